@@ -1,0 +1,30 @@
+"""Look-alike characters from other alphabets, folded to the ASCII letter they imitate.
+
+The data is Unicode's TR39 confusables list as shipped by ``confusable_homoglyphs``;
+it is read only when a draft holds non-ASCII text, so plain drafts never pay for it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+# Keys we fold towards: what a disguised handle, address or number is made of.
+_TARGETS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.:/_-+")
+
+
+@cache
+def fold_table() -> dict[str, str]:
+    """Map each single non-ASCII look-alike character to the ASCII character it imitates."""
+    raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
+    data: dict[str, list[dict[str, str]]] = json.loads(raw)
+    table: dict[str, str] = {}
+    for key, glyphs in data.items():
+        if key not in _TARGETS:
+            continue
+        for glyph in glyphs:
+            ch = glyph.get("c", "")
+            if len(ch) == 1 and not ch.isascii():
+                table.setdefault(ch, key)
+    return table

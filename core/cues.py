@@ -1,0 +1,92 @@
+"""Words around a match that change what it means: refusals, deferrals, ownership, topic."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from presend.core.rulepack import vocabulary
+
+# A refusal or negation in the clause before an invitation undoes it:
+# "I can't move to WhatsApp", "no need to email me", "instead of Telegram, ...".
+NEGATION = re.compile(
+    r"\b(?:not|never|no|nope|don'?t|doesn'?t|didn'?t|do not|does not|can'?t|cannot|"
+    r"won'?t|will not|wouldn'?t|shouldn'?t|mustn'?t|isn'?t|aren'?t|unable|refuse\w*|"
+    r"rather not|prefer not|instead of|decline\w*|against|nor|neither|forbid\w*|"
+    r"prohibit\w*|not allowed|not permitted|avoid (?:moving|sharing|going|switching))\b"
+    r"|n't\b",
+    re.IGNORECASE,
+)
+
+# "... once the contract starts": postponing the move until it is allowed.
+DEFERRAL = re.compile(
+    r"\b(?:once|after|when|as soon as|after that|until)\b[^.!?\n]{0,40}\b(?:contract|offer)\b"
+    r"[^.!?\n]{0,25}\b(?:starts?|started|begins?|begun|is (?:active|signed|live|open)|"
+    r"accepted|funded|in place|kicks? off)\b|"
+    r"\b(?:once|after|when)\s+(?:you|u)\s+(?:hire|have hired|accept)\b",
+    re.IGNORECASE,
+)
+
+# Keeping things on the platform: "let's keep everything on Upwork", "only via Upwork".
+STAY_ON_PLATFORM = re.compile(
+    r"\b(?:keep|stay|remain|continue|only|strictly|exclusively|solely)\b[^.!?\n]{0,40}"
+    r"\b(?:on|via|through|in|within|inside)\s+(?:upwork|the platform|this platform|here)\b|"
+    r"\b(?:against|violat\w+|breach\w*|break\w*)\s+(?:upwork'?s?\s+|the\s+)?"
+    r"(?:rules|terms|tos|policy|policies)\b",
+    re.IGNORECASE,
+)
+
+# Ownership of a link: whose site is it?
+OWNER_SELF = re.compile(
+    r"\b(?:my|our|mine)\s+(?:own\s+|personal\s+|agency'?s?\s+|company'?s?\s+|team'?s?\s+)?"
+    r"(?:web\s?site|site|page|portfolio|blog|profile|agency|studio|company|homepage|home page|"
+    r"landing page|link|channel|account|work|shop|store|business)\b|"
+    r"\b(?:visit|find|follow|contact|reach|check out|see|view)\s+(?:me|us)\b|"
+    r"\b(?:i|we)\s+(?:run|own|built|made|have)\s+(?:a|my|our)?\s*(?:web\s?site|site|blog|page)\b|"
+    r"\babout me\b|\bmore about (?:me|us)\b",
+    re.IGNORECASE,
+)
+OWNER_OTHER = re.compile(
+    r"\b(?:your|ur|the client'?s|the current|the existing|the live|the old|the new|"
+    r"the staging|their|his|her|competitor'?s?)\b|"
+    r"\b(?:fix|redesign|rebuild|migrate|speed up|optimi[sz]e|audit|update|scrape|crawl|"
+    r"test|debug|review|improve|analy[sz]e|like|similar to|such as|e\.g|for example|"
+    r"inspired by|reference|references|staging|deployed|hosted|live at|currently at|"
+    r"competitors?|clone of|copy of)\b",
+    re.IGNORECASE,
+)
+
+# The words around a number or an address that say it is part of the work itself.
+SCRIPT = re.compile(
+    r"\b(?:script|voice[- ]?over|vo|narrat\w+|read(?:ing)? (?:this|the following)|ad copy|"
+    r"commercial|jingle|radio spot|copy for|tagline|slogan)\b",
+    re.IGNORECASE,
+)
+
+# Building or integrating something: "integrate PayPal checkout", "a Telegram bot".
+DEVELOPMENT = re.compile(
+    r"\b(?:integrat\w+|implement\w*|api|apis|sdk|webhooks?|checkout|gateway|plugin|"
+    r"module|bots?|chatbot|app(?:lication)? for|build(?:ing)?|develop\w*|configur\w+|"
+    r"automat\w+|scrap\w+|clone|widget|button|template|theme|campaigns?|ads|advertising|"
+    r"marketing|followers|moderat\w+|manag\w+|smm|seo|analytics|pixel|catalog|"
+    r"sandbox|merchant|subscriptions?|billing|payouts? (?:api|feature)|reels|"
+    r"contract address|smart contract|token|deployed|etherscan|tx|transaction hash|"
+    r"clone|ui|ux|redesign|mockups?|landing page|e-?commerce|woocommerce|shopify|"
+    r"notifications?|alerts?|crm|zapier|n8n|make\.com|twilio|sendgrid|mailchimp|"
+    r"migrat\w+|export|import|sync\w*|ocr|dataset|cms)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def app_pattern(group: str) -> re.Pattern[str]:
+    """A regex matching any app name in one vocabulary group (messaging, payment, ...)."""
+    names: list[str] = vocabulary()["apps"][group]
+    # Longest first, so "wechat pay" wins over "wechat".
+    alternatives = sorted(names, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def negated(clause: str) -> bool:
+    """Whether a clause holds a refusal or a negation."""
+    return bool(NEGATION.search(clause))

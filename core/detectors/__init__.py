@@ -1,0 +1,23 @@
+"""The detectors: one module per kind of evidence, each ``detect(draft) -> Iterator[Match]``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from presend.core.detectors import address, apps, bank, crypto, email, links, payment, phone
+from presend.core.draft import Draft
+from presend.core.model import Match
+
+Detector = Callable[[Draft], Iterator[Match]]
+
+#: Every detector the engine runs, concrete details first.
+ALL: tuple[Detector, ...] = (
+    links.detect,
+    email.detect,
+    phone.detect,
+    bank.detect,
+    crypto.detect,
+    address.detect,
+    payment.detect,
+    apps.detect,
+)

@@ -1,0 +1,52 @@
+"""Street addresses, only where confident: a full postal address, or a street address
+the writer says is theirs ("my address is", "our office is at", "come to")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from presend.core.draft import Draft
+from presend.core.model import Match
+
+_SUFFIX = (
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
+    r"terrace|ter|parkway|pkwy|highway|hwy|circle|cir|square|sq|crescent|close|gardens|"
+    r"strasse|straße|str|calle|rue|via|marg|nagar)"
+)
+_STREET = (
+    rf"\b\d{{1,6}}[a-z]?\s+(?:[A-Z][\w'\-]*\.?\s+){{1,4}}{_SUFFIX}\b\.?"
+    r"(?:,?\s*(?:apt|apartment|suite|ste|unit|flat|floor|fl|#)\.?\s*[\w\-]{1,6})?"
+)
+# US: "... , Springfield, IL 62704"   UK: "... , London SW1A 1AA"   CA: "... , ON M5V 2T6"
+_LOCALITY = (
+    r",?\s+(?:[A-Z][a-zA-Z'\-]+\s?){1,3},?\s+"
+    r"(?:[A-Z]{2}\s+\d{5}(?:-\d{4})?"
+    r"|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+    r"|[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+    r"|\d{4,6})\b"
+)
+_FULL = re.compile(_STREET + _LOCALITY, re.IGNORECASE)
+_STREET_ONLY = re.compile(_STREET, re.IGNORECASE)
+_MINE = re.compile(
+    r"\b(?:my|our)\s+(?:home\s+|office\s+|mailing\s+|postal\s+|street\s+|business\s+)?"
+    r"(?:address|office|place|house|home|studio|shop|store)\b[^.!?\n]{0,20}$|"
+    r"\b(?:i|we)\s+(?:live|am|are|'m|'re|stay|work|reside)\s+(?:located\s+)?(?:at|on)\s*$|"
+    r"\b(?:come|visit|meet)\s+(?:me|us)?\s*(?:at|to)\s*$|"
+    r"\b(?:send|ship|mail|post|deliver)\s+(?:it|them|the \w+)\s+to\s*$",
+    re.IGNORECASE,
+)
+
+
+def detect(draft: Draft) -> Iterator[Match]:
+    """Yield street addresses the draft shares."""
+    text = draft.text
+    seen: list[tuple[int, int]] = []
+    for m in _FULL.finditer(text):
+        seen.append(m.span())
+        yield Match("address", m.start(), m.end())
+    for m in _STREET_ONLY.finditer(text):
+        if any(a <= m.start() < b for a, b in seen):
+            continue
+        if _MINE.search(draft.clause_before(m.start())[-60:]):
+            yield Match("address", m.start(), m.end())

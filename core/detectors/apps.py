@@ -1,0 +1,192 @@
+"""Messaging and social apps: handles, invitations to move there, calls outside the
+platform, requests for the other side's details, and plain mentions of an app."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from presend.core import cues
+from presend.core.draft import Draft
+from presend.core.model import Match
+
+
+def _apps(*groups: str) -> str:
+    return "(?:" + "|".join(cues.app_pattern(g).pattern[5:-3] for g in groups) + ")"
+
+
+_CONTACT_WORDS = (
+    r"(?:personal\s+|direct\s+|private\s+|work\s+)?(?:e-?mail(?:\s+address|\s+id)?|"
+    r"mail(?:\s+address)|phone(?:\s+number|\s+no\.?)?|mobile(?:\s+number)?|cell(?:\s+number)?|"
+    r"(?:contact\s+)?number|whats\s?app(?:\s+number)?|skype(?:\s+id|\s+name)?|telegram|"
+    r"discord|signal|viber|wechat|linked\s?in|instagram|insta|facebook|handle|contacts?|"
+    r"contact\s+(?:details|info|information)|socials?|address)"
+)
+_HANDLE = r"@?[a-z0-9][\w.\-]{1,31}(?:#\d{4})?"
+# Words right after an invitation that keep it on the platform.
+_ON_PLATFORM_AFTER = re.compile(
+    r"[^.!?\n]{0,40}?\b(?:(?<!as )here|on upwork|via upwork|through upwork|in upwork|"
+    r"on the platform)\b",
+    re.IGNORECASE,
+)
+_HANDLE_STOPWORDS = frozenset(
+    (
+        "is are was the a an and or me us you it my our your there here great fine good ok "
+        "okay better best bot bots app apps api group channel server chat call calls account "
+        "number not down blocked banned available instead only too also for to on in with if "
+        "when please pls thanks thank same works working please sure http https www"
+    ).split()
+)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+class _Patterns:
+    """Compiled lazily: the app lists come from the vocabulary file."""
+
+    def __init__(self) -> None:
+        chat = _apps("messaging", "social")
+        meet = _apps("meeting")
+        self.handle = _compile(
+            rf"\b(?P<app>{chat})\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
+            rf"number|#|contact)?\s*(?P<sep>:|=|-|is|at|@|->|\u2192)\s*(?P<handle>{_HANDLE})"
+        )
+        # "my WhatsApp is ...", "our Telegram:" introduce a handle even when it is
+        # disguised past what the handle pattern accepts; "my Telegram bot" does not.
+        self.my_app = _compile(
+            rf"\b(?:my|our)\s+(?P<app>{chat})\s*(?:id|handle|user\s?name|account|number|no\.?|"
+            r"contact|name)?\s*(?::|=|->|\bis\b)"
+        )
+        self.invite = _compile(
+            r"\b(?:move|moving|switch|switching|continue|continuing|talk|talking|chat|"
+            r"chatting|connect|reach|contact|message|msg|text|ping|call|add|find|dm|pm|hit|"
+            r"write|communicate|discuss|speak|follow|join|catch|meet|hop|jump|go|get in touch|"
+            r"take (?:this|it|the conversation))"
+            r"\s+(?:(?:me|us|you|him|her|them|this|it|over|up|later|directly|privately)\s+){0,2}"
+            r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+)?"
+            rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
+        )
+        self.app_me = _compile(
+            r"\b(?P<app>whats\s?app|telegram|skype|signal|viber|discord|e-?mail|text|sms|"
+            r"dm|pm|inbox|mail)\s+(?:me|us)\b"
+        )
+        self.drop_line = _compile(
+            r"\b(?:shoot|drop|send|give)\s+(?:me|us)\s+(?:an?\s+)?"
+            r"(?:e-?mail|text|line|message\s+on\s+\w+|call|ring|dm|whats\s?app)\b"
+        )
+        self.are_you_on = _compile(
+            rf"\b(?:are you|r u|you)\s+(?:also\s+)?on\s+(?P<app>{chat})\b|"
+            rf"\bdo you (?:have|use)\s+(?:a\s+|an\s+)?(?P<app2>{chat})\b|"
+            r"\b(?:i'?ll be|i will be|i am|i'?m|we are|we'?re|you'?ll find me)\s+(?:also\s+)?"
+            rf"(?:available\s+|reachable\s+)?on\s+(?P<app3>{chat})\b"
+        )
+        self.request = _compile(
+            r"\b(?:send|give|share|drop|tell|provide|leave|post|pass|forward|dm|pm|text)\s+"
+            rf"(?:me|us)\s+(?:your|ur|a|the)\s+{_CONTACT_WORDS}\b|"
+            r"\b(?:what(?:'s| is)|whats|can i (?:get|have)|may i (?:get|have|ask for)|"
+            r"could i (?:get|have)|could you (?:share|send|give me)|can you (?:share|send|give me)|"
+            rf"do you have)\s+(?:your|ur|a|an)\s+{_CONTACT_WORDS}(?=\s*[?.!,]|\s+(?:so|to|and|"
+            r"please|pls|for|in case)\b|\s*$)|"
+            rf"\byour\s+{_CONTACT_WORDS}\s*(?:please|pls|plz)\b"
+        )
+        self.meeting = _compile(
+            rf"\b(?P<app>{meet})\s+(?:video\s+)?(?:call|meeting|link|invite|invitation|session|"
+            r"chat|room|conference|interview)s?\b|"
+            rf"\b(?:send|share|schedule|set up|book|arrange|organi[sz]e|have|do|jump on|hop on|"
+            rf"join|start)\s+(?:you\s+|me\s+)?(?:a|an|the)\s+(?:quick\s+|short\s+)?(?P<app2>{meet})"
+            r"\b|"
+            rf"\b(?:on|via|over|through)\s+(?P<app3>zoom|google meet|g\s?meet|webex|facetime|"
+            r"whereby|gotomeeting|jitsi)\b|\bbook\s+(?:a\s+)?(?:time|slot|call)\s+(?:on|via|in)\s+"
+            r"(?:my\s+)?calendly\b"
+        )
+        self.off_platform = _compile(
+            r"\b(?:take|move|continue|carry on|talk|chat|communicate|discuss|work)\s+"
+            r"(?:\w+\s+){0,3}"
+            r"(?:off|outside(?:\s+of)?)\s+(?:upwork|the platform|this platform|this site|here)\b|"
+            r"\btake\s+(?:this|it|the conversation)\s+(?:offline|elsewhere|somewhere else)\b|"
+            r"\b(?:so|where|because)\b[^.!?\n]{0,40}\b(?:can'?t|cannot|won'?t|don'?t)\s+"
+            r"(?:be\s+)?(?:flagged|monitored|seen|tracked|detected|read|filtered)\b|"
+            r"\b(?:avoid|bypass|get around|escape)\s+(?:the\s+)?(?:upwork\s+)?"
+            r"(?:filters?|flagging|monitoring|detection|moderation)\b"
+        )
+        self.apply_elsewhere = _compile(
+            r"\b(?:apply|submit\s+(?:your\s+)?(?:application|cv|resume)|send\s+(?:your\s+)?"
+            r"(?:cv|resume|application|portfolio))\s+(?:directly\s+)?(?:on|via|through|at|to)\s+"
+            r"(?:our|my|the company'?s?)\s+(?:web\s?site|site|careers?\s+page|careers?|portal|"
+            r"ats|form|e-?mail)\b|"
+            r"\b(?:fill\s+(?:out|in)|complete)\s+(?:our|my|this|the)\s+(?:google\s+|application\s+|"
+            r"external\s+)?(?:form|questionnaire|application)\s+(?:on|at|via|here)\b"
+        )
+        self.mention = _compile(_apps("messaging", "social", "meeting", "payment"))
+
+
+_patterns: _Patterns | None = None
+
+
+def _p() -> _Patterns:
+    global _patterns  # noqa: PLW0603 - built once, on first use
+    if _patterns is None:
+        _patterns = _Patterns()
+    return _patterns
+
+
+def detect(draft: Draft) -> Iterator[Match]:
+    """Yield handles, invitations, call set-ups, contact requests and app mentions."""
+    p = _p()
+    text = draft.text
+    for m in p.handle.finditer(text):
+        handle = m.group("handle").lstrip("@")
+        if not _is_handle(handle, m.group("sep"), draft, m.start()):
+            continue
+        yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+    for m in p.my_app.finditer(text):
+        yield _phrase("messaging_invite", m, app=m.group("app"))
+    for pattern in (p.invite, p.app_me, p.drop_line, p.are_you_on, p.off_platform):
+        for m in pattern.finditer(text):
+            app = _app_of(m)
+            if app and _is_topic(draft, m.start(), m.end()):
+                continue
+            if _ON_PLATFORM_AFTER.match(text, m.end()):
+                continue  # "text me the details here", "email me on Upwork"
+            yield _phrase("messaging_invite", m, app=app)
+    for m in p.request.finditer(text):
+        yield _phrase("contact_request", m)
+    for m in p.meeting.finditer(text):
+        if _is_topic(draft, m.start(), m.end()):
+            continue
+        yield _phrase("meeting_invite", m, app=_app_of(m))
+    for m in p.apply_elsewhere.finditer(text):
+        yield _phrase("external_application", m)
+    for m in p.mention.finditer(text):
+        yield Match("app_mention", m.start(), m.end(), "topic", evidence={"app": m.group(0)})
+
+
+def _phrase(type_: str, m: re.Match[str], app: str = "") -> Match:
+    return Match(type_, m.start(), m.end(), evidence={"app": app}, negatable=True)
+
+
+def _app_of(m: re.Match[str]) -> str:
+    for name in ("app", "app2", "app3"):
+        if name in m.re.groupindex and m.group(name):
+            return m.group(name)
+    return ""
+
+
+def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
+    low = handle.lower()
+    if low in _HANDLE_STOPWORDS or len(low) < 3:
+        return False
+    if sep.lower() in ("is", "at", "-"):
+        # "Telegram is great": only a handle when it looks like one or is "my X is ...".
+        looks = any(c.isdigit() or c in "_." for c in handle) or handle != handle.lower()
+        mine = re.search(r"\b(?:my|our)\s*$", draft.text[max(0, start - 8) : start], re.I)
+        return bool(looks or mine)
+    return not _is_topic(draft, start, start)
+
+
+def _is_topic(draft: Draft, start: int, end: int) -> bool:
+    """Whether the words around an app name make it the subject of the work."""
+    around = draft.text[max(0, start - 25) : end + 25]
+    return bool(cues.DEVELOPMENT.search(around))

@@ -1,0 +1,96 @@
+"""Crypto wallet addresses, checked by their checksums where the format has one."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+from presend.core import cues
+from presend.core.draft import Draft
+from presend.core.model import Match, Status
+
+_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_B58_CLASS = "[1-9A-HJ-NP-Za-km-z]"
+_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+_CANDIDATES = re.compile(
+    rf"(?<![\w])(?:"
+    rf"(?P<base58>[13LMDT]{_B58_CLASS}{{25,34}})"
+    r"|(?P<bech32>(?:bc|ltc|tb)1[02-9ac-hj-np-z]{11,87})"
+    r"|(?P<eth>0x[0-9a-fA-F]{40})"
+    rf"|(?P<xmr>[48][0-9AB]{_B58_CLASS}{{93}})"
+    rf"|(?P<other>(?:r{_B58_CLASS}{{24,34}})|(?:{_B58_CLASS}{{32,44}}))"
+    r")(?![\w])"
+)
+_NAMES = {b"\x00": "Bitcoin", b"\x05": "Bitcoin", b"\x30": "Litecoin", b"\x32": "Litecoin",
+          b"\x1e": "Dogecoin", b"\x41": "TRON/USDT"}  # fmt: skip
+_WALLET_CUE = re.compile(
+    r"\b(?:wallet|address|addr|send|pay|payment|transfer|deposit|usdt|usdc|btc|bitcoin|eth|"
+    r"ethereum|trc-?20|erc-?20|bep-?20|tron|trx|sol|solana|xrp|ripple|ltc|litecoin|doge|"
+    r"monero|xmr|crypto|binance|metamask|phantom|trust wallet|coinbase)\b",
+    re.IGNORECASE,
+)
+
+
+def detect(draft: Draft) -> Iterator[Match]:
+    """Yield wallet addresses."""
+    for m in _CANDIDATES.finditer(draft.text):
+        chain = _chain(m)
+        if chain is None:
+            continue
+        sentence = draft.sentence(m.start())
+        cue = _WALLET_CUE.search(sentence)
+        # Formats without a checksum we can run need the words to say "wallet".
+        if (m.group("other") or m.group("xmr")) and not cue:
+            continue
+        status: Status = "breach"
+        if cues.DEVELOPMENT.search(sentence) and not re.search(
+            r"\b(?:send|pay|payment|transfer|deposit|tip)\b", sentence, re.IGNORECASE
+        ):
+            status = "uncertain"
+        yield Match("crypto_wallet", m.start(), m.end(), status, evidence={"chain": chain})
+
+
+def _chain(m: re.Match[str]) -> str | None:
+    if m.group("base58"):
+        payload = _base58check(m.group("base58"))
+        return _NAMES.get(payload[:1]) if payload else None
+    if m.group("bech32"):
+        return "Bitcoin" if _bech32_ok(m.group("bech32")) else None
+    if m.group("eth"):
+        return "Ethereum/EVM"
+    if m.group("xmr"):
+        return "Monero"
+    return "crypto"
+
+
+def _base58check(s: str) -> bytes | None:
+    """Decode Base58Check; None when the four-byte double-SHA256 checksum is wrong."""
+    n = 0
+    for ch in s:
+        n = n * 58 + _B58.index(ch)
+    raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    raw = b"\x00" * (len(s) - len(s.lstrip("1"))) + raw
+    if len(raw) < 5:
+        return None
+    body, check = raw[:-4], raw[-4:]
+    if hashlib.sha256(hashlib.sha256(body).digest()).digest()[:4] != check:
+        return None
+    return body
+
+
+def _bech32_ok(address: str) -> bool:
+    """BIP-173/BIP-350 checksum: the polymod of the expanded address is 1 or 0x2BC830A3."""
+    hrp, _, data = address.lower().rpartition("1")
+    values = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
+    values += [_BECH32.index(c) for c in data]
+    generators = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+    check = 1
+    for v in values:
+        top = check >> 25
+        check = (check & 0x1FFFFFF) << 5 ^ v
+        for i, g in enumerate(generators):
+            if (top >> i) & 1:
+                check ^= g
+    return check in (1, 0x2BC830A3)

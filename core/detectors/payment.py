@@ -1,0 +1,137 @@
+"""Asking or offering to pay or be paid outside the platform, and payment accounts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from presend.core import cues
+from presend.core.draft import Draft
+from presend.core.model import Match
+
+_PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
+_OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM})"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+class _Patterns:
+    def __init__(self) -> None:
+        pay = cues.app_pattern("payment").pattern[5:-3]
+        self.solicitation = tuple(
+            _compile(p)
+            for p in (
+                # "pay me directly", "pay you outside Upwork", "payment directly to me"
+                r"\b(?:pay|paying|paid|payments?|send (?:the )?(?:money|payment|funds)|"
+                r"transfer (?:the )?(?:money|payment|funds)|wire (?:the )?(?:money|payment|funds)?)"
+                r"\s+(?:(?:me|us|you|him|her|it|them|the rest|the balance|the remaining)\s+){0,2}"
+                rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE})\b",
+                # "pay via PayPal", "payment through Wise", "send the money to my Payoneer"
+                r"\b(?:pay|paying|paid|payments?|"
+                r"send (?:(?:you|me|us|him|her)\s+)?(?:an?\s+|the\s+)?"
+                r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit)|"
+                r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment))\b"
+                r"[^.!?\n]{0,30}?\b(?:via|through|by|with|on|using|over|in|into|to\s+(?:my|our|your))"
+                rf"\s+(?:my\s+|our\s+|your\s+)?(?P<app>{pay})\b",
+                # "do you accept PayPal", "I prefer Wise", "we can use crypto"
+                r"\b(?:accept|accepts|accepting|take|takes|prefer|use|using|receive|have)\s+"
+                rf"(?:payments?\s+)?(?:via\s+|through\s+|by\s+|in\s+|on\s+)?(?P<app2>{pay})\b"
+                r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
+                # "outside of Upwork" around payment or work words
+                rf"\b(?:work|working|continue|contract|deal|project|job|hire|paid|payment|pay|"
+                rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business)\w*\b[^.!?\n]{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b[^.!?\n]{{0,40}}\b(?:"
+                rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
+                rf"fees?|invoice)",
+                # the fee, avoided
+                r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saving|dodge|cut out|"
+                r"get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
+                r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all)"
+                r"\s+){0,3}(?:fees?|commission|cut|charges?|percentage|service fee)\b",
+                r"\b(?:fees?|commission)\b[^.!?\n]{0,30}\b(?:if|when|by)\s+(?:we|you|i)\s+"
+                r"(?:pay|work|deal|go)\s+(?:directly|outside|off|privately)\b",
+                # direct invoicing
+                r"\binvoice\s+(?:me|you|us|them|him|her)?\s*(?:directly|privately|personally|"
+                r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
+                r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
+                r"through|via)\b",
+                # close the contract and carry on directly
+                r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
+                r"(?:upwork\s+)?contract\b[^.!?\n]{0,60}\b(?:continue|work|pay|keep working|"
+                r"carry on|deal)\w*\b[^.!?\n]{0,30}\b(?:directly|outside|privately|off|"
+                r"ourselves|between us)\b",
+                # a discount or better rate for paying outside
+                r"\b(?:discount|cheaper|lower (?:rate|price)|better (?:rate|price|deal)|"
+                r"\d+\s?% off|reduced rate)\b[^.!?\n]{0,60}\b(?:pay|paid|payment|work|deal)\w*\b"
+                rf"[^.!?\n]{{0,30}}\b(?:directly|outside|off|privately|via\s+{pay}|"
+                rf"through\s+{pay})\b",
+            )
+        )
+        self.account = _compile(
+            rf"\b(?:my|our)\s+(?P<app>{pay})\s*(?:account|acc|id|email|e-?mail|handle|tag|"
+            r"username|number|address|details|info|link)?\s*(?:is|:|=|-)?\s*"
+            r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30}"
+            r"|\+?\d[\d \-]{6,16}\d)?"
+        )
+        # "Venmo me", "PayPal: jane@..."
+        self.app_me = _compile(rf"\b(?P<app>{pay})\s+(?:me|us)\b")
+        self.app_id = _compile(
+            rf"\b(?P<app>{pay})\s*(?:id|handle|tag|account|email|e-?mail|username)?\s*[:=]\s*"
+            r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30})"
+        )
+        self.cashtag = _compile(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
+        self.cash_app = _compile(r"\bcash\s?app\b|\bcashtag\b")
+
+
+_patterns: _Patterns | None = None
+
+
+def _p() -> _Patterns:
+    global _patterns  # noqa: PLW0603 - built once, on first use
+    if _patterns is None:
+        _patterns = _Patterns()
+    return _patterns
+
+
+def detect(draft: Draft) -> Iterator[Match]:
+    """Yield solicitations to pay outside the platform and payment accounts."""
+    p = _p()
+    text = draft.text
+    for pattern in p.solicitation:
+        for m in pattern.finditer(text):
+            if _is_topic(draft, m):
+                continue
+            yield Match(
+                "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
+            )
+    for m in p.account.finditer(text):
+        if m.group("id"):
+            yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+        elif not _is_topic(draft, m):
+            yield Match(
+                "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
+            )
+    for m in p.app_me.finditer(text):
+        yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
+    for m in p.app_id.finditer(text):
+        yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+    if p.cash_app.search(text):
+        for m in p.cashtag.finditer(text):
+            yield Match("payment_handle", m.start(), m.end(), evidence={"app": "Cash App"})
+
+
+def _app(m: re.Match[str]) -> dict[str, str]:
+    for name in ("app", "app2"):
+        if name in m.re.groupindex and m.group(name):
+            return {"app": m.group(name)}
+    return {}
+
+
+def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
+    """Payment apps as the subject of the work: "integrate PayPal checkout"."""
+    if not _app(m):
+        return False
+    clause_start = m.start() - len(draft.clause_before(m.start()))
+    around = draft.text[clause_start : m.end() + 30]
+    return bool(cues.DEVELOPMENT.search(around))

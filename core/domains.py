@@ -1,0 +1,82 @@
+"""Domain names: real suffixes from the public-suffix list, and what a site is for."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from presend.core.rulepack import vocabulary
+
+if TYPE_CHECKING:
+    from publicsuffixlist import PublicSuffixList
+
+#: The order groups are tried in: the first whose domain (and path) fits wins.
+GROUPS = ("messaging", "meeting", "payment", "application", "shortener", "social", "portfolio")
+
+
+@cache
+def _psl() -> PublicSuffixList:
+    # The list ships inside the package: nothing is downloaded, ever. Loading it takes
+    # about 100 ms, so it waits until a draft holds something that looks like a domain.
+    from publicsuffixlist import PublicSuffixList  # noqa: PLC0415
+
+    return PublicSuffixList(accept_unknown=False)
+
+
+def is_known_suffix(host: str) -> bool:
+    """Whether ``host`` ends in a real public suffix with a name in front of it."""
+    host = host.lower().strip(".")
+    return bool(host) and _psl().privatesuffix(host) is not None
+
+
+def is_platform(host: str, platform_domains: tuple[str, ...]) -> bool:
+    """Whether ``host`` is one of the marketplace's own domains or a subdomain of one."""
+    host = host.lower().strip(".")
+    return any(host == d or host.endswith("." + d) for d in platform_domains)
+
+
+@cache
+def _group_entries() -> tuple[tuple[str, str, str], ...]:
+    """(group, host, path prefix) for every listed domain, most specific first."""
+    entries: list[tuple[str, str, str]] = []
+    for group in GROUPS:
+        for entry in vocabulary()["domains"][group]:
+            host, _, path = entry.partition("/")
+            entries.append((group, host, "/" + path if path else ""))
+    # A longer path or host is more specific ("docs.google.com/forms" before
+    # "docs.google.com"), so it is tried first whatever its group.
+    entries.sort(key=lambda e: (-len(e[2]), -len(e[1])))
+    return tuple(entries)
+
+
+def group_of(host: str, path: str) -> str | None:
+    """The vocabulary group a link belongs to (messaging, payment, ...), if any."""
+    host = host.lower().strip(".").removeprefix("www.")
+    path = path.lower()
+    for group, listed, prefix in _group_entries():
+        if (host == listed or host.endswith("." + listed)) and path.startswith(prefix):
+            return group
+    return None
+
+
+@cache
+def _tld_sets() -> tuple[frozenset[str], frozenset[str]]:
+    tlds = vocabulary()["tlds"]
+    return frozenset(tlds["common"]), frozenset(tlds["ambiguous"])
+
+
+def bare_name_is_site(host: str) -> bool:
+    """Whether a bare name with no scheme, "www." or path reads as a website.
+
+    "acme.com" does; "os.path", "rpc.py", "user.name" and "v2.3.1" do not.
+    """
+    host = host.lower()
+    labels = host.split(".")
+    if len(labels) < 2 or any(not label for label in labels):
+        return False
+    if group_of(host, "") is not None:
+        return True
+    common, ambiguous = _tld_sets()
+    tld = labels[-1]
+    listed = tld in common or (len(tld) == 2 and tld not in ambiguous)
+    return listed and is_known_suffix(host)

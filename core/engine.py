@@ -1,0 +1,145 @@
+"""Normalise, detect, judge: a draft in, a report out."""
+
+from __future__ import annotations
+
+from presend.core import cues, detectors, rulepack
+from presend.core.draft import Draft
+from presend.core.model import (
+    SEVERITY_RANK,
+    AppliedException,
+    Context,
+    CoreError,
+    Finding,
+    Match,
+    Report,
+)
+from presend.core.normalize import normalise
+
+#: Drafts longer than this are refused rather than checked slowly (about 4 MB of text).
+MAX_CHARS = 4_000_000
+
+_CONCRETE_FIRST = {"breach": 0, "uncertain": 1, "allowed": 2, "refusal": 3, "topic": 4}
+_CHANNEL_NAMES = {
+    "message": "message",
+    "proposal": "proposal",
+    "job_post": "job post",
+    "profile": "profile",
+}
+
+
+class InputTooLargeError(CoreError, ValueError):
+    """The draft is longer than the core will check."""
+
+
+def check(text: str, context: Context) -> Report:
+    """Check one draft in one context."""
+    if not isinstance(text, str):
+        raise TypeError(f"draft must be str, not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputTooLargeError(f"draft is {len(text):,} characters; the limit is {MAX_CHARS:,}")
+    pack = rulepack.load(context.marketplace)
+    draft = Draft(normalise(text), context, pack.platform_domains)
+    matches = _resolve_overlaps([m for detect in detectors.ALL for m in detect(draft)])
+    findings = [_judge(m, draft, pack) for m in matches]
+    findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end))
+    return Report(context, tuple(findings))
+
+
+def _resolve_overlaps(matches: list[Match]) -> list[Match]:
+    """Keep one match per stretch of text: the most serious, then the longest."""
+    ranked = sorted(
+        matches, key=lambda m: (_CONCRETE_FIRST[m.status], m.negatable, m.start - m.end)
+    )
+    kept: list[Match] = []
+    for m in ranked:
+        if any(_overlaps(m, k) and _shadows(k, m) for k in kept):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _overlaps(a: Match, b: Match) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _shadows(kept: Match, new: Match) -> bool:
+    # A phrase ("my WhatsApp") and a detail inside or beside it (the number) are two
+    # findings; anything else that overlaps something already kept adds nothing.
+    return not (kept.negatable != new.negatable and new.status in ("breach", "uncertain"))
+
+
+def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
+    text_type = pack.types[m.type]
+    kind = text_type.kind
+    status = m.status
+    if m.negatable and status == "breach" and _declined(m, draft, kind):
+        status = "refusal"
+    situation_name = _situation(kind, status, draft.context)
+    situation = pack.situations[situation_name]
+    severity = situation.severity
+    exception = None
+    if severity == "violation":
+        exception = _exception(kind, m.type, draft, pack)
+        if exception is not None:
+            severity = "exception"
+    start, end = draft.norm.span(m.start, m.end)
+    found = draft.norm.original[start:end]
+    fill = {
+        "platform": pack.name,
+        "channel": _CHANNEL_NAMES[draft.context.channel],
+        "found": found.strip() or found,
+    }
+    fill["label"] = text_type.label.format(**fill)
+    fill["why"] = text_type.why.format(**fill)
+    fill["suggest"] = text_type.suggest.format(**fill)
+    return Finding(
+        kind=kind,  # type: ignore[arg-type]
+        type=m.type,
+        severity=severity,  # type: ignore[arg-type]
+        start=start,
+        end=end,
+        text=found,
+        rule=situation.rule,
+        message=situation.message.format(**fill),
+        explanation=situation.explanation.format(**fill).strip(),
+        source=pack.sources[kind],
+        exception=exception,
+        suggestion=situation.suggestion.format(**fill).strip(),
+    )
+
+
+def _declined(m: Match, draft: Draft, kind: str) -> bool:
+    """Whether the writer declines or postpones what the phrase would otherwise ask."""
+    if cues.negated(draft.clause_before(m.start)):
+        return True
+    sentence = draft.sentence(m.start)
+    if cues.STAY_ON_PLATFORM.search(sentence):
+        return True
+    # "We can switch to Slack once the contract starts" is allowed; paying outside
+    # later is not, so postponing only excuses contact.
+    return kind == "contact" and bool(cues.DEFERRAL.search(sentence))
+
+
+def _situation(kind: str, status: str, context: Context) -> str:
+    if status in ("topic", "refusal", "allowed"):
+        return status
+    if kind == "payment":
+        return "payment" if status == "breach" else "payment_uncertain"
+    if context.channel in ("job_post", "profile"):
+        return "contact_public" if status == "breach" else "contact_uncertain"
+    if context.stage == "active_contract":
+        return "contact_active"
+    return "contact_pre_contract" if status == "breach" else "contact_uncertain"
+
+
+def _exception(
+    kind: str, type_: str, draft: Draft, pack: rulepack.RulePack
+) -> AppliedException | None:
+    for rule in pack.exceptions:
+        if not rule.covers(kind, type_, draft.context.channel):
+            continue
+        for cue in rule.cues:
+            hit = cue.search(draft.text)
+            if hit and not cues.negated(draft.clause_before(hit.start())):
+                return AppliedException(rule.id, rule.explanation.format(platform=pack.name))
+    return None

@@ -1,0 +1,232 @@
+"""Turn a draft into a searchable form while remembering where every character came from.
+
+Disguises are undone here once, so detectors can stay simple: look-alike letters, keycap
+and full-width digits, zero-width characters, spelled-out digits, "[at]"/"(dot)" and
+spaced-out handles all become plain ASCII. Each normalised character keeps the span of
+original characters it stands for, so findings point at what the user actually typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from presend.core import confusables
+
+# Characters that render as nothing but can split a word or a number in two.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f")
+# Categories dropped outright: format controls, combining marks (accents, keycap frames,
+# variation selectors) and unassigned or private-use code points.
+_DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cn", "Co", "Cs"})
+_SPACE_LIKE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc"})
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """A searchable form of a draft plus the map back to the original text."""
+
+    original: str
+    text: str
+    #: starts[i] / ends[i]: the original span the i-th normalised character stands for.
+    starts: list[int]
+    ends: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span [start, end) to the original text's span."""
+        if not self.text:
+            return (0, 0)
+        start = min(max(start, 0), len(self.text) - 1)
+        end = min(max(end, start + 1), len(self.text))
+        return (self.starts[start], self.ends[end - 1])
+
+    def original_text(self, start: int, end: int) -> str:
+        """The user's own characters behind a normalised span."""
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+def normalise(text: str) -> Normalised:
+    """Build the searchable form of ``text`` (see the module header for what is undone)."""
+    out, starts, ends = _fold_characters(text)
+    norm = Normalised(text, out, starts, ends)
+    for pattern, replace in _REWRITES:
+        norm = _rewrite(norm, pattern, replace)
+    return norm
+
+
+def _fold_characters(text: str) -> tuple[str, list[int], list[int]]:
+    """Character by character: drop invisibles, NFKC, fold digits and look-alike letters."""
+    if text.isascii():
+        # Fast path for the common case: same length, so the map is the identity.
+        folded = _ASCII_CONTROLS.sub(" ", text.replace("\r", " ").replace("\t", " "))
+        return folded, list(range(len(text))), list(range(1, len(text) + 1))
+    fold = confusables.fold_table()
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            piece = " " if (ch < " " and ch != "\n") or ch == "\x7f" else ch
+        elif ch in _INVISIBLE:
+            continue
+        else:
+            piece = _fold_one(ch, fold)
+            if not piece:
+                continue
+        pieces.append(piece)
+        for _ in piece:
+            starts.append(i)
+            ends.append(i + 1)
+    return "".join(pieces), starts, ends
+
+
+def _fold_one(ch: str, fold: dict[str, str]) -> str:
+    category = unicodedata.category(ch)
+    if category in _DROPPED_CATEGORIES:
+        return ""
+    if category in _SPACE_LIKE_CATEGORIES:
+        return "\n" if category in ("Zl", "Zp") else " "
+    # decimal() covers the digits of other scripts; digit() adds circled and dingbat
+    # digits ("➍", "⓿") that people use to slip a number past a filter.
+    digit = unicodedata.decimal(ch, None)
+    if digit is None:
+        digit = unicodedata.digit(ch, None)
+    if digit is not None:
+        return str(digit)
+    if ch in fold:
+        return fold[ch]
+    expanded = unicodedata.normalize("NFKC", ch)
+    if expanded.isascii():
+        return expanded
+    return "".join(fold.get(c, c) for c in expanded)
+
+
+Replacer = Callable[[re.Match[str]], str | None]
+
+
+def _rewrite(norm: Normalised, pattern: re.Pattern[str], replace: Replacer) -> Normalised:
+    """Replace every match for which ``replace`` gives a string; the new characters map
+    to the whole original span of the text they replace."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    changed = False
+    for m in pattern.finditer(norm.text):
+        new = replace(m)
+        if new is None:
+            continue
+        changed = True
+        a, b = m.span()
+        pieces.append(norm.text[last:a])
+        starts.extend(norm.starts[last:a])
+        ends.extend(norm.ends[last:a])
+        if new:
+            o_start, o_end = norm.starts[a], norm.ends[b - 1]
+            pieces.append(new)
+            starts.extend([o_start] * len(new))
+            ends.extend([o_end] * len(new))
+        last = b
+    if not changed:
+        return norm
+    pieces.append(norm.text[last:])
+    starts.extend(norm.starts[last:])
+    ends.extend(norm.ends[last:])
+    return Normalised(norm.original, "".join(pieces), starts, ends)
+
+
+# --- the rewrites, applied in order -------------------------------------------------
+
+# "[at]", "(at)", "{at}", "<at>", "(@)" and the same for "dot".
+_BRACKETED = re.compile(r"\s?[\[({<]\s{0,2}(at|@|dot|\.)\s{0,2}[\])}>]\s?", re.IGNORECASE)
+
+
+def _bracketed(m: re.Match[str]) -> str:
+    return "@" if m.group(1).lower() in ("at", "@") else "."
+
+
+# Single characters separated by single spaces: "j o h n d o e", "t . m e / x".
+_SPACED = re.compile(r"(?<![\w@./:])(?:[A-Za-z0-9@_./:] ){4,}[A-Za-z0-9@_./:](?![\w@])")
+
+
+def _spaced(m: re.Match[str]) -> str:
+    return m.group(0).replace(" ", "")
+
+
+_DIGIT_WORDS = {
+    "zero": "0",
+    "oh": "0",
+    "o": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_TOKEN = rf"(?:(?:double|triple)[ -]{_WORD}|{_WORD}|\d{{1,4}})"
+# Runs of four or more digit words or short digit groups: "six oh one, five five five".
+_SPELLED = re.compile(rf"\b{_TOKEN}(?:[ ,.\-]{{1,3}}{_TOKEN}\b){{3,}}", re.IGNORECASE)
+_SPELLED_TOKEN = re.compile(rf"{_TOKEN}", re.IGNORECASE)
+
+
+def _spelled(m: re.Match[str]) -> str | None:
+    digits: list[str] = []
+    words = 0
+    for tok in _SPELLED_TOKEN.findall(m.group(0)):
+        low = tok.lower()
+        if low[0].isdigit():
+            digits.append(low)
+            continue
+        words += 1
+        times = 1
+        if low.startswith(("double", "triple")):
+            times = 2 if low.startswith("double") else 3
+            low = low[7:]
+        digits.append(_DIGIT_WORDS[low] * times)
+    joined = "".join(digits)
+    # A phone number has at least seven digits; fewer is ordinary prose ("one or two").
+    if words == 0 or len(joined) < 7:
+        return None
+    return joined
+
+
+# Letters used as digits inside a number: "4I5-55O-O132".
+_LETTER_DIGITS = re.compile(r"\b(?=[0-9OoIl]*[0-9])(?=[0-9OoIl]*[OoIl])[0-9OoIl]{2,}\b")
+_LETTER_DIGIT_TABLE = str.maketrans("OoIl", "0011")
+
+
+def _letter_digits(m: re.Match[str]) -> str | None:
+    token = m.group(0)
+    digits = sum(c.isdigit() for c in token)
+    if digits < 2 and len(token) < 3:
+        return None
+    return token.translate(_LETTER_DIGIT_TABLE)
+
+
+# "janedoe dot com": the word "dot" before a common suffix.
+_SPOKEN_DOT = re.compile(
+    r"(?<=[a-z0-9])[ ]{1,2}dot[ ]{1,2}(?=(?:com|net|org|io|co|dev|me|ai|app|info|biz|xyz|us|uk|"
+    r"de|in|pk|ph|ng|ca|au|eu|fr|es|it|nl|br|ru|ua|store|shop|site|online|tech|studio)\b)",
+    re.IGNORECASE,
+)
+
+
+def _spoken_dot(_: re.Match[str]) -> str:
+    return "."
+
+
+_REWRITES: tuple[tuple[re.Pattern[str], Replacer], ...] = (
+    (_BRACKETED, _bracketed),
+    (_SPACED, _spaced),
+    (_SPOKEN_DOT, _spoken_dot),
+    (_SPELLED, _spelled),
+    (_LETTER_DIGITS, _letter_digits),
+)

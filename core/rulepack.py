@@ -1,0 +1,136 @@
+"""Rule packs and the shared vocabulary: data files read once and checked on load."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from presend.core.model import SEVERITY_RANK, RulePackError
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """How serious a finding is in one situation, and the words used to say so."""
+
+    severity: str
+    rule: str
+    message: str
+    explanation: str
+    suggestion: str
+
+
+@dataclass(frozen=True, slots=True)
+class TypeText:
+    """What one type of finding is called and why it matters."""
+
+    kind: str
+    label: str
+    why: str
+    suggest: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExceptionRule:
+    """An exception in the rules, recognised from the draft's own wording."""
+
+    id: str
+    kinds: frozenset[str]
+    types: frozenset[str]
+    channels: frozenset[str]
+    cues: tuple[re.Pattern[str], ...]
+    explanation: str
+
+    def covers(self, kind: str, type_: str, channel: str) -> bool:
+        """Whether this exception can apply to a finding of this kind and type here."""
+        return (
+            kind in self.kinds
+            and (not self.types or type_ in self.types)
+            and channel in self.channels
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """One marketplace's rules as data."""
+
+    id: str
+    name: str
+    platform_domains: tuple[str, ...]
+    sources: dict[str, str]
+    situations: dict[str, Situation]
+    types: dict[str, TypeText]
+    exceptions: tuple[ExceptionRule, ...]
+
+
+def available() -> list[str]:
+    """Ids of the rule packs shipped with Presend."""
+    folder = resources.files("presend.core").joinpath("rules")
+    return sorted(
+        p.name.removesuffix(".toml")
+        for p in folder.iterdir()
+        if p.name.endswith(".toml") and p.name != "vocabulary.toml"
+    )
+
+
+@cache
+def load(marketplace: str) -> RulePack:
+    """Read and check the rule pack for ``marketplace``."""
+    if marketplace not in available():
+        raise RulePackError(
+            f"no rule pack for marketplace {marketplace!r}; available: {', '.join(available())}"
+        )
+    data = _read_toml(f"{marketplace}.toml")
+    try:
+        return _build(data)
+    except (KeyError, TypeError, re.error) as exc:
+        raise RulePackError(f"rule pack {marketplace!r} is malformed: {exc}") from exc
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    """The marketplace-neutral lists of apps, domains and suffixes."""
+    return _read_toml("vocabulary.toml")
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    text = resources.files("presend.core").joinpath("rules", name).read_text("utf-8")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(f"{name}: {exc}") from exc
+
+
+def _build(data: dict[str, Any]) -> RulePack:
+    pack = data["pack"]
+    situations = {name: Situation(**fields) for name, fields in data["situations"].items()}
+    for name, situation in situations.items():
+        if situation.severity not in SEVERITY_RANK:
+            raise TypeError(f"situation {name} has unknown severity {situation.severity!r}")
+    types = {name: TypeText(**fields) for name, fields in data["types"].items()}
+    for name, text in types.items():
+        if text.kind not in data["sources"]:
+            raise TypeError(f"type {name} has kind {text.kind!r} with no source")
+    exceptions = tuple(
+        ExceptionRule(
+            id=e["id"],
+            kinds=frozenset(e["kinds"]),
+            types=frozenset(e["types"]),
+            channels=frozenset(e["channels"]),
+            cues=tuple(re.compile(c, re.IGNORECASE) for c in e["cues"]),
+            explanation=e["explanation"],
+        )
+        for e in data.get("exceptions", [])
+    )
+    return RulePack(
+        id=pack["id"],
+        name=pack["name"],
+        platform_domains=tuple(pack["platform_domains"]),
+        sources=dict(data["sources"]),
+        situations=situations,
+        types=types,
+        exceptions=exceptions,
+    )

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian packages the end-to-end tests drive, when they are missing and we
+# may: as root with apt-get. Prints what is missing otherwise; never fails the build.
+need=""
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
+command -v Xvfb >/dev/null 2>&1 || need="$need xvfb"
+command -v trayer >/dev/null 2>&1 || need="$need trayer"
+command -v xclip >/dev/null 2>&1 || need="$need xclip"
+command -v xdotool >/dev/null 2>&1 || need="$need xdotool"
+command -v xwd >/dev/null 2>&1 || need="$need x11-apps"
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing system packages:$need"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $need >/dev/null \
+        || echo "could not install:$need (end-to-end tests will skip)"
+else
+    echo "missing system packages:$need (end-to-end tests will skip; install them as root)"
+fi
+exit 0
