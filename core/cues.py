@@ -1,4 +1,7 @@
-"""Words around a match that change what it means: refusals, deferrals, ownership, topic."""
+"""Words around a match that change what it means: refusals, deferrals, ownership, topic.
+
+Every pattern here is lower case and matched against the draft's lower-case form.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,6 @@ NEGATION = re.compile(
     r"rather not|prefer not|instead of|decline\w*|against|nor|neither|forbid\w*|"
     r"prohibit\w*|not allowed|not permitted|avoid (?:moving|sharing|going|switching))\b"
     r"|n't\b",
-    re.IGNORECASE,
 )
 
 # "... once the contract starts": postponing the move until it is allowed.
@@ -24,7 +26,6 @@ DEFERRAL = re.compile(
     r"[^.!?\n]{0,25}\b(?:starts?|started|begins?|begun|is (?:active|signed|live|open)|"
     r"accepted|funded|in place|kicks? off)\b|"
     r"\b(?:once|after|when)\s+(?:you|u)\s+(?:hire|have hired|accept)\b",
-    re.IGNORECASE,
 )
 
 # Keeping things on the platform: "let's keep everything on Upwork", "only via Upwork".
@@ -33,7 +34,6 @@ STAY_ON_PLATFORM = re.compile(
     r"\b(?:on|via|through|in|within|inside)\s+(?:upwork|the platform|this platform|here)\b|"
     r"\b(?:against|violat\w+|breach\w*|break\w*)\s+(?:upwork'?s?\s+|the\s+)?"
     r"(?:rules|terms|tos|policy|policies)\b",
-    re.IGNORECASE,
 )
 
 # Ownership of a link: whose site is it?
@@ -44,7 +44,6 @@ OWNER_SELF = re.compile(
     r"\b(?:visit|find|follow|contact|reach|check out|see|view)\s+(?:me|us)\b|"
     r"\b(?:i|we)\s+(?:run|own|built|made|have)\s+(?:a|my|our)?\s*(?:web\s?site|site|blog|page)\b|"
     r"\babout me\b|\bmore about (?:me|us)\b",
-    re.IGNORECASE,
 )
 OWNER_OTHER = re.compile(
     r"\b(?:your|ur|the client'?s|the current|the existing|the live|the old|the new|"
@@ -53,14 +52,12 @@ OWNER_OTHER = re.compile(
     r"test|debug|review|improve|analy[sz]e|like|similar to|such as|e\.g|for example|"
     r"inspired by|reference|references|staging|deployed|hosted|live at|currently at|"
     r"competitors?|clone of|copy of)\b",
-    re.IGNORECASE,
 )
 
 # The words around a number or an address that say it is part of the work itself.
 SCRIPT = re.compile(
     r"\b(?:script|voice[- ]?over|vo|narrat\w+|read(?:ing)? (?:this|the following)|ad copy|"
     r"commercial|jingle|radio spot|copy for|tagline|slogan)\b",
-    re.IGNORECASE,
 )
 
 # Building or integrating something: "integrate PayPal checkout", "a Telegram bot".
@@ -74,7 +71,6 @@ DEVELOPMENT = re.compile(
     r"clone|ui|ux|redesign|mockups?|landing page|e-?commerce|woocommerce|shopify|"
     r"notifications?|alerts?|crm|zapier|n8n|make\.com|twilio|sendgrid|mailchimp|"
     r"migrat\w+|export|import|sync\w*|ocr|dataset|cms)\b",
-    re.IGNORECASE,
 )
 
 
@@ -84,7 +80,7 @@ def app_pattern(group: str) -> re.Pattern[str]:
     names: list[str] = vocabulary()["apps"][group]
     # Longest first, so "wechat pay" wins over "wechat".
     alternatives = sorted(names, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
 def negated(clause: str) -> bool:

@@ -13,7 +13,11 @@ from presend.core.normalize import Normalised
 # "acme.com" and "3.14" stay inside their sentence.
 _SENTENCE_END = re.compile(r"[!?;\n]+|\.(?=\s|$)|\s[-\u2013\u2014]\s")
 # Where a clause ends inside a sentence: commas and joining words that change who speaks.
-_CLAUSE_END = re.compile(r",|:\s|\b(?:but|so|and then|however|though|although|because)\b", re.I)
+_CLAUSE_END = re.compile(r",|:\s|\b(?:but|so|and then|however|though|although|because)\b")
+
+
+#: How far around a match the words that change its meaning are looked for.
+REACH = 240
 
 
 @dataclass(slots=True)
@@ -23,8 +27,18 @@ class Draft:
     norm: Normalised
     context: Context
     platform_domains: tuple[str, ...]
+    #: The normalised text in lower case, same length: word patterns are matched on it
+    #: without re.IGNORECASE, which makes Python's re several times slower.
+    lower: str = field(init=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
     _clause_starts: list[int] | None = field(default=None, repr=False)
+    _first: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        lower = self.norm.text.lower()
+        if len(lower) != len(self.norm.text):  # "İ" lowers to two characters
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.norm.text)
+        self.lower = lower
 
     @property
     def text(self) -> str:
@@ -34,30 +48,42 @@ class Draft:
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence that holds ``pos`` as a span of the normalised text."""
         if self._sentence_starts is None:
-            self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+            self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.lower)]
         starts = self._sentence_starts
         i = bisect.bisect_right(starts, pos) - 1
         end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
         return starts[i], end
 
+    def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the draft (searched once per draft)."""
+        if pattern not in self._first:
+            self._first[pattern] = pattern.search(self.lower)
+        return self._first[pattern]
+
+    def anywhere(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` occurs anywhere in the draft."""
+        return self.first(pattern) is not None
+
     def clause_before(self, pos: int) -> str:
-        """The clause's text from its start up to ``pos``."""
+        """The clause's lower-case text from its start up to ``pos`` (at most the last
+        ``REACH`` characters, so long unpunctuated text costs no more per match)."""
         if self._clause_starts is None:
             self._clause_starts = sorted(
                 {0}
-                | {m.end() for m in _SENTENCE_END.finditer(self.text)}
-                | {m.end() for m in _CLAUSE_END.finditer(self.text)}
+                | {m.end() for m in _SENTENCE_END.finditer(self.lower)}
+                | {m.end() for m in _CLAUSE_END.finditer(self.lower)}
             )
         starts = self._clause_starts
         i = bisect.bisect_right(starts, pos) - 1
-        return self.text[starts[max(i, 0)] : pos]
+        return self.lower[max(starts[max(i, 0)], pos - REACH) : pos]
 
     def sentence(self, pos: int) -> str:
-        """The text of the sentence that holds ``pos``."""
+        """The lower-case text of the sentence that holds ``pos``, at most ``REACH`` characters
+        either side of it."""
         a, b = self.sentence_bounds(pos)
-        return self.text[a:b]
+        return self.lower[max(a, pos - REACH) : min(b, pos + REACH)]
 
     def window(self, start: int, end: int, before: int = 60, after: int = 30) -> str:
-        """The text around a span, clipped to its sentence."""
+        """The lower-case text around a span, clipped to its sentence."""
         a, b = self.sentence_bounds(start)
-        return self.text[max(a, start - before) : min(b, end + after)]
+        return self.lower[max(a, start - before) : min(b, end + after)]

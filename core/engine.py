@@ -139,7 +139,7 @@ def _exception(
         if not rule.covers(kind, type_, draft.context.channel):
             continue
         for cue in rule.cues:
-            hit = cue.search(draft.text)
+            hit = draft.first(cue)
             if hit and not cues.negated(draft.clause_before(hit.start())):
                 return AppliedException(rule.id, rule.explanation.format(platform=pack.name))
     return None

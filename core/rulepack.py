@@ -120,7 +120,8 @@ def _build(data: dict[str, Any]) -> RulePack:
             kinds=frozenset(e["kinds"]),
             types=frozenset(e["types"]),
             channels=frozenset(e["channels"]),
-            cues=tuple(re.compile(c, re.IGNORECASE) for c in e["cues"]),
+            # Matched against the draft's lower-case form, like every word pattern.
+            cues=tuple(re.compile(c) for c in e["cues"]),
             explanation=e["explanation"],
         )
         for e in data.get("exceptions", [])

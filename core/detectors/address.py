@@ -34,7 +34,6 @@ _MINE = re.compile(
     r"\b(?:i|we)\s+(?:live|am|are|'m|'re|stay|work|reside)\s+(?:located\s+)?(?:at|on)\s*$|"
     r"\b(?:come|visit|meet)\s+(?:me|us)?\s*(?:at|to)\s*$|"
     r"\b(?:send|ship|mail|post|deliver)\s+(?:it|them|the \w+)\s+to\s*$",
-    re.IGNORECASE,
 )
 
 

@@ -27,7 +27,6 @@ _HANDLE = r"@?[a-z0-9][\w.\-]{1,31}(?:#\d{4})?"
 _ON_PLATFORM_AFTER = re.compile(
     r"[^.!?\n]{0,40}?\b(?:(?<!as )here|on upwork|via upwork|through upwork|in upwork|"
     r"on the platform)\b",
-    re.IGNORECASE,
 )
 _HANDLE_STOPWORDS = frozenset(
     (
@@ -40,7 +39,8 @@ _HANDLE_STOPWORDS = frozenset(
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    # Lower-case patterns for the draft's lower-case form (see Draft.lower).
+    return re.compile(pattern)
 
 
 class _Patterns:
@@ -135,9 +135,9 @@ def _p() -> _Patterns:
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield handles, invitations, call set-ups, contact requests and app mentions."""
     p = _p()
-    text = draft.text
+    text = draft.lower
     for m in p.handle.finditer(text):
-        handle = m.group("handle").lstrip("@")
+        handle = draft.text[m.start("handle") : m.end("handle")].lstrip("@")
         if not _is_handle(handle, m.group("sep"), draft, m.start()):
             continue
         yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
@@ -181,12 +181,12 @@ def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
     if sep.lower() in ("is", "at", "-"):
         # "Telegram is great": only a handle when it looks like one or is "my X is ...".
         looks = any(c.isdigit() or c in "_." for c in handle) or handle != handle.lower()
-        mine = re.search(r"\b(?:my|our)\s*$", draft.text[max(0, start - 8) : start], re.I)
+        mine = re.search(r"\b(?:my|our)\s*$", draft.lower[max(0, start - 8) : start])
         return bool(looks or mine)
     return not _is_topic(draft, start, start)
 
 
 def _is_topic(draft: Draft, start: int, end: int) -> bool:
     """Whether the words around an app name make it the subject of the work."""
-    around = draft.text[max(0, start - 25) : end + 25]
+    around = draft.lower[max(0, start - 25) : end + 25]
     return bool(cues.DEVELOPMENT.search(around))

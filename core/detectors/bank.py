@@ -12,20 +12,18 @@ from presend.core.model import Match
 # Written solid or in groups of four, as banks print them.
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)\b")
 _BIC = re.compile(r"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
-_BIC_CUE = re.compile(r"\b(?:swift|bic|swift/bic|bic/swift|bank code|bank)\b", re.IGNORECASE)
+_BIC_CUE = re.compile(r"\b(?:swift|bic|swift/bic|bic/swift|bank code|bank)\b")
 _ACCOUNT = re.compile(
     r"\b(?:(?:bank\s+)?account|acct|a/c|acc)\.?\s*(?:no\.?|number|num|#)?\s*[:#=\-]?\s*"
     r"(?P<number>\d[\d \-]{4,22}\d)\b|"
     r"\b(?:routing|aba|rtn|transit)\s*(?:no\.?|number|#)?\s*[:#=\-]?\s*(?P<routing>\d{9})\b|"
     r"\bsort\s*code\s*[:#=\-]?\s*(?P<sort>\d{2}[- ]?\d{2}[- ]?\d{2})\b|"
-    r"\bifsc\s*(?:code)?\s*[:#=\-]?\s*(?P<ifsc>[A-Z]{4}0[A-Z0-9]{6})\b|"
+    r"\bifsc\s*(?:code)?\s*[:#=\-]?\s*(?P<ifsc>[a-z]{4}0[a-z0-9]{6})\b|"
     r"\b(?:bsb)\s*[:#=\-]?\s*(?P<bsb>\d{3}-?\d{3})\b",
-    re.IGNORECASE,
 )
 _BANK_CONTEXT = re.compile(
     r"\b(?:bank|banking|wire|transfer|deposit|routing|iban|swift|bic|sort code|ifsc|"
     r"beneficiary|payee|pay|payment|send|remit|ach)\b",
-    re.IGNORECASE,
 )
 
 
@@ -36,10 +34,10 @@ def detect(draft: Draft) -> Iterator[Match]:
         if _valid_iban(m.group(0)):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "IBAN"})
     for m in _BIC.finditer(text):
-        before = text[max(0, m.start() - 30) : m.start()]
+        before = draft.lower[max(0, m.start() - 30) : m.start()]
         if _BIC_CUE.search(before) and _valid_bic(m.group(0)):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "SWIFT/BIC"})
-    for m in _ACCOUNT.finditer(text):
+    for m in _ACCOUNT.finditer(draft.lower):
         if m.group("routing") and not _aba_checksum(m.group("routing")):
             continue
         if _BANK_CONTEXT.search(draft.sentence(m.start())):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from presend.core import cues
 from presend.core.draft import Draft
+from presend.core.keccak import eip55_ok
 from presend.core.model import Match, Status
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -29,7 +30,6 @@ _WALLET_CUE = re.compile(
     r"\b(?:wallet|address|addr|send|pay|payment|transfer|deposit|usdt|usdc|btc|bitcoin|eth|"
     r"ethereum|trc-?20|erc-?20|bep-?20|tron|trx|sol|solana|xrp|ripple|ltc|litecoin|doge|"
     r"monero|xmr|crypto|binance|metamask|phantom|trust wallet|coinbase)\b",
-    re.IGNORECASE,
 )
 
 
@@ -46,7 +46,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             continue
         status: Status = "breach"
         if cues.DEVELOPMENT.search(sentence) and not re.search(
-            r"\b(?:send|pay|payment|transfer|deposit|tip)\b", sentence, re.IGNORECASE
+            r"\b(?:send|pay|payment|transfer|deposit|tip)\b", sentence
         ):
             status = "uncertain"
         yield Match("crypto_wallet", m.start(), m.end(), status, evidence={"chain": chain})
@@ -59,7 +59,7 @@ def _chain(m: re.Match[str]) -> str | None:
     if m.group("bech32"):
         return "Bitcoin" if _bech32_ok(m.group("bech32")) else None
     if m.group("eth"):
-        return "Ethereum/EVM"
+        return "Ethereum/EVM" if eip55_ok(m.group("eth")) else None
     if m.group("xmr"):
         return "Monero"
     return "crypto"

@@ -21,7 +21,6 @@ _LOCAL_DOT = r"(?:[ ]{1,2}dot[ ]{1,2})"
 _EMAIL = re.compile(
     rf"(?<![\w@.])(?P<local>{_LOCAL}(?:{_LOCAL_DOT}{_LOCAL}){{0,3}}){_AT}"
     rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{0,4}})(?![\w@])",
-    re.IGNORECASE,
 )
 # Mail providers people name without a suffix: "john.smith at gmail".
 _PROVIDERS = frozenset(
@@ -45,7 +44,7 @@ _NOT_LOCAL = frozenset(
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every email address in the draft."""
-    for m in scan(_EMAIL, draft.text, _accept):
+    for m in scan(_EMAIL, draft.lower, _accept):
         yield _match(m, draft)
 
 

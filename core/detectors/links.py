@@ -16,13 +16,11 @@ _URL = re.compile(
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.){1,8}[a-z][a-z0-9\-]{1,23}"
     r"|(?<=//)(?:\d{1,3}\.){3}\d{1,3})"
     r"(?![\w\-@])(?::\d{2,5})?(?P<path>[/?#][^\s<>\"'`]{0,2000})?",
-    re.IGNORECASE,
 )
 # App links that are not web addresses: "skype:live:jane?chat", "tg://resolve?domain=x".
 _APP_SCHEME = re.compile(
     r"\b(?P<scheme>skype|tg|whatsapp|viber|weixin|line|discord|zoommtg|zoomus|msteams|"
     r"facetime|sms|tel|callto|mailto|signal|sgnl|threema|kik):(?://)?[^\s<>\"']{1,300}",
-    re.IGNORECASE,
 )
 _SCHEME_TYPES = {
     "zoommtg": "meeting_link",
@@ -44,15 +42,15 @@ _GROUP_TYPES = {
 }
 _TRAILING = ".,;:!?)]}'\"*"
 _RESERVED = ("example.com", "example.org", "example.net")
-_CAREERS_PATH = re.compile(r"/(?:careers?|jobs?|apply|join-us|join|vacanc\w*|hiring)\b", re.I)
-_CAREERS_HOST = re.compile(r"^(?:careers?|jobs|apply|hiring|recruit\w*)\.", re.I)
-_CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b", re.I)
+_CAREERS_PATH = re.compile(r"/(?:careers?|jobs?|apply|join-us|join|vacanc\w*|hiring)\b")
+_CAREERS_HOST = re.compile(r"^(?:careers?|jobs|apply|hiring|recruit\w*)\.")
+_CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b")
 
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every link or bare domain, with what it leads to."""
     yield from _app_links(draft)
-    for m in _URL.finditer(draft.text):
+    for m in _URL.finditer(draft.lower):
         path = (m.group("path") or "").rstrip(_TRAILING)
         host = m.group("host").lower()
         explicit = bool(m.group("scheme") or m.group("www") or path)
@@ -70,7 +68,7 @@ def detect(draft: Draft) -> Iterator[Match]:
 
 
 def _app_links(draft: Draft) -> Iterator[Match]:
-    for m in _APP_SCHEME.finditer(draft.text):
+    for m in _APP_SCHEME.finditer(draft.lower):
         scheme = m.group("scheme").lower()
         type_ = _SCHEME_TYPES.get(scheme, "messaging_link")
         yield Match(type_, m.start(), m.end(), evidence={"domain": scheme})
@@ -103,12 +101,12 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
 def _owner(draft: Draft, start: int) -> str:
     """Whose link this is, from the words just before it: "self", "other" or "unknown"."""
     sentence_start = draft.sentence_bounds(start)[0]
-    clause = draft.text[max(sentence_start, start - 80) : start]
+    clause = draft.lower[max(sentence_start, start - 80) : start]
     mine = [m.end() for m in cues.OWNER_SELF.finditer(clause)]
     theirs = [m.end() for m in cues.OWNER_OTHER.finditer(clause)]
     if not mine and not theirs:
         # "acme.com (your site)": look a little after the link too.
-        after = draft.text[start : draft.sentence_bounds(start)[1]][:120]
+        after = draft.lower[start : min(draft.sentence_bounds(start)[1], start + 120)]
         if cues.OWNER_OTHER.search(after):
             return "other"
         if cues.OWNER_SELF.search(after):

@@ -14,7 +14,8 @@ _OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    # Lower-case patterns for the draft's lower-case form (see Draft.lower).
+    return re.compile(pattern)
 
 
 class _Patterns:
@@ -97,7 +98,7 @@ def _p() -> _Patterns:
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield solicitations to pay outside the platform and payment accounts."""
     p = _p()
-    text = draft.text
+    text = draft.lower
     for pattern in p.solicitation:
         for m in pattern.finditer(text):
             if _is_topic(draft, m):
@@ -133,5 +134,5 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     if not _app(m):
         return False
     clause_start = m.start() - len(draft.clause_before(m.start()))
-    around = draft.text[clause_start : m.end() + 30]
+    around = draft.lower[clause_start : m.end() + 30]
     return bool(cues.DEVELOPMENT.search(around))

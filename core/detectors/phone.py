@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from presend.core import cues
 from presend.core.draft import Draft
@@ -12,7 +13,7 @@ from presend.core.model import Match, Status
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
 # run of digits and dashes costs linear time.
 _CANDIDATE = re.compile(
-    r"(?<![\w+$€£¥#/.,:-])(?:\+|00)?[ ]?\(?\d(?:[\d(). \-_/]|\s(?=\d)){5,24}\d(?![\w%])"
+    r"(?<![\w+$€£¥#/.,:-])(?:\+|00)?[ ]?\(?\d[\d(). \-_/]{5,24}\d(?![\w%])"
     r"|(?<![\w$€£¥#/.,-])\+[ ]?\d{1,3}(?:[ \-._/()]{0,3}\d{2,5}){2,5}(?![\w%])"
 )
 # Phrases that introduce a phone number.
@@ -20,7 +21,6 @@ _PHONE_CUE = re.compile(
     r"\b(?:call|calls|phone|ph|tel|telephone|mobile|mob|cell|cellphone|number|no\.|num|"
     r"text|sms|whats\s?app|viber|signal|telegram|imo|reach|contact|ring|dial|hotline|"
     r"landline|fax|wa)\b",
-    re.IGNORECASE,
 )
 # Phrases that introduce some other kind of number.
 _OTHER_NUMBER_CUE = re.compile(
@@ -30,9 +30,10 @@ _OTHER_NUMBER_CUE = re.compile(
     r"model|part|doi|pmid|ein|vat|tax|ssn|record|row|sample|job|contract|project|"
     r"timestamp|epoch|unix|hash|checksum|coordinates|lat|lng|latitude|longitude|"
     r"budget|price|salary|revenue|views|downloads|followers|users|subscribers)\b|#\s*$",
-    re.IGNORECASE,
 )
 _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
+# A date at the start, with a time or more after it: "2012-01-02 08:00", "03/27/2011 9".
+_DATE_PREFIX = re.compile(r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _GROUPED_PHONE = re.compile(
     r"^\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}$"  # North American 415-555-0132
@@ -52,18 +53,47 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield every phone number in the draft."""
     text = draft.text
     for m in _CANDIDATE.finditer(text):
-        raw = m.group(0).strip()
-        digits = re.sub(r"\D", "", raw)
-        if not 7 <= len(digits) <= 15 or _looks_like_something_else(raw, text, m.end()):
+        lead = len(m.group(0)) - len(m.group(0).lstrip())
+        found = _one_number(draft, m.start() + lead, m.end())
+        if found is not None:
+            yield found
             continue
-        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        verdict = _judge(draft, raw, digits, start, m.end())
-        if verdict is not None:
-            yield Match("phone", start, m.end(), status=verdict, evidence={"digits": digits})
+        # Two numbers written side by side ("415-555-0132 212-555-0147") read as one
+        # run; try the space-separated pieces from the left, longest first.
+        yield from _pieces(draft, m.start() + lead, m.end())
+
+
+def _one_number(draft: Draft, start: int, end: int) -> Match | None:
+    raw = draft.text[start:end]
+    digits = re.sub(r"\D", "", raw)
+    if not 7 <= len(digits) <= 15 or _looks_like_something_else(raw, draft.text, end):
+        return None
+    verdict = _judge(draft, raw, digits, start, end)
+    if verdict is None:
+        return None
+    return Match("phone", start, end, status=verdict, evidence={"digits": digits})
+
+
+def _pieces(draft: Draft, start: int, end: int) -> Iterator[Match]:
+    bounds = [start] + [start + g.end() for g in re.finditer(r" +", draft.text[start:end])]
+    ends = [start + g.start() for g in re.finditer(r" +", draft.text[start:end])] + [end]
+    i = 0
+    while i < len(bounds):
+        for j in range(len(ends) - 1, i - 1, -1):
+            if (i, j) == (0, len(ends) - 1):
+                continue  # the whole run was tried already
+            found = _one_number(draft, bounds[i], ends[j])
+            if found is not None:
+                yield found
+                i = j
+                break
+        i += 1
 
 
 def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
-    if _DATE.match(raw) or _IPV4.match(raw):
+    if _DATE.match(raw) or _DATE_PREFIX.match(raw) or _IPV4.match(raw):
+        return True
+    if re.match(r":\d\d", text[end : end + 3]):  # "... 08:00": a time follows
         return True
     # "12,000 - 15,000 users", "1 000 000 EUR", "2024-2025": ranges and amounts.
     tail = text[end : end + 6].lower()
@@ -71,43 +101,49 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
 
 
 def _judge(draft: Draft, raw: str, digits: str, start: int, end: int) -> Status | None:
+    international = raw.startswith(("+", "00"))
+    before = draft.lower[max(0, start - 40) : start]
+    clause_tail = draft.clause_before(start)[-30:]
+    if draft.anywhere(cues.SCRIPT) and _inside_quotes(draft.text, start, end):
+        status: Status = "topic"
+    elif _OTHER_NUMBER_CUE.search(clause_tail) and not _PHONE_CUE.search(clause_tail):
+        return None
+    elif (
+        international
+        or _PHONE_CUE.search(before)
+        or _PHONE_CUE.search(draft.sentence(start))
+        or _GROUPED_PHONE.match(raw)
+        or draft.norm.original_text(start, end) != raw  # spelled out or disguised
+    ):
+        status = "breach"
+    else:
+        # A bare run of digits with nothing saying "phone": most likely an ID or amount.
+        return None
+    # Only now the expensive part: does libphonenumber know such a number?
+    return status if _valid(digits, raw.startswith("00") or not international) else None
+
+
+@lru_cache(maxsize=4096)
+def _valid(digits: str, national_or_00: bool) -> bool:
     import phonenumbers  # noqa: PLC0415 - 40 ms of metadata, loaded on first use only
 
-    international = raw.startswith(("+", "00"))
-    valid = False
-    if international:
-        number = "+" + digits[2:] if raw.startswith("00") else "+" + digits
+    if not national_or_00 or digits.startswith("00"):
+        number = "+" + (digits[2:] if digits.startswith("00") else digits)
         try:
-            valid = phonenumbers.is_valid_number(phonenumbers.parse(number, None))
+            if phonenumbers.is_valid_number(phonenumbers.parse(number, None)):
+                return True
         except phonenumbers.NumberParseException:
-            valid = False
-    else:
-        for region in _REGIONS:
-            try:
-                parsed = phonenumbers.parse(digits, region)
-            except phonenumbers.NumberParseException:
-                continue
-            if phonenumbers.is_valid_number(parsed):
-                valid = True
-                break
-    if not valid:
-        return None
-    before = draft.text[max(0, start - 40) : start]
-    clause = draft.clause_before(start)
-    sentence = draft.sentence(start)
-    if cues.SCRIPT.search(draft.text) and _inside_quotes(draft.text, start, end):
-        return "topic"
-    other = _OTHER_NUMBER_CUE.search(clause[-30:])
-    phone_cue = _PHONE_CUE.search(before) or _PHONE_CUE.search(sentence)
-    if other and not _PHONE_CUE.search(clause[-30:]):
-        return None
-    if international or phone_cue:
-        return "breach"
-    disguised = draft.norm.original_text(start, end) != raw
-    if disguised or _GROUPED_PHONE.match(raw):
-        return "breach"
-    # A bare run of digits with nothing saying "phone": most likely an ID or amount.
-    return None
+            pass
+        if not national_or_00:
+            return False
+    for region in _REGIONS:
+        try:
+            parsed = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return True
+    return False
 
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,65 @@
+"""The normaliser undoes disguises and keeps a map back to the original characters."""
+
+from __future__ import annotations
+
+import pytest
+from presend.core.normalize import normalise
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("４１５", "415"),  # full-width digits
+        ("4️⃣1️⃣5️⃣", "415"),  # keycap emoji
+        ("➍➊➎", "415"),  # dingbat digits
+        ("٤١٥", "415"),  # Arabic-Indic digits
+        ("4\u200b1\u200d5", "415"),  # zero-width characters
+        ("gmаil", "gmail"),  # Cyrillic а
+        ("Ꮃhatsapp", "Whatsapp"),  # Cherokee look-alike
+        ("john[at]gmail[dot]com", "john@gmail.com"),
+        ("john (at) gmail (dot) com", "john@gmail.com"),
+        ("j o h n d o e", "johndoe"),
+        ("six oh one five five five zero one nine nine", "6015550199"),
+        ("double five one two three four five six", "55123456"),
+        ("4I5-55O-O132", "415-550-0132"),
+        ("janedoe dot com", "janedoe.com"),
+    ],
+)
+def test_disguises_are_undone(original: str, expected: str) -> None:
+    assert normalise(original).text == expected
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "one or two ideas",
+        "I have one question about the two pages",
+        "Hello World",
+        "Iso 9001 and H2O",
+    ],
+)
+def test_ordinary_prose_is_left_alone(prose: str) -> None:
+    assert normalise(prose).text == prose
+
+
+def test_every_normalised_character_maps_into_the_original() -> None:
+    original = "call ６０１ five five five 😀 0️⃣1️⃣9️⃣9️⃣ jо\u200bhn[at]gmail[dot]com"
+    norm = normalise(original)
+    assert len(norm.starts) == len(norm.text) == len(norm.ends)
+    for a, b in zip(norm.starts, norm.ends, strict=True):
+        assert 0 <= a < b <= len(original)
+    assert norm.starts == sorted(norm.starts)
+
+
+def test_span_points_at_the_users_own_characters() -> None:
+    original = "mail: j\u200bo\u200bh\u200bn@gmаil.com!"
+    norm = normalise(original)
+    at = norm.text.index("john@gmail.com")
+    start, end = norm.span(at, at + len("john@gmail.com"))
+    assert original[start:end] == "j\u200bo\u200bh\u200bn@gmаil.com"
+
+
+def test_empty_text() -> None:
+    norm = normalise("")
+    assert norm.text == ""
+    assert norm.span(0, 0) == (0, 0)
