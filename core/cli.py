@@ -38,10 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_context_options(p_check)
     p_check.add_argument("--json", action="store_true", help="one JSON report per line")
 
+    p_install = sub.add_parser(
+        "install-host", help="register the browser extension's native-messaging host"
+    )
+    _add_install_options(p_install)
+
     p_eval = sub.add_parser("eval", help="score the core on a labelled corpus")
     p_eval.add_argument("corpus", nargs="?", help="corpus file (default: the bundled one)")
     p_eval.add_argument("--show-errors", action="store_true", help="list every miss")
     return parser
+
+
+def _add_install_options(p: argparse.ArgumentParser) -> None:
+    from presend.bridge import install  # noqa: PLC0415 - only this subcommand needs it
+
+    install.add_arguments(p)
 
 
 def _add_context_options(p: argparse.ArgumentParser) -> None:
@@ -67,6 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.command == "check":
         return run_check(args, sys.stdin, sys.stdout, sys.stderr)
+    if args.command == "install-host":
+        from presend.bridge import install  # noqa: PLC0415
+
+        return install.run(args)
     if args.command == "eval":
         from presend.core import evaluation  # noqa: PLC0415
 

@@ -39,7 +39,8 @@ def check(text: str, context: Context) -> Report:
         raise InputTooLargeError(f"draft is {len(text):,} characters; the limit is {MAX_CHARS:,}")
     pack = rulepack.load(context.marketplace)
     draft = Draft(normalise(text), context, pack.platform_domains)
-    matches = _resolve_overlaps([m for detect in detectors.ALL for m in detect(draft)])
+    matches = [m for detect in detectors.ALL for m in detect(draft)]
+    matches = _drop_introductions(_resolve_overlaps(matches), pack)
     findings = [_judge(m, draft, pack) for m in matches]
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end))
     return Report(context, tuple(findings))
@@ -54,6 +55,28 @@ def _resolve_overlaps(matches: list[Match]) -> list[Match]:
     for m in ranked:
         if any(_overlaps(m, k) and _shadows(k, m) for k in kept):
             continue
+        kept.append(m)
+    return kept
+
+
+#: How close a detail must follow a phrase for the phrase to be its introduction.
+_INTRODUCTION_GAP = 20
+
+
+def _drop_introductions(matches: list[Match], pack: rulepack.RulePack) -> list[Match]:
+    """ "Email me at jane@x.com" is one finding, not two: a phrase that only introduces
+    (or follows) a concrete detail of the same kind right beside it adds nothing."""
+    details = [m for m in matches if not m.negatable and m.status == "breach"]
+    kept = []
+    for m in matches:
+        if m.negatable and m.status == "breach":
+            kind = pack.types[m.type].kind
+            if any(
+                max(d.start - m.end, m.start - d.end) <= _INTRODUCTION_GAP
+                and pack.types[d.type].kind == kind
+                for d in details
+            ):
+                continue
         kept.append(m)
     return kept
 

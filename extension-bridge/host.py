@@ -1,0 +1,99 @@
+"""``presend-host``: the native-messaging host the browser extension talks to.
+
+The browser starts one process per port and talks to it over stdin/stdout until it
+closes the port. This process never imports Qt and never writes draft text anywhere
+but back to the browser (and to the user's own tray app over a private socket).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, BinaryIO
+
+from presend.bridge import framing, protocol, relay
+from presend.core import standarddir
+
+#: The Chromium extension id that the fixed key in the extension's manifest produces.
+EXTENSION_ID = "ipjfhnmokmgefkkafokhiealfjbiehfk"
+#: The Firefox add-on id (browser_specific_settings.gecko.id).
+GECKO_ID = "presend@presend.io"
+HOST_NAME = "io.presend.host"
+
+
+def allowed_callers() -> tuple[set[str], set[str]]:
+    """Chromium origins and Firefox add-on ids this host answers."""
+    origins = {f"chrome-extension://{EXTENSION_ID}/"}
+    addons = {GECKO_ID}
+    path = standarddir.config() / "native-host.json"
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if isinstance(data, dict):
+        origins |= {o for o in data.get("allowed_origins", []) if isinstance(o, str)}
+        addons |= {a for a in data.get("allowed_extensions", []) if isinstance(a, str)}
+    return origins, addons
+
+
+def caller_allowed(argv: list[str]) -> bool:
+    """Chromium passes the caller's origin as argv[1]; Firefox passes the manifest's
+    path and then the add-on id."""
+    origins, addons = allowed_callers()
+    if argv and argv[0].startswith("chrome-extension://"):
+        return argv[0] in origins
+    return len(argv) >= 2 and argv[1] in addons
+
+
+def serve(stdin: BinaryIO, stdout: BinaryIO, relay_to: protocol.Relay | None) -> int:
+    """Answer framed requests until the browser closes the port."""
+    while True:
+        try:
+            message = framing.read_frame(stdin)
+        except framing.TruncatedFrameError as exc:
+            _reply(stdout, protocol.error_reply(exc.code, str(exc)))
+            return 0
+        except framing.FrameError as exc:
+            if not _reply(stdout, protocol.error_reply(exc.code, str(exc))):
+                return 0
+            continue
+        if message is None:
+            return 0
+        try:
+            reply = protocol.handle(message, relay_to)
+        except Exception as exc:  # the port must outlive any bug in a handler
+            _log(f"internal error: {type(exc).__name__}")
+            request_id = message.get("id") if isinstance(message, dict) else None
+            reply = protocol.error_reply("internal", "the host failed on this message", request_id)
+        if not _reply(stdout, reply):
+            return 0
+
+
+def _reply(stdout: BinaryIO, message: dict[str, Any]) -> bool:
+    try:
+        framing.write_frame(stdout, message)
+    except (BrokenPipeError, ValueError, OSError):
+        return False
+    return True
+
+
+def _log(line: str) -> None:
+    # stderr ends up in the browser's log: event names only, never draft text.
+    print(f"presend-host: {line}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point."""
+    args = sys.argv[1:] if argv is None else argv
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    # Anything a library prints would corrupt the frame stream: send it to stderr.
+    sys.stdout = sys.stderr
+    if not caller_allowed(args):
+        _log("refused a caller that is not the Presend extension")
+        _reply(stdout, protocol.error_reply("forbidden_origin", "this host serves Presend only"))
+        return 2
+    return serve(stdin, stdout, relay.send)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

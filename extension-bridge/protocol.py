@@ -1,0 +1,130 @@
+"""The host's messages: ``hello`` and ``check`` in, ``hello``, ``report`` or ``error`` out.
+
+Every message is ``{"v": 1, "id": ..., "type": ...}``; replies echo the request's id.
+Error messages never quote the draft.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Callable
+from typing import Any
+
+from presend.bridge.framing import MAX_REPLY
+from presend.core import CoreError, __version__, check
+from presend.core.rulepack import available
+
+PROTOCOL = 1
+CONTEXT_KEYS = ("marketplace", "stage", "role", "channel")
+
+#: Sends a report (and its draft) to the tray app; True when the app took it.
+Relay = Callable[[dict[str, Any], str], bool]
+
+
+class ProtocolError(Exception):
+    """A request the host cannot answer; becomes an ``error`` reply."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def error_reply(code: str, message: str, request_id: Any = None) -> dict[str, Any]:
+    """An ``error`` message."""
+    return {"v": PROTOCOL, "id": request_id, "type": "error", "code": code, "message": message}
+
+
+def handle(message: Any, relay: Relay | None) -> dict[str, Any]:
+    """Answer one request."""
+    request_id = message.get("id") if isinstance(message, dict) else None
+    try:
+        return _dispatch(message, relay)
+    except ProtocolError as exc:
+        return error_reply(exc.code, str(exc), request_id)
+
+
+def _dispatch(message: Any, relay: Relay | None) -> dict[str, Any]:
+    if not isinstance(message, dict):
+        raise ProtocolError("bad_message", "a message must be a JSON object")
+    if message.get("v") != PROTOCOL:
+        raise ProtocolError("bad_version", f"protocol version must be {PROTOCOL}")
+    kind = message.get("type")
+    if kind == "hello":
+        return {
+            "v": PROTOCOL,
+            "id": message.get("id"),
+            "type": "hello",
+            "version": __version__,
+            "protocol": PROTOCOL,
+            "marketplaces": available(),
+        }
+    if kind == "check":
+        return _check(message, relay)
+    raise ProtocolError("unknown_type", f"unknown message type {str(kind)[:40]!r}")
+
+
+def _check(message: dict[str, Any], relay: Relay | None) -> dict[str, Any]:
+    text = message.get("text")
+    if not isinstance(text, str):
+        raise ProtocolError("bad_field", "'text' must be a string")
+    context = message.get("context", {})
+    if not isinstance(context, dict) or not all(
+        isinstance(context.get(k, ""), str) for k in CONTEXT_KEYS
+    ):
+        raise ProtocolError("bad_field", "'context' must be an object of strings")
+    unknown = set(context) - set(CONTEXT_KEYS)
+    if unknown:
+        raise ProtocolError("bad_field", f"unknown context keys: {', '.join(sorted(unknown))}")
+    try:
+        report = check(text, **{k: v for k, v in context.items() if v})
+    except (CoreError, ValueError) as exc:
+        raise ProtocolError("bad_field", str(exc)) from None
+    body = report.to_dict()
+    delivered = False
+    if relay is not None and body["findings"]:
+        delivered = relay(body, text)
+    to_utf16 = utf16_converter(text)
+    for finding in body["findings"]:
+        finding["start"] = to_utf16(finding["start"])
+        finding["end"] = to_utf16(finding["end"])
+    reply = {
+        "v": PROTOCOL,
+        "id": message.get("id"),
+        "type": "report",
+        **body,
+        "desktop": "notified" if delivered else "unavailable",
+    }
+    return fit_reply(reply)
+
+
+def utf16_converter(text: str) -> Callable[[int], int]:
+    """Map code-point offsets in ``text`` to UTF-16 code-unit offsets (what JS uses)."""
+    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+    return lambda offset: offset + bisect.bisect_left(astral, offset)
+
+
+def fit_reply(reply: dict[str, Any]) -> dict[str, Any]:
+    """Drop findings, least serious and last first, until the reply fits in a frame."""
+    size = _size(reply)
+    if size <= MAX_REPLY:
+        return reply
+    findings = reply["findings"]
+    rank = {"info": 0, "exception": 1, "caution": 2, "violation": 3}
+    order = sorted(range(len(findings)), key=lambda i: (rank[findings[i]["severity"]], -i))
+    total = len(findings)
+    sizes = {i: _size(findings[i]) + 1 for i in order}
+    dropped: set[int] = set()
+    budget = size - MAX_REPLY + 200  # room for the truncation note
+    for i in order:
+        if budget <= 0:
+            break
+        dropped.add(i)
+        budget -= sizes[i]
+    reply["findings"] = [f for i, f in enumerate(findings) if i not in dropped]
+    reply["truncated"] = {"shown": len(reply["findings"]), "total": total}
+    return reply
+
+
+def _size(value: Any) -> int:
+    return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

@@ -1,0 +1,72 @@
+"""The host's replies: hello, check (UTF-16 offsets, relay, trimming) and errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from presend.bridge import framing, protocol
+
+
+def test_hello_names_version_protocol_and_marketplaces() -> None:
+    reply = protocol.handle({"v": 1, "id": "a", "type": "hello"}, None)
+    assert reply["type"] == "hello"
+    assert reply["id"] == "a"
+    assert reply["protocol"] == 1
+    assert "upwork" in reply["marketplaces"]
+
+
+def test_check_offsets_are_utf16_code_units() -> None:
+    text = "😀😀 call 415-555-0132"
+    reply = protocol.handle({"v": 1, "id": 1, "type": "check", "text": text}, None)
+    (finding,) = reply["findings"]
+    utf16 = text.encode("utf-16-le")
+    start, end = finding["start"], finding["end"]
+    assert utf16[start * 2 : end * 2].decode("utf-16-le") == "415-555-0132"
+    assert reply["desktop"] == "unavailable"
+
+
+def test_check_relays_to_the_desktop_when_there_are_findings() -> None:
+    seen: list[tuple[str, str]] = []
+
+    def relay(report: dict[str, Any], text: str) -> bool:
+        seen.append((report["verdict"], text))
+        return True
+
+    reply = protocol.handle({"v": 1, "id": 1, "type": "check", "text": "email a@gmail.com"}, relay)
+    assert reply["desktop"] == "notified"
+    assert seen == [("violation", "email a@gmail.com")]
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ([1, 2], "bad_message"),
+        ({"v": 2, "type": "hello"}, "bad_version"),
+        ({"v": 1, "type": "launch"}, "unknown_type"),
+        ({"v": 1, "type": "check", "text": 5}, "bad_field"),
+        ({"v": 1, "type": "check", "text": "x", "context": "upwork"}, "bad_field"),
+        ({"v": 1, "type": "check", "text": "x", "context": {"stage": "later"}}, "bad_field"),
+        ({"v": 1, "type": "check", "text": "x", "context": {"mood": "good"}}, "bad_field"),
+    ],
+)
+def test_wrong_requests_get_error_codes(message: Any, code: str) -> None:
+    reply = protocol.handle(message, None)
+    assert reply["type"] == "error"
+    assert reply["code"] == code
+
+
+def test_error_never_quotes_the_draft() -> None:
+    reply = protocol.handle(
+        {"v": 1, "type": "check", "text": "secret 415-555-0132", "context": {"stage": "x"}}, None
+    )
+    assert "secret" not in reply["message"]
+
+
+def test_huge_reports_are_trimmed_to_fit_a_frame() -> None:
+    text = "call 415-555-0132 or email a@gmail.com. " * 1_500
+    reply = protocol.handle({"v": 1, "id": 1, "type": "check", "text": text}, None)
+    assert reply["truncated"]["total"] == 3_000
+    assert 0 < reply["truncated"]["shown"] < 3_000
+    assert reply["verdict"] == "violation"
+    framing.encode_frame(reply)  # fits
