@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _start_app(argv: list[str]) -> int:
     try:
-        from presend.desktop import app  # type: ignore[attr-defined]  # noqa: PLC0415
+        from presend.desktop import app  # noqa: PLC0415 - Qt loads only for the tray app
     except ImportError as exc:
         print(
             f"presend: the tray app is not available ({exc}); use `presend check`",

@@ -61,6 +61,7 @@ class RulePack:
     name: str
     platform_domains: tuple[str, ...]
     sources: dict[str, str]
+    placeholders: dict[str, str]
     situations: dict[str, Situation]
     types: dict[str, TypeText]
     exceptions: tuple[ExceptionRule, ...]
@@ -131,6 +132,7 @@ def _build(data: dict[str, Any]) -> RulePack:
         name=pack["name"],
         platform_domains=tuple(pack["platform_domains"]),
         sources=dict(data["sources"]),
+        placeholders=dict(data["placeholders"]),
         situations=situations,
         types=types,
         exceptions=exceptions,

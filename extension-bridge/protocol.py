@@ -6,13 +6,13 @@ Error messages never quote the draft.
 
 from __future__ import annotations
 
-import bisect
 import json
 from collections.abc import Callable
 from typing import Any
 
 from presend.bridge.framing import MAX_REPLY
 from presend.core import CoreError, __version__, check
+from presend.core.offsets import utf16_converter
 from presend.core.rulepack import available
 
 PROTOCOL = 1
@@ -96,12 +96,6 @@ def _check(message: dict[str, Any], relay: Relay | None) -> dict[str, Any]:
         "desktop": "notified" if delivered else "unavailable",
     }
     return fit_reply(reply)
-
-
-def utf16_converter(text: str) -> Callable[[int], int]:
-    """Map code-point offsets in ``text`` to UTF-16 code-unit offsets (what JS uses)."""
-    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
-    return lambda offset: offset + bisect.bisect_left(astral, offset)
 
 
 def fit_reply(reply: dict[str, Any]) -> dict[str, Any]:

@@ -21,8 +21,13 @@ TIMEOUT = 0.3
 
 def send(report: dict[str, Any], text: str, address: str | None = None) -> bool:
     """Give ``report`` (and the draft it is about) to the tray app; True when taken."""
+    return deliver({"v": 1, "type": "report", "report": report, "text": text}, address)
+
+
+def deliver(message: dict[str, Any], address: str | None = None) -> bool:
+    """Send one message to the tray app; True when it answered ``{"ok": true}``."""
     address = address or standarddir.relay_address()
-    line = json.dumps({"v": 1, "type": "report", "report": report, "text": text}) + "\n"
+    line = json.dumps(message) + "\n"
     try:
         if os.name == "nt":
             return _send_pipe(address, line.encode("utf-8"))

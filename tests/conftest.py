@@ -10,6 +10,9 @@ import pytest
 
 ON_CI = os.environ.get("CI", "").lower() == "true"
 
+# Qt unit tests run offscreen; end-to-end tests start the app with their own DISPLAY.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 
 def require_tools(*names: str) -> None:
     """Skip (or, under CI=true, fail) when a system tool is missing."""

@@ -7,7 +7,7 @@ command -v Xvfb >/dev/null 2>&1 || need="$need xvfb"
 command -v trayer >/dev/null 2>&1 || need="$need trayer"
 command -v xclip >/dev/null 2>&1 || need="$need xclip"
 command -v xdotool >/dev/null 2>&1 || need="$need xdotool"
-command -v xwd >/dev/null 2>&1 || need="$need x11-apps"
+command -v xwininfo >/dev/null 2>&1 || need="$need x11-utils"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing system packages:$need"

@@ -1,0 +1,205 @@
+"""The tray icon and its menu, or, where the desktop has no tray, a small window.
+
+Both show the same three states (all clear, warning, paused), the same menu, and
+notifications the user can click to open the checker.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from presend.core import rulepack
+from presend.core.model import ROLES, STAGES
+from presend.desktop.qt import (
+    QAction,
+    QActionGroup,
+    QIcon,
+    QLabel,
+    QMenu,
+    QObject,
+    QPushButton,
+    QSystemTrayIcon,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from presend.desktop.settings import Settings
+
+STATES = ("clear", "warning", "paused")
+
+
+def icon(name: str) -> QIcon:
+    """An icon from the package's icons (``app`` or ``tray-<state>``)."""
+    folder = resources.files("presend.icons")
+    png = folder.joinpath("png", f"{name}-64.png")
+    if png.is_file():
+        return QIcon(str(png))
+    return QIcon(str(folder.joinpath("src", f"{name}.svg")))
+
+
+class TrayMenu(QMenu):
+    """The menu the tray icon (or the fallback window's button) opens."""
+
+    checkDraft = Signal()  # noqa: N815 - Qt signal naming
+    watchToggled = Signal(bool)  # noqa: N815
+    contextChanged = Signal()  # noqa: N815
+    startAtLoginToggled = Signal(bool)  # noqa: N815
+    aboutRequested = Signal()  # noqa: N815
+    quitRequested = Signal()  # noqa: N815
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.addAction("&Check a draft…", self.checkDraft.emit)
+        self.watch = self.addAction("&Watch clipboard")
+        self.watch.setCheckable(True)
+        self.watch.setChecked(settings.watch_clipboard)
+        self.watch.toggled.connect(self.watchToggled.emit)
+        self.addSeparator()
+        labels = {
+            "pre_contract": "Before the contract",
+            "active_contract": "Contract started",
+            "freelancer": "Freelancer",
+            "client": "Client",
+        }
+        self.groups: dict[str, QActionGroup] = {}
+        self._choice_menu("Contract &stage", "stage", [(v, labels[v]) for v in STAGES])
+        self._choice_menu("I am a &", "role", [(v, labels[v]) for v in ROLES])
+        self._choice_menu(
+            "&Marketplace",
+            "marketplace",
+            [(p, rulepack.load(p).name) for p in rulepack.available()],
+        )
+        self.addSeparator()
+        self.login = self.addAction("Start at &login")
+        self.login.setCheckable(True)
+        self.login.setChecked(settings.start_at_login)
+        self.login.toggled.connect(self.startAtLoginToggled.emit)
+        self.addAction("&About Presend", self.aboutRequested.emit)
+        self.addAction("&Quit", self.quitRequested.emit)
+
+    def _choice_menu(self, title: str, name: str, choices: list[tuple[str, str]]) -> None:
+        menu = self.addMenu(title)
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        for value, label in choices:
+            action = QAction(label, menu)
+            action.setCheckable(True)
+            action.setData(value)
+            action.setChecked(getattr(self.settings, name) == value)
+            action.triggered.connect(lambda _=False, n=name, v=value: self._choose(n, v))
+            group.addAction(action)
+            menu.addAction(action)
+        self.groups[name] = group
+
+    def _choose(self, name: str, value: str) -> None:
+        setattr(self.settings, name, value)
+        self.contextChanged.emit()
+
+    def sync(self) -> None:
+        """Show the settings' current values (changed elsewhere)."""
+        for name, group in self.groups.items():
+            for action in group.actions():
+                action.setChecked(action.data() == getattr(self.settings, name))
+        self.watch.blockSignals(True)
+        self.watch.setChecked(self.settings.watch_clipboard)
+        self.watch.blockSignals(False)
+
+
+class Indicator(QObject):
+    """What the user sees of the running app: a tray icon, or a small window."""
+
+    messageClicked = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, menu: TrayMenu, use_tray: bool) -> None:
+        super().__init__()
+        self.menu = menu
+        self.state = "clear"
+        self.tray: QSystemTrayIcon | None = None
+        self.window: FallbackWindow | None = None
+        if use_tray:
+            self.tray = QSystemTrayIcon(icon("tray-clear"))
+            self.tray.setContextMenu(menu)
+            self.tray.messageClicked.connect(self.messageClicked.emit)
+            self.tray.activated.connect(self._on_activated)
+            self.tray.setToolTip("Presend: nothing checked yet")
+            self.tray.show()
+        else:
+            self.window = FallbackWindow(menu)
+            self.window.messageClicked.connect(self.messageClicked.emit)
+            self.window.show()
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.menu.checkDraft.emit()
+
+    def set_state(self, state: str, tooltip: str) -> None:
+        """Show one of :data:`STATES` and say the last result."""
+        self.state = state
+        if self.tray is not None:
+            self.tray.setIcon(icon(f"tray-{state}"))
+            self.tray.setToolTip(tooltip)
+        elif self.window is not None:
+            self.window.set_state(state, tooltip)
+
+    def notify(self, title: str, message: str) -> None:
+        """Show a notification the user can click."""
+        if self.tray is not None:
+            self.tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        elif self.window is not None:
+            self.window.notify(title, message)
+
+    def hide(self) -> None:
+        """Take the icon or window away (on quit)."""
+        if self.tray is not None:
+            self.tray.hide()
+        if self.window is not None:
+            self.window.close()
+
+
+class FallbackWindow(QWidget):
+    """For desktops without a system tray (plain GNOME): a small status window that
+    also shows the notifications."""
+
+    messageClicked = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, menu: TrayMenu) -> None:
+        super().__init__()
+        self.setWindowTitle("Presend")
+        self.setWindowIcon(icon("app"))
+        self.status = QLabel("Presend is running. Copy a draft to check it.")
+        self.status.setWordWrap(True)
+        self.notice = QPushButton()
+        self.notice.setHidden(True)
+        self.notice.setStyleSheet("text-align: left; padding: 6px;")
+        self.notice.clicked.connect(self._clicked)
+        menu_button = QPushButton("&Menu")
+        menu_button.setMenu(menu)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.notice)
+        layout.addWidget(menu_button)
+        self.resize(320, 140)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.timeout.connect(lambda: self.notice.setHidden(True))
+
+    def set_state(self, state: str, tooltip: str) -> None:
+        """Show the state in the window's icon and text."""
+        self.setWindowIcon(icon(f"tray-{state}"))
+        self.status.setText(tooltip)
+
+    def notify(self, title: str, message: str) -> None:
+        """Show a clickable notice and bring the window forward."""
+        self.notice.setText(f"{title}\n{message}")
+        self.notice.setHidden(False)
+        self.show()
+        self.raise_()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self._hide_timer.start(30000)
+
+    def _clicked(self) -> None:
+        self.notice.setHidden(True)
+        self.messageClicked.emit()
