@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit system-deps eval bench clean
+.PHONY: run test lint typecheck unit system-deps eval bench bundle icons firefox clean
 
 # The tray app. Without a display it says so and points to `presend check`.
 run: $(STAMP)
@@ -45,6 +45,18 @@ unit: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/presend eval
+
+# The onedir bundle (dist/presend): the tray app and presend-host sharing libraries.
+bundle: $(STAMP)
+	$(BIN)/pyinstaller packaging/presend.spec --noconfirm
+
+# Re-render icons/png, presend.ico, presend.icns and the extension's icons from the SVGs.
+icons: $(STAMP)
+	$(BIN)/python icons/render.py
+
+# The Firefox flavour of the extension, from the same sources.
+firefox: $(STAMP)
+	$(BIN)/python -m presend.bridge.firefox dist/firefox-extension
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

@@ -98,7 +98,7 @@ def vocabulary() -> dict[str, Any]:
 
 
 def _read_toml(name: str) -> dict[str, Any]:
-    text = resources.files("presend.core").joinpath("rules", name).read_text("utf-8")
+    text = (resources.files("presend.core") / "rules" / name).read_text("utf-8")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

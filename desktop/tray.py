@@ -30,13 +30,21 @@ from presend.desktop.settings import Settings
 STATES = ("clear", "warning", "paused")
 
 
+_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
+
+
 def icon(name: str) -> QIcon:
-    """An icon from the package's icons (``app`` or ``tray-<state>``)."""
+    """An icon from the package's icons (``app`` or ``tray-<state>``), with every
+    rendered size so the tray and window manager pick a sharp one."""
     folder = resources.files("presend.icons")
-    png = folder.joinpath("png", f"{name}-64.png")
-    if png.is_file():
-        return QIcon(str(png))
-    return QIcon(str(folder.joinpath("src", f"{name}.svg")))
+    result = QIcon()
+    for size in _SIZES:
+        png = folder / "png" / f"{name}-{size}.png"
+        if png.is_file():
+            result.addFile(str(png))
+    if result.isNull():
+        result = QIcon(str(folder / "src" / f"{name}.svg"))
+    return result
 
 
 class TrayMenu(QMenu):

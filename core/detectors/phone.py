@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from presend.core import cues
 from presend.core.draft import Draft
@@ -49,32 +48,37 @@ _REGIONS = (
 )  # fmt: skip
 
 
+#: Validity of (digits, national-or-00) for the numbers of one draft.
+Memo = dict[tuple[str, bool], bool]
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every phone number in the draft."""
     text = draft.text
+    memo: Memo = {}
     for m in _CANDIDATE.finditer(text):
         lead = len(m.group(0)) - len(m.group(0).lstrip())
-        found = _one_number(draft, m.start() + lead, m.end())
+        found = _one_number(draft, m.start() + lead, m.end(), memo)
         if found is not None:
             yield found
             continue
         # Two numbers written side by side ("415-555-0132 212-555-0147") read as one
         # run; try the space-separated pieces from the left, longest first.
-        yield from _pieces(draft, m.start() + lead, m.end())
+        yield from _pieces(draft, m.start() + lead, m.end(), memo)
 
 
-def _one_number(draft: Draft, start: int, end: int) -> Match | None:
+def _one_number(draft: Draft, start: int, end: int, memo: Memo) -> Match | None:
     raw = draft.text[start:end]
     digits = re.sub(r"\D", "", raw)
     if not 7 <= len(digits) <= 15 or _looks_like_something_else(raw, draft.text, end):
         return None
-    verdict = _judge(draft, raw, digits, start, end)
+    verdict = _judge(draft, raw, digits, (start, end), memo)
     if verdict is None:
         return None
     return Match("phone", start, end, status=verdict, evidence={"digits": digits})
 
 
-def _pieces(draft: Draft, start: int, end: int) -> Iterator[Match]:
+def _pieces(draft: Draft, start: int, end: int, memo: Memo) -> Iterator[Match]:
     bounds = [start] + [start + g.end() for g in re.finditer(r" +", draft.text[start:end])]
     ends = [start + g.start() for g in re.finditer(r" +", draft.text[start:end])] + [end]
     i = 0
@@ -82,7 +86,7 @@ def _pieces(draft: Draft, start: int, end: int) -> Iterator[Match]:
         for j in range(len(ends) - 1, i - 1, -1):
             if (i, j) == (0, len(ends) - 1):
                 continue  # the whole run was tried already
-            found = _one_number(draft, bounds[i], ends[j])
+            found = _one_number(draft, bounds[i], ends[j], memo)
             if found is not None:
                 yield found
                 i = j
@@ -100,7 +104,14 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     return tail.startswith((" usd", " eur", " gbp", " inr", " ms", " px", " kb", " mb", " gb"))
 
 
-def _judge(draft: Draft, raw: str, digits: str, start: int, end: int) -> Status | None:
+def _judge(
+    draft: Draft,
+    raw: str,
+    digits: str,
+    span: tuple[int, int],
+    memo: Memo,
+) -> Status | None:
+    start, end = span
     international = raw.startswith(("+", "00"))
     before = draft.lower[max(0, start - 40) : start]
     clause_tail = draft.clause_before(start)[-30:]
@@ -120,11 +131,19 @@ def _judge(draft: Draft, raw: str, digits: str, start: int, end: int) -> Status 
         # A bare run of digits with nothing saying "phone": most likely an ID or amount.
         return None
     # Only now the expensive part: does libphonenumber know such a number?
-    return status if _valid(digits, raw.startswith("00") or not international) else None
+    national_or_00 = raw.startswith("00") or not international
+    return status if _valid(digits, national_or_00, memo) else None
 
 
-@lru_cache(maxsize=4096)
-def _valid(digits: str, national_or_00: bool) -> bool:
+def _valid(digits: str, national_or_00: bool, memo: Memo) -> bool:
+    # Memoised per draft only: a process-wide cache would keep users' numbers around.
+    key = (digits, national_or_00)
+    if key not in memo:
+        memo[key] = _libphonenumber_valid(digits, national_or_00)
+    return memo[key]
+
+
+def _libphonenumber_valid(digits: str, national_or_00: bool) -> bool:
     import phonenumbers  # noqa: PLC0415 - 40 ms of metadata, loaded on first use only
 
     if not national_or_00 or digits.startswith("00"):
