@@ -40,16 +40,24 @@ def check(text: str, context: Context) -> Report:
     pack = rulepack.load(context.marketplace)
     draft = Draft(normalise(text), context, pack.platform_domains)
     matches = [m for detect in detectors.ALL for m in detect(draft)]
-    matches = _drop_introductions(_resolve_overlaps(matches), pack)
+    matches = _drop_introductions(_resolve_overlaps(matches, pack), pack)
     findings = [_judge(m, draft, pack) for m in matches]
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end))
     return Report(context, tuple(findings))
 
 
-def _resolve_overlaps(matches: list[Match]) -> list[Match]:
-    """Keep one match per stretch of text: the most serious, then the longest."""
+def _resolve_overlaps(matches: list[Match], pack: rulepack.RulePack) -> list[Match]:
+    """Keep one match per stretch of text: the most serious, payment before contact
+    ("take the project off Upwork" is about paying outside; it is forbidden at every
+    stage), then the longest."""
     ranked = sorted(
-        matches, key=lambda m: (_CONCRETE_FIRST[m.status], m.negatable, m.start - m.end)
+        matches,
+        key=lambda m: (
+            _CONCRETE_FIRST[m.status],
+            m.negatable,
+            pack.types[m.type].kind != "payment",
+            m.start - m.end,
+        ),
     )
     kept: list[Match] = []
     for m in ranked:

@@ -51,7 +51,7 @@ class _Patterns:
         meet = _apps("meeting")
         self.handle = _compile(
             rf"\b(?P<app>{chat})\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
-            rf"number|#|contact)?\s*(?P<sep>:|=|-|is|at|@|->|\u2192)\s*(?P<handle>{_HANDLE})"
+            rf"number|#|contact)?\s*(?P<sep>:|=|-|is|at|@|->|\u2192|\()\s*(?P<handle>{_HANDLE})"
         )
         # "my WhatsApp is ...", "our Telegram:" introduce a handle even when it is
         # disguised past what the handle pattern accepts; "my Telegram bot" does not.
@@ -64,7 +64,8 @@ class _Patterns:
             r"chatting|connect|reach|contact|message|msg|text|ping|call|add|find|dm|pm|hit|"
             r"write|communicate|discuss|speak|follow|join|catch|meet|hop|jump|go|get in touch|"
             r"take (?:this|it|the conversation))"
-            r"\s+(?:(?:me|us|you|him|her|them|this|it|over|up|later|directly|privately)\s+){0,2}"
+            r"\s+(?:(?:me|us|you|him|her|them|this|it|over|up|later|directly|privately|"
+            r"(?:this|the|our) (?:conversation|chat|discussion))\s+){0,2}"
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
         )
@@ -89,7 +90,9 @@ class _Patterns:
             r"could i (?:get|have)|could you (?:share|send|give me)|can you (?:share|send|give me)|"
             rf"do you have)\s+(?:your|ur|a|an)\s+{_CONTACT_WORDS}(?=\s*[?.!,]|\s+(?:so|to|and|"
             r"please|pls|for|in case)\b|\s*$)|"
-            rf"\byour\s+{_CONTACT_WORDS}\s*(?:please|pls|plz)\b"
+            rf"\byour\s+{_CONTACT_WORDS}\s*(?:please|pls|plz)\b|"
+            r"\b(?:send|email|mail|forward|text)\b[^.!?\n]{0,30}\bto your (?:personal |private )?"
+            r"(?:e-?mail|inbox|phone|number|whats\s?app|cell)\b"
         )
         self.meeting = _compile(
             rf"\b(?P<app>{meet})\s+(?:video\s+)?(?:call|meeting|link|invite|invitation|session|"
@@ -187,6 +190,15 @@ def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
 
 
 def _is_topic(draft: Draft, start: int, end: int) -> bool:
-    """Whether the words around an app name make it the subject of the work."""
-    around = draft.lower[max(0, start - 25) : end + 25]
-    return bool(cues.DEVELOPMENT.search(around))
+    """Whether the words around an app name make it the subject of the work: a build
+    verb before it ("integrate Zoom"), or a thing built right after it ("Telegram bot").
+    Text inside a handle or link ("kate.lin.ux") does not count."""
+    before = draft.lower[max(0, start - 30) : start]
+    after = _WORDS_AFTER.match(draft.lower, end)
+    return bool(
+        cues.DEVELOPMENT.search(before) or (after and cues.DEVELOPMENT.search(after.group(0)))
+    )
+
+
+# Up to three plain words after an app name.
+_WORDS_AFTER = re.compile(r"(?:[ \-]+[a-z]+){1,3}")

@@ -27,7 +27,8 @@ class _Patterns:
                 # "pay me directly", "pay you outside Upwork", "payment directly to me"
                 r"\b(?:pay|paying|paid|payments?|send (?:the )?(?:money|payment|funds)|"
                 r"transfer (?:the )?(?:money|payment|funds)|wire (?:the )?(?:money|payment|funds)?)"
-                r"\s+(?:(?:me|us|you|him|her|it|them|the rest|the balance|the remaining)\s+){0,2}"
+                r"\s+(?:(?:me|us|you|him|her|it|them|the rest|the balance|the remaining|"
+                r"(?:your|my|our|the) (?:invoices?|bills?|fees?|milestones?|work))\s+){0,2}"
                 rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE})\b",
                 # "pay via PayPal", "payment through Wise", "send the money to my Payoneer"
                 r"\b(?:pay|paying|paid|payments?|"
@@ -45,6 +46,10 @@ class _Patterns:
                 rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business)\w*\b[^.!?\n]{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b[^.!?\n]{{0,40}}\b(?:"
                 rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
                 rf"fees?|invoice)",
+                # "direct payment", "settle privately"
+                r"\b(?:direct|private|off-platform|outside)\s+payments?\b|"
+                r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?(?:privately|directly|"
+                r"between us|ourselves|outside)\b",
                 # the fee, avoided
                 r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saving|dodge|cut out|"
                 r"get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"

@@ -50,3 +50,20 @@ def test_corpus_parser_rejects_bad_headers() -> None:
         evaluation.parse("### x | maybe | -\ntext")
     with pytest.raises(evaluation.CorpusError, match="duplicate"):
         evaluation.parse("### x | clean | -\na\n### x | clean | -\nb")
+
+
+def _all_cases() -> list[evaluation.Case]:
+    return evaluation.load(evaluation.default_corpus())
+
+
+@pytest.mark.parametrize("case", _all_cases(), ids=lambda c: c.id)
+def test_each_case_keeps_its_verdict(case: evaluation.Case) -> None:
+    # Every draft is also a regression test: each disguise caught and each false
+    # positive fixed stays that way.
+    from presend.core import check
+
+    report = check(case.text, **case.context)
+    assert report.verdict == case.verdict
+    level = case.verdict if case.verdict in ("violation", "exception") else None
+    if level:
+        assert {f.kind for f in report.findings if f.severity == level} >= case.kinds
