@@ -14,6 +14,7 @@ from presend.core.model import (
     Report,
 )
 from presend.core.normalize import normalise
+from presend.core.scan import gate
 
 #: Drafts longer than this are refused rather than checked slowly (about 4 MB of text).
 MAX_CHARS = 4_000_000
@@ -168,6 +169,8 @@ def _exception(
 ) -> AppliedException | None:
     for rule in pack.exceptions:
         if not rule.covers(kind, type_, draft.context.channel):
+            continue
+        if rule.needs and not gate(draft.lower, rule.needs):
             continue
         for cue in rule.cues:
             hit = draft.first(cue)

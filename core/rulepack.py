@@ -43,6 +43,8 @@ class ExceptionRule:
     channels: frozenset[str]
     cues: tuple[re.Pattern[str], ...]
     explanation: str
+    #: Words one of which must be in the draft for any cue to match.
+    needs: tuple[str, ...] = ()
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -124,6 +126,7 @@ def _build(data: dict[str, Any]) -> RulePack:
             # Matched against the draft's lower-case form, like every word pattern.
             cues=tuple(re.compile(c) for c in e["cues"]),
             explanation=e["explanation"],
+            needs=tuple(e.get("needs", ())),
         )
         for e in data.get("exceptions", [])
     )

@@ -18,3 +18,25 @@ def scan(
             pos = max(m.end(), m.start() + 1)
         else:
             pos = m.start() + 1
+
+
+def anchors_of(alternatives: list[str]) -> tuple[str, ...]:
+    """A literal every match of each regex alternative must contain ("wh?atsapp?" ->
+    "atsap", "g\\s?meet" -> "meet"), for :func:`gate`."""
+    return tuple(dict.fromkeys(_mandatory_literal(alt) for alt in alternatives))
+
+
+def _mandatory_literal(alternative: str) -> str:
+    s = alternative.lower()
+    s = re.sub(r"\(\?[=!<][^)]*\)", "|", s)  # lookarounds match no text
+    s = re.sub(r"\((?:\?:)?[^()]*\)[?*]", "|", s)  # optional groups
+    s = re.sub(r"\\.|\[[^\]]*\]", "|", s)  # escapes and classes
+    s = re.sub(r".[?*]", "|", s)  # optional characters
+    pieces = [p.strip() for p in re.split(r"[^a-z0-9' ]+", s)]
+    return max(pieces, key=len) or alternative[:1]
+
+
+def gate(text: str, anchors: tuple[str, ...]) -> bool:
+    """Whether any anchor occurs in ``text`` (lower case): if none does, the pattern
+    they were taken from cannot match, and the scan is skipped."""
+    return any(a in text for a in anchors)

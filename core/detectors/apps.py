@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
+from presend.core.rulepack import vocabulary
+from presend.core.scan import anchors_of, gate
 
 
 def _apps(*groups: str) -> str:
@@ -123,6 +125,79 @@ class _Patterns:
             r"external\s+)?(?:form|questionnaire|application)\s+(?:on|at|via|here)\b"
         )
         self.mention = _compile(_apps("messaging", "social", "meeting", "payment"))
+        # Literals each pattern needs somewhere in the draft (see scan.gate).
+        vocab = vocabulary()["apps"]
+        chat_words = anchors_of(vocab["messaging"] + vocab["social"])
+        meet_words = anchors_of(vocab["meeting"])
+        self.anchors: dict[str, tuple[str, ...]] = {
+            "handle": chat_words,
+            "my_app": chat_words,
+            "are_you_on": chat_words,
+            "invite": (*chat_words, "mail", "phone", "sms", "text"),
+            "app_me": (
+                "atsap",
+                "whats",
+                "tele",
+                "skype",
+                "signal",
+                "viber",
+                "discord",
+                "mail",
+                "text",
+                "sms",
+                "dm",
+                "pm",
+                "inbox",
+            ),
+            "drop_line": ("shoot", "drop", "send", "give"),
+            "off_platform": (
+                "off",
+                "outside",
+                "elsewhere",
+                "flag",
+                "monitor",
+                "seen",
+                "track",
+                "detect",
+                "read",
+                "filter",
+                "moderat",
+            ),
+            "request": (
+                "mail",
+                "phone",
+                "number",
+                "cell",
+                "mobile",
+                "atsap",
+                "whats",
+                "skype",
+                "tele",
+                "discord",
+                "signal",
+                "viber",
+                "chat",
+                "linked",
+                "insta",
+                "facebook",
+                "handle",
+                "contact",
+                "social",
+                "address",
+            ),
+            "meeting": (*meet_words, "calendly"),
+            "apply_elsewhere": ("apply", "submit", "send", "fill", "complete"),
+            "mention": anchors_of(
+                vocab["messaging"] + vocab["social"] + vocab["meeting"] + vocab["payment"]
+            ),
+        }
+
+    def find(self, name: str, text: str) -> Iterator[re.Match[str]]:
+        """Matches of one pattern, skipping the scan when its anchors are absent."""
+        if not gate(text, self.anchors[name]):
+            return iter(())
+        pattern: re.Pattern[str] = getattr(self, name)
+        return pattern.finditer(text)
 
 
 _patterns: _Patterns | None = None
@@ -139,30 +214,30 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield handles, invitations, call set-ups, contact requests and app mentions."""
     p = _p()
     text = draft.lower
-    for m in p.handle.finditer(text):
+    for m in p.find("handle", text):
         handle = draft.text[m.start("handle") : m.end("handle")].lstrip("@")
         if not _is_handle(handle, m.group("sep"), draft, m.start()):
             continue
         yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
-    for m in p.my_app.finditer(text):
+    for m in p.find("my_app", text):
         yield _phrase("messaging_invite", m, app=m.group("app"))
-    for pattern in (p.invite, p.app_me, p.drop_line, p.are_you_on, p.off_platform):
-        for m in pattern.finditer(text):
+    for name in ("invite", "app_me", "drop_line", "are_you_on", "off_platform"):
+        for m in p.find(name, text):
             app = _app_of(m)
             if app and _is_topic(draft, m.start(), m.end()):
                 continue
             if _ON_PLATFORM_AFTER.match(text, m.end()):
                 continue  # "text me the details here", "email me on Upwork"
             yield _phrase("messaging_invite", m, app=app)
-    for m in p.request.finditer(text):
+    for m in p.find("request", text):
         yield _phrase("contact_request", m)
-    for m in p.meeting.finditer(text):
+    for m in p.find("meeting", text):
         if _is_topic(draft, m.start(), m.end()):
             continue
         yield _phrase("meeting_invite", m, app=_app_of(m))
-    for m in p.apply_elsewhere.finditer(text):
+    for m in p.find("apply_elsewhere", text):
         yield _phrase("external_application", m)
-    for m in p.mention.finditer(text):
+    for m in p.find("mention", text):
         yield Match("app_mention", m.start(), m.end(), "topic", evidence={"app": m.group(0)})
 
 

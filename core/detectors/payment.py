@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
+from presend.core.rulepack import vocabulary
+from presend.core.scan import anchors_of, gate
 
 _PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
 _OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM})"
@@ -21,57 +23,103 @@ def _compile(pattern: str) -> re.Pattern[str]:
 class _Patterns:
     def __init__(self) -> None:
         pay = cues.app_pattern("payment").pattern[5:-3]
-        self.solicitation = tuple(
-            _compile(p)
-            for p in (
-                # "pay me directly", "pay you outside Upwork", "payment directly to me"
-                r"\b(?:pay|paying|paid|payments?|send (?:the )?(?:money|payment|funds)|"
-                r"transfer (?:the )?(?:money|payment|funds)|wire (?:the )?(?:money|payment|funds)?)"
-                r"\s+(?:(?:me|us|you|him|her|it|them|the rest|the balance|the remaining|"
-                r"(?:your|my|our|the) (?:invoices?|bills?|fees?|milestones?|work))\s+){0,2}"
-                rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE})\b",
-                # "pay via PayPal", "payment through Wise", "send the money to my Payoneer"
-                r"\b(?:pay|paying|paid|payments?|"
-                r"send (?:(?:you|me|us|him|her)\s+)?(?:an?\s+|the\s+)?"
-                r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit)|"
-                r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment))\b"
-                r"[^.!?\n]{0,30}?\b(?:via|through|by|with|on|using|over|in|into|to\s+(?:my|our|your))"
-                rf"\s+(?:my\s+|our\s+|your\s+)?(?P<app>{pay})\b",
-                # "do you accept PayPal", "I prefer Wise", "we can use crypto"
-                r"\b(?:accept|accepts|accepting|take|takes|prefer|use|using|receive|have)\s+"
-                rf"(?:payments?\s+)?(?:via\s+|through\s+|by\s+|in\s+|on\s+)?(?P<app2>{pay})\b"
-                r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
-                # "outside of Upwork" around payment or work words
-                rf"\b(?:work|working|continue|contract|deal|project|job|hire|paid|payment|pay|"
-                rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business)\w*\b[^.!?\n]{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b[^.!?\n]{{0,40}}\b(?:"
-                rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
-                rf"fees?|invoice)",
-                # "direct payment", "settle privately"
-                r"\b(?:direct|private|off-platform|outside)\s+payments?\b|"
-                r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?(?:privately|directly|"
-                r"between us|ourselves|outside)\b",
-                # the fee, avoided
-                r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saving|dodge|cut out|"
-                r"get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
-                r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all)"
-                r"\s+){0,3}(?:fees?|commission|cut|charges?|percentage|service fee)\b",
-                r"\b(?:fees?|commission)\b[^.!?\n]{0,30}\b(?:if|when|by)\s+(?:we|you|i)\s+"
-                r"(?:pay|work|deal|go)\s+(?:directly|outside|off|privately)\b",
-                # direct invoicing
-                r"\binvoice\s+(?:me|you|us|them|him|her)?\s*(?:directly|privately|personally|"
-                r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
-                r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
-                r"through|via)\b",
-                # close the contract and carry on directly
-                r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
-                r"(?:upwork\s+)?contract\b[^.!?\n]{0,60}\b(?:continue|work|pay|keep working|"
-                r"carry on|deal)\w*\b[^.!?\n]{0,30}\b(?:directly|outside|privately|off|"
-                r"ourselves|between us)\b",
-                # a discount or better rate for paying outside
-                r"\b(?:discount|cheaper|lower (?:rate|price)|better (?:rate|price|deal)|"
-                r"\d+\s?% off|reduced rate)\b[^.!?\n]{0,60}\b(?:pay|paid|payment|work|deal)\w*\b"
-                rf"[^.!?\n]{{0,30}}\b(?:directly|outside|off|privately|via\s+{pay}|"
-                rf"through\s+{pay})\b",
+        pay_words = anchors_of(vocabulary()["apps"]["payment"])
+        self.pay_words = pay_words
+        #: (pattern, literals it needs in the draft): see scan.gate.
+        self.solicitation: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+            (_compile(pattern), needs)
+            for pattern, needs in (
+                (
+                    # "pay me directly", "pay you outside Upwork", "payment directly to me"
+                    r"\b(?:pay|paying|paid|payments?|send (?:the )?(?:money|payment|funds)|"
+                    r"transfer (?:the )?(?:money|payment|funds)|"
+                    r"wire (?:the )?(?:money|payment|funds)?)"
+                    r"\s+(?:(?:me|us|you|him|her|it|them|the rest|the balance|the remaining|"
+                    r"(?:your|my|our|the) (?:invoices?|bills?|fees?|milestones?|work))\s+){0,2}"
+                    rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE})\b",
+                    ("pay", "paid", "send", "transfer", "wire"),
+                ),
+                (
+                    # "pay via PayPal", "payment through Wise", "send the money to my Payoneer"
+                    r"\b(?:pay|paying|paid|payments?|"
+                    r"send (?:(?:you|me|us|him|her)\s+)?(?:an?\s+|the\s+)?"
+                    r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit)|"
+                    r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment))\b"
+                    r"[^.!?\n]{0,30}?\b(?:via|through|by|with|on|using|over|in|into|to\s+(?:my|our|your))"
+                    rf"\s+(?:my\s+|our\s+|your\s+)?(?P<app>{pay})\b",
+                    (
+                        "pay",
+                        "paid",
+                        "send",
+                        "transfer",
+                        "wire",
+                        "tip",
+                        "deposit",
+                        "settle",
+                        "receive",
+                    ),
+                ),
+                (
+                    # "do you accept PayPal", "I prefer Wise", "we can use crypto"
+                    r"\b(?:accept|accepts|accepting|take|takes|prefer|use|using|receive|have)\s+"
+                    rf"(?:payments?\s+)?(?:via\s+|through\s+|by\s+|in\s+|on\s+)?(?P<app2>{pay})\b"
+                    r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
+                    pay_words,
+                ),
+                (
+                    # "outside of Upwork" around payment or work words
+                    rf"\b(?:work|working|continue|contract|deal|project|job|hire|paid|payment|pay|"
+                    rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business)\w*\b[^.!?\n]{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b[^.!?\n]{{0,40}}\b(?:"
+                    rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
+                    rf"fees?|invoice)",
+                    ("outside", "off"),
+                ),
+                (
+                    # "direct payment", "settle privately"
+                    r"\b(?:direct|private|off-platform|outside)\s+payments?\b|"
+                    r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?"
+                    r"(?:privately|directly|"
+                    r"between us|ourselves|outside)\b",
+                    ("payment", "settle", "deal", "handle"),
+                ),
+                (
+                    # the fee, avoided
+                    r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saving|dodge|cut out|"
+                    r"get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
+                    r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all)"
+                    r"\s+){0,3}(?:fees?|commission|cut|charges?|percentage|service fee)\b",
+                    ("fee", "commission", "cut", "charge", "percent"),
+                ),
+                (
+                    r"\b(?:fees?|commission)\b[^.!?\n]{0,30}\b(?:if|when|by)\s+(?:we|you|i)\s+"
+                    r"(?:pay|work|deal|go)\s+(?:directly|outside|off|privately)\b",
+                    ("fee", "commission"),
+                ),
+                (
+                    # direct invoicing
+                    r"\binvoice\s+(?:me|you|us|them|him|her)?\s*(?:directly|privately|personally|"
+                    r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
+                    r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
+                    r"through|via)\b",
+                    ("invoic",),
+                ),
+                (
+                    # close the contract and carry on directly
+                    r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
+                    r"(?:upwork\s+)?contract\b[^.!?\n]{0,60}\b(?:continue|work|pay|keep working|"
+                    r"carry on|deal)\w*\b[^.!?\n]{0,30}\b(?:directly|outside|privately|off|"
+                    r"ourselves|between us)\b",
+                    ("contract",),
+                ),
+                (
+                    # a discount or better rate for paying outside
+                    r"\b(?:discount|cheaper|lower (?:rate|price)|better (?:rate|price|deal)|"
+                    r"\d+\s?% off|reduced rate)\b[^.!?\n]{0,60}"
+                    r"\b(?:pay|paid|payment|work|deal)\w*\b"
+                    rf"[^.!?\n]{{0,30}}\b(?:directly|outside|off|privately|via\s+{pay}|"
+                    rf"through\s+{pay})\b",
+                    ("discount", "cheaper", "lower", "better", "% off", "reduced"),
+                ),
             )
         )
         self.account = _compile(
@@ -104,13 +152,17 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield solicitations to pay outside the platform and payment accounts."""
     p = _p()
     text = draft.lower
-    for pattern in p.solicitation:
+    for pattern, needs in p.solicitation:
+        if not gate(text, needs):
+            continue
         for m in pattern.finditer(text):
             if _is_topic(draft, m):
                 continue
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
+    if not gate(text, p.pay_words):
+        return
     for m in p.account.finditer(text):
         if m.group("id"):
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
