@@ -33,6 +33,10 @@ class Draft:
     _sentence_starts: list[int] | None = field(default=None, repr=False)
     _clause_starts: list[int] | None = field(default=None, repr=False)
     _first: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False)
+    _has: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
+    _spans: dict[re.Pattern[str], tuple[list[int], list[int]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         lower = self.norm.text.lower()
@@ -59,6 +63,26 @@ class Draft:
         if pattern not in self._first:
             self._first[pattern] = pattern.search(self.lower)
         return self._first[pattern]
+
+    def has_any(self, literals: tuple[str, ...]) -> bool:
+        """Whether any of ``literals`` occurs in the lower-case draft (once per draft)."""
+        if literals not in self._has:
+            self._has[literals] = any(a in self.lower for a in literals)
+        return self._has[literals]
+
+    def occurs_within(self, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
+        """Whether a match of ``pattern`` lies inside [lo, hi) of the lower-case draft.
+
+        The draft is scanned once per pattern; each question is then a bisection, so
+        asking about many numbers in a long draft costs no more scans. (Matches are
+        those of one left-to-right scan, which for the cue patterns here, whole words,
+        are the same as searching each window afresh.)"""
+        if pattern not in self._spans:
+            found = [m.span() for m in pattern.finditer(self.lower)]
+            self._spans[pattern] = ([a for a, _ in found], [b for _, b in found])
+        starts, ends = self._spans[pattern]
+        i = bisect.bisect_left(starts, max(lo, 0))
+        return i < len(starts) and starts[i] < hi and ends[i] <= hi
 
     def anywhere(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern`` occurs anywhere in the draft."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from presend.core import cues, detectors, rulepack
 from presend.core.draft import Draft
 from presend.core.model import (
@@ -14,7 +16,6 @@ from presend.core.model import (
     Report,
 )
 from presend.core.normalize import normalise
-from presend.core.scan import gate
 
 #: Drafts longer than this are refused rather than checked slowly (about 4 MB of text).
 MAX_CHARS = 4_000_000
@@ -60,12 +61,37 @@ def _resolve_overlaps(matches: list[Match], pack: rulepack.RulePack) -> list[Mat
             m.start - m.end,
         ),
     )
-    kept: list[Match] = []
+    kept = _SpanIndex()
     for m in ranked:
-        if any(_overlaps(m, k) and _shadows(k, m) for k in kept):
+        if any(_overlaps(m, k) and _shadows(k, m) for k in kept.near(m.start, m.end)):
             continue
-        kept.append(m)
-    return kept
+        kept.add(m)
+    return kept.matches
+
+
+class _SpanIndex:
+    """Matches sorted by start, so the ones near a span are found without looking at
+    all of them (a long draft can hold thousands)."""
+
+    def __init__(self, matches: list[Match] | None = None) -> None:
+        self.matches: list[Match] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        for m in matches or []:
+            self.add(m)
+
+    def add(self, m: Match) -> None:
+        """Index one more match."""
+        i = bisect.bisect_right(self._starts, m.start)
+        self._starts.insert(i, m.start)
+        self.matches.insert(i, m)
+        self._longest = max(self._longest, m.end - m.start)
+
+    def near(self, start: int, end: int, pad: int = 0) -> list[Match]:
+        """The matches that overlap [start - pad, end + pad)."""
+        lo = bisect.bisect_left(self._starts, start - pad - self._longest)
+        hi = bisect.bisect_left(self._starts, end + pad)
+        return [m for m in self.matches[lo:hi] if m.end > start - pad]
 
 
 #: How close a detail must follow a phrase for the phrase to be its introduction.
@@ -75,16 +101,13 @@ _INTRODUCTION_GAP = 20
 def _drop_introductions(matches: list[Match], pack: rulepack.RulePack) -> list[Match]:
     """ "Email me at jane@x.com" is one finding, not two: a phrase that only introduces
     (or follows) a concrete detail of the same kind right beside it adds nothing."""
-    details = [m for m in matches if not m.negatable and m.status == "breach"]
+    details = _SpanIndex([m for m in matches if not m.negatable and m.status == "breach"])
     kept = []
     for m in matches:
         if m.negatable and m.status == "breach":
             kind = pack.types[m.type].kind
-            if any(
-                max(d.start - m.end, m.start - d.end) <= _INTRODUCTION_GAP
-                and pack.types[d.type].kind == kind
-                for d in details
-            ):
+            near = details.near(m.start, m.end, _INTRODUCTION_GAP + 1)
+            if any(pack.types[d.type].kind == kind for d in near):
                 continue
         kept.append(m)
     return kept
@@ -170,7 +193,7 @@ def _exception(
     for rule in pack.exceptions:
         if not rule.covers(kind, type_, draft.context.channel):
             continue
-        if rule.needs and not gate(draft.lower, rule.needs):
+        if rule.needs and not draft.has_any(rule.needs):
             continue
         for cue in rule.cues:
             hit = draft.first(cue)

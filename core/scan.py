@@ -40,3 +40,9 @@ def gate(text: str, anchors: tuple[str, ...]) -> bool:
     """Whether any anchor occurs in ``text`` (lower case): if none does, the pattern
     they were taken from cannot match, and the scan is skipped."""
     return any(a in text for a in anchors)
+
+
+def compile_lower(pattern: str) -> re.Pattern[str]:
+    """Compile a lower-case word pattern, to be matched against a draft's lower-case
+    form (``Draft.lower``) without re.IGNORECASE, which is several times slower."""
+    return re.compile(pattern)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import anchors_of, gate
+from presend.core.scan import anchors_of, compile_lower, gate
 
 
 def _apps(*groups: str) -> str:
@@ -40,28 +41,23 @@ _HANDLE_STOPWORDS = frozenset(
 )
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    # Lower-case patterns for the draft's lower-case form (see Draft.lower).
-    return re.compile(pattern)
-
-
 class _Patterns:
     """Compiled lazily: the app lists come from the vocabulary file."""
 
     def __init__(self) -> None:
         chat = _apps("messaging", "social")
         meet = _apps("meeting")
-        self.handle = _compile(
+        self.handle = compile_lower(
             rf"\b(?P<app>{chat})\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
             rf"number|#|contact)?\s*(?P<sep>:|=|-|is|at|@|->|\u2192|\()\s*(?P<handle>{_HANDLE})"
         )
         # "my WhatsApp is ...", "our Telegram:" introduce a handle even when it is
         # disguised past what the handle pattern accepts; "my Telegram bot" does not.
-        self.my_app = _compile(
+        self.my_app = compile_lower(
             rf"\b(?:my|our)\s+(?P<app>{chat})\s*(?:id|handle|user\s?name|account|number|no\.?|"
             r"contact|name)?\s*(?::|=|->|\bis\b)"
         )
-        self.invite = _compile(
+        self.invite = compile_lower(
             r"\b(?:move|moving|switch|switching|continue|continuing|talk|talking|chat|"
             r"chatting|connect|reach|contact|message|msg|text|ping|call|add|find|dm|pm|hit|"
             r"write|communicate|discuss|speak|follow|join|catch|meet|hop|jump|go|get in touch|"
@@ -71,21 +67,21 @@ class _Patterns:
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
         )
-        self.app_me = _compile(
+        self.app_me = compile_lower(
             r"\b(?P<app>whats\s?app|telegram|skype|signal|viber|discord|e-?mail|text|sms|"
             r"dm|pm|inbox|mail)\s+(?:me|us)\b"
         )
-        self.drop_line = _compile(
+        self.drop_line = compile_lower(
             r"\b(?:shoot|drop|send|give)\s+(?:me|us)\s+(?:an?\s+)?"
             r"(?:e-?mail|text|line|message\s+on\s+\w+|call|ring|dm|whats\s?app)\b"
         )
-        self.are_you_on = _compile(
+        self.are_you_on = compile_lower(
             rf"\b(?:are you|r u|you)\s+(?:also\s+)?on\s+(?P<app>{chat})\b|"
             rf"\bdo you (?:have|use)\s+(?:a\s+|an\s+)?(?P<app2>{chat})\b|"
             r"\b(?:i'?ll be|i will be|i am|i'?m|we are|we'?re|you'?ll find me)\s+(?:also\s+)?"
             rf"(?:available\s+|reachable\s+)?on\s+(?P<app3>{chat})\b"
         )
-        self.request = _compile(
+        self.request = compile_lower(
             r"\b(?:send|give|share|drop|tell|provide|leave|post|pass|forward|dm|pm|text)\s+"
             rf"(?:me|us)\s+(?:your|ur|a|the)\s+{_CONTACT_WORDS}\b|"
             r"\b(?:what(?:'s| is)|whats|can i (?:get|have)|may i (?:get|have|ask for)|"
@@ -96,7 +92,7 @@ class _Patterns:
             r"\b(?:send|email|mail|forward|text)\b[^.!?\n]{0,30}\bto your (?:personal |private )?"
             r"(?:e-?mail|inbox|phone|number|whats\s?app|cell)\b"
         )
-        self.meeting = _compile(
+        self.meeting = compile_lower(
             rf"\b(?P<app>{meet})\s+(?:video\s+)?(?:call|meeting|link|invite|invitation|session|"
             r"chat|room|conference|interview)s?\b|"
             rf"\b(?:send|share|schedule|set up|book|arrange|organi[sz]e|have|do|jump on|hop on|"
@@ -106,7 +102,7 @@ class _Patterns:
             r"whereby|gotomeeting|jitsi)\b|\bbook\s+(?:a\s+)?(?:time|slot|call)\s+(?:on|via|in)\s+"
             r"(?:my\s+)?calendly\b"
         )
-        self.off_platform = _compile(
+        self.off_platform = compile_lower(
             r"\b(?:take|move|continue|carry on|talk|chat|communicate|discuss|work)\s+"
             r"(?:\w+\s+){0,3}"
             r"(?:off|outside(?:\s+of)?)\s+(?:upwork|the platform|this platform|this site|here)\b|"
@@ -116,7 +112,7 @@ class _Patterns:
             r"\b(?:avoid|bypass|get around|escape)\s+(?:the\s+)?(?:upwork\s+)?"
             r"(?:filters?|flagging|monitoring|detection|moderation)\b"
         )
-        self.apply_elsewhere = _compile(
+        self.apply_elsewhere = compile_lower(
             r"\b(?:apply|submit\s+(?:your\s+)?(?:application|cv|resume)|send\s+(?:your\s+)?"
             r"(?:cv|resume|application|portfolio))\s+(?:directly\s+)?(?:on|via|through|at|to)\s+"
             r"(?:our|my|the company'?s?)\s+(?:web\s?site|site|careers?\s+page|careers?|portal|"
@@ -124,7 +120,7 @@ class _Patterns:
             r"\b(?:fill\s+(?:out|in)|complete)\s+(?:our|my|this|the)\s+(?:google\s+|application\s+|"
             r"external\s+)?(?:form|questionnaire|application)\s+(?:on|at|via|here)\b"
         )
-        self.mention = _compile(_apps("messaging", "social", "meeting", "payment"))
+        self.mention = compile_lower(_apps("messaging", "social", "meeting", "payment"))
         # Literals each pattern needs somewhere in the draft (see scan.gate).
         vocab = vocabulary()["apps"]
         chat_words = anchors_of(vocab["messaging"] + vocab["social"])
@@ -200,14 +196,10 @@ class _Patterns:
         return pattern.finditer(text)
 
 
-_patterns: _Patterns | None = None
-
-
+@cache
 def _p() -> _Patterns:
-    global _patterns  # noqa: PLW0603 - built once, on first use
-    if _patterns is None:
-        _patterns = _Patterns()
-    return _patterns
+    # Built on first use: the app lists come from the vocabulary file.
+    return _Patterns()
 
 
 def detect(draft: Draft) -> Iterator[Match]:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import anchors_of, gate
+from presend.core.scan import anchors_of, compile_lower, gate
 
 _PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
 _OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM})"
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    # Lower-case patterns for the draft's lower-case form (see Draft.lower).
-    return re.compile(pattern)
 
 
 class _Patterns:
@@ -27,7 +23,7 @@ class _Patterns:
         self.pay_words = pay_words
         #: (pattern, literals it needs in the draft): see scan.gate.
         self.solicitation: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
-            (_compile(pattern), needs)
+            (compile_lower(pattern), needs)
             for pattern, needs in (
                 (
                     # "pay me directly", "pay you outside Upwork", "payment directly to me"
@@ -122,30 +118,26 @@ class _Patterns:
                 ),
             )
         )
-        self.account = _compile(
+        self.account = compile_lower(
             rf"\b(?:my|our)\s+(?P<app>{pay})\s*(?:account|acc|id|email|e-?mail|handle|tag|"
             r"username|number|address|details|info|link)?\s*(?:is|:|=|-)?\s*"
             r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30}"
             r"|\+?\d[\d \-]{6,16}\d)?"
         )
         # "Venmo me", "PayPal: jane@..."
-        self.app_me = _compile(rf"\b(?P<app>{pay})\s+(?:me|us)\b")
-        self.app_id = _compile(
+        self.app_me = compile_lower(rf"\b(?P<app>{pay})\s+(?:me|us)\b")
+        self.app_id = compile_lower(
             rf"\b(?P<app>{pay})\s*(?:id|handle|tag|account|email|e-?mail|username)?\s*[:=]\s*"
             r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30})"
         )
-        self.cashtag = _compile(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
-        self.cash_app = _compile(r"\bcash\s?app\b|\bcashtag\b")
+        self.cashtag = compile_lower(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
+        self.cash_app = compile_lower(r"\bcash\s?app\b|\bcashtag\b")
 
 
-_patterns: _Patterns | None = None
-
-
+@cache
 def _p() -> _Patterns:
-    global _patterns  # noqa: PLW0603 - built once, on first use
-    if _patterns is None:
-        _patterns = _Patterns()
-    return _patterns
+    # Built on first use: the app lists come from the vocabulary file.
+    return _Patterns()
 
 
 def detect(draft: Draft) -> Iterator[Match]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from presend.core import cues
-from presend.core.draft import Draft
+from presend.core.draft import REACH, Draft
 from presend.core.model import Match, Status
 
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
@@ -28,7 +28,7 @@ _OTHER_NUMBER_CUE = re.compile(
     r"zip|postal|code|pin|otp|version|build|release|patent|license|licence|lot|batch|"
     r"model|part|doi|pmid|ein|vat|tax|ssn|record|row|sample|job|contract|project|"
     r"timestamp|epoch|unix|hash|checksum|coordinates|lat|lng|latitude|longitude|"
-    r"budget|price|salary|revenue|views|downloads|followers|users|subscribers)\b|#\s*$",
+    r"budget|price|salary|revenue|views|downloads|followers|users|subscribers)\b|#\s*(?=[\d(+])",
 )
 _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
 # A date at the start, with a time or more after it: "2012-01-02 08:00", "03/27/2011 9".
@@ -113,18 +113,22 @@ def _judge(
 ) -> Status | None:
     start, end = span
     international = raw.startswith(("+", "00"))
-    before = draft.lower[max(0, start - 40) : start]
-    clause_tail = draft.clause_before(start)[-30:]
+    tail_start = max(start - len(draft.clause_before(start)), start - 30)
+    sentence_start, sentence_end = draft.sentence_bounds(start)
     if draft.anywhere(cues.SCRIPT) and _inside_quotes(draft.text, start, end):
         status: Status = "topic"
-    elif _OTHER_NUMBER_CUE.search(clause_tail) and not _PHONE_CUE.search(clause_tail):
+    elif draft.occurs_within(_OTHER_NUMBER_CUE, tail_start, start) and not (
+        draft.occurs_within(_PHONE_CUE, tail_start, start)
+    ):
         return None
     elif (
         international
-        or _PHONE_CUE.search(before)
-        or _PHONE_CUE.search(draft.sentence(start))
         or _GROUPED_PHONE.match(raw)
         or draft.norm.original_text(start, end) != raw  # spelled out or disguised
+        or draft.occurs_within(_PHONE_CUE, start - 40, start)
+        or draft.occurs_within(
+            _PHONE_CUE, max(sentence_start, start - REACH), min(sentence_end, start + REACH)
+        )
     ):
         status = "breach"
     else:
