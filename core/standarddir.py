@@ -23,6 +23,8 @@ def init(basedir: str | os.PathLike[str] | None) -> None:
     if _basedir is not None:
         # Children (presend-host started by a browser we launch) follow the same base.
         os.environ["PRESEND_BASEDIR"] = str(_basedir)
+    else:
+        os.environ.pop("PRESEND_BASEDIR", None)
 
 
 def _base() -> Path | None:
