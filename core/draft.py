@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from presend.core.model import Context
@@ -18,6 +19,10 @@ _CLAUSE_END = re.compile(r",|:\s|\b(?:but|so|and then|however|though|although|be
 
 #: How far around a match the words that change its meaning are looked for.
 REACH = 240
+#: How far past its sentence a word pattern's window reaches.
+_WINDOW_PAD = 64
+#: Drafts up to this long are scanned whole by every word pattern.
+_SCAN_WHOLE = 600
 
 
 @dataclass(slots=True)
@@ -33,7 +38,8 @@ class Draft:
     _sentence_starts: list[int] | None = field(default=None, repr=False)
     _clause_starts: list[int] | None = field(default=None, repr=False)
     _first: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False)
-    _has: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
+    _has: dict[int, bool] = field(default_factory=dict, repr=False)
+    _windows: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     _spans: dict[re.Pattern[str], tuple[list[int], list[int]]] = field(
         default_factory=dict, repr=False
     )
@@ -58,6 +64,13 @@ class Draft:
         end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
         return starts[i], end
 
+    def first_in(self, pattern: re.Pattern[str], anchors: tuple[str, ...]) -> re.Match[str] | None:
+        """The first match of a word pattern every match of which holds one of
+        ``anchors`` (searched once per draft, only in sentences holding them)."""
+        if pattern not in self._first:
+            self._first[pattern] = next(self.find_words(pattern, anchors), None)
+        return self._first[pattern]
+
     def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """The first match of ``pattern`` in the draft (searched once per draft)."""
         if pattern not in self._first:
@@ -66,9 +79,50 @@ class Draft:
 
     def has_any(self, literals: tuple[str, ...]) -> bool:
         """Whether any of ``literals`` occurs in the lower-case draft (once per draft)."""
-        if literals not in self._has:
-            self._has[literals] = any(a in self.lower for a in literals)
-        return self._has[literals]
+        key = id(literals)  # the tuples live in the detectors' and rule pack's tables
+        if key not in self._has:
+            self._has[key] = any(a in self.lower for a in literals)
+        return self._has[key]
+
+    def windows(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
+        """The sentences that hold any of ``anchors``, merged, in order (once per draft).
+
+        A word pattern that needs one of these literals can only match inside them, so
+        it need not scan the rest of a long draft."""
+        key = id(anchors)  # the tuples live in the detectors' pattern tables
+        if key not in self._windows:
+            spans: list[tuple[int, int]] = []
+            lower = self.lower
+            for anchor in anchors:
+                at = lower.find(anchor)
+                while at != -1:
+                    a, b = self.sentence_bounds(at)
+                    # A little either side: "Telegram - @handle" spans a dash, which
+                    # counts as a sentence break.
+                    spans.append((max(0, a - _WINDOW_PAD), min(len(lower), b + _WINDOW_PAD)))
+                    at = lower.find(anchor, b)
+            spans.sort()
+            merged: list[tuple[int, int]] = []
+            for a, b in spans:
+                if merged and a <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                else:
+                    merged.append((a, b))
+            self._windows[key] = merged
+        return self._windows[key]
+
+    def find_words(
+        self, pattern: re.Pattern[str], anchors: tuple[str, ...]
+    ) -> Iterator[re.Match[str]]:
+        """Matches of a lower-case word pattern, scanning only sentences that hold one of
+        the literals every match needs. A short draft is scanned whole: finding the
+        windows would cost more than the scan."""
+        if len(self.lower) <= _SCAN_WHOLE:
+            if self.has_any(anchors):
+                yield from pattern.finditer(self.lower)
+            return
+        for a, b in self.windows(anchors):
+            yield from pattern.finditer(self.lower, a, b)
 
     def occurs_within(self, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
         """Whether a match of ``pattern`` lies inside [lo, hi) of the lower-case draft.

@@ -196,7 +196,9 @@ def _exception(
         if rule.needs and not draft.has_any(rule.needs):
             continue
         for cue in rule.cues:
-            hit = draft.first(cue)
+            # Every cue holds one of the rule's 'needs' words, so only the sentences
+            # with one of them are searched.
+            hit = draft.first_in(cue, rule.needs) if rule.needs else draft.first(cue)
             if hit and not cues.negated(draft.clause_before(hit.start())):
                 return AppliedException(rule.id, rule.explanation.format(platform=pack.name))
     return None

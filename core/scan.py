@@ -23,7 +23,18 @@ def scan(
 def anchors_of(alternatives: list[str]) -> tuple[str, ...]:
     """A literal every match of each regex alternative must contain ("wh?atsapp?" ->
     "atsap", "g\\s?meet" -> "meet"), for :func:`gate`."""
-    return tuple(dict.fromkeys(_mandatory_literal(alt) for alt in alternatives))
+    return minimal(tuple(_mandatory_literal(alt) for alt in alternatives))
+
+
+def minimal(anchors: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop anchors that contain another ("telegramm" when "tele" is there): wherever
+    the longer one occurs, so does the shorter, and each anchor costs a search."""
+    unique = sorted(set(anchors), key=len)
+    kept: list[str] = []
+    for a in unique:
+        if not any(k in a for k in kept):
+            kept.append(a)
+    return tuple(kept)
 
 
 def _mandatory_literal(alternative: str) -> str:

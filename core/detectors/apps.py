@@ -11,7 +11,7 @@ from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import anchors_of, compile_lower, gate
+from presend.core.scan import anchors_of, compile_lower, minimal
 
 
 def _apps(*groups: str) -> str:
@@ -125,7 +125,7 @@ class _Patterns:
         vocab = vocabulary()["apps"]
         chat_words = anchors_of(vocab["messaging"] + vocab["social"])
         meet_words = anchors_of(vocab["meeting"])
-        self.anchors: dict[str, tuple[str, ...]] = {
+        self.anchors: dict[str, tuple[str, ...]] = {  # minimal() is applied below
             "handle": chat_words,
             "my_app": chat_words,
             "are_you_on": chat_words,
@@ -188,12 +188,12 @@ class _Patterns:
             ),
         }
 
-    def find(self, name: str, text: str) -> Iterator[re.Match[str]]:
-        """Matches of one pattern, skipping the scan when its anchors are absent."""
-        if not gate(text, self.anchors[name]):
-            return iter(())
+        self.anchors = {name: minimal(words) for name, words in self.anchors.items()}
+
+    def find(self, name: str, draft: Draft) -> Iterator[re.Match[str]]:
+        """Matches of one pattern, only in sentences holding one of its anchors."""
         pattern: re.Pattern[str] = getattr(self, name)
-        return pattern.finditer(text)
+        return draft.find_words(pattern, self.anchors[name])
 
 
 @cache
@@ -206,30 +206,30 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield handles, invitations, call set-ups, contact requests and app mentions."""
     p = _p()
     text = draft.lower
-    for m in p.find("handle", text):
+    for m in p.find("handle", draft):
         handle = draft.text[m.start("handle") : m.end("handle")].lstrip("@")
         if not _is_handle(handle, m.group("sep"), draft, m.start()):
             continue
         yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
-    for m in p.find("my_app", text):
+    for m in p.find("my_app", draft):
         yield _phrase("messaging_invite", m, app=m.group("app"))
     for name in ("invite", "app_me", "drop_line", "are_you_on", "off_platform"):
-        for m in p.find(name, text):
+        for m in p.find(name, draft):
             app = _app_of(m)
             if app and _is_topic(draft, m.start(), m.end()):
                 continue
             if _ON_PLATFORM_AFTER.match(text, m.end()):
                 continue  # "text me the details here", "email me on Upwork"
             yield _phrase("messaging_invite", m, app=app)
-    for m in p.find("request", text):
+    for m in p.find("request", draft):
         yield _phrase("contact_request", m)
-    for m in p.find("meeting", text):
+    for m in p.find("meeting", draft):
         if _is_topic(draft, m.start(), m.end()):
             continue
         yield _phrase("meeting_invite", m, app=_app_of(m))
-    for m in p.find("apply_elsewhere", text):
+    for m in p.find("apply_elsewhere", draft):
         yield _phrase("external_application", m)
-    for m in p.find("mention", text):
+    for m in p.find("mention", draft):
         yield Match("app_mention", m.start(), m.end(), "topic", evidence={"app": m.group(0)})
 
 

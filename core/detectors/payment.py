@@ -10,7 +10,7 @@ from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import anchors_of, compile_lower, gate
+from presend.core.scan import anchors_of, compile_lower, minimal
 
 _PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
 _OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM})"
@@ -23,7 +23,7 @@ class _Patterns:
         self.pay_words = pay_words
         #: (pattern, literals it needs in the draft): see scan.gate.
         self.solicitation: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
-            (compile_lower(pattern), needs)
+            (compile_lower(pattern), minimal(needs))
             for pattern, needs in (
                 (
                     # "pay me directly", "pay you outside Upwork", "payment directly to me"
@@ -145,26 +145,22 @@ def detect(draft: Draft) -> Iterator[Match]:
     p = _p()
     text = draft.lower
     for pattern, needs in p.solicitation:
-        if not gate(text, needs):
-            continue
-        for m in pattern.finditer(text):
+        for m in draft.find_words(pattern, needs):
             if _is_topic(draft, m):
                 continue
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
-    if not gate(text, p.pay_words):
-        return
-    for m in p.account.finditer(text):
+    for m in draft.find_words(p.account, p.pay_words):
         if m.group("id"):
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
         elif not _is_topic(draft, m):
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
-    for m in p.app_me.finditer(text):
+    for m in draft.find_words(p.app_me, p.pay_words):
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
-    for m in p.app_id.finditer(text):
+    for m in draft.find_words(p.app_id, p.pay_words):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
     if p.cash_app.search(text):
         for m in p.cashtag.finditer(text):
