@@ -81,6 +81,7 @@ class PresendApp(QObject):
         self.watcher = ClipboardWatcher(QApplication.clipboard(), self.settings.context, self)
         self.watcher.checked.connect(self._on_clipboard_checked)
         self.watcher.warning.connect(self._on_clipboard_warning)
+        self.watcher.skipped.connect(lambda why: self.log("clipboard-skipped", reason=why))
         self.set_watching(self.settings.watch_clipboard)
 
         self.server = RelayServer(parent=self)

@@ -45,6 +45,8 @@ class ClipboardWatcher(QObject):
     checked = Signal(object)
     #: A check whose verdict is a violation or a caution: the report and the text's hash.
     warning = Signal(object, str)
+    #: A change that was not checked, and why ("no-text", "own", "secret", "repeat").
+    skipped = Signal(str)
 
     def __init__(
         self,
@@ -61,6 +63,7 @@ class ClipboardWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.check_now)
+        self._retried = False
         clipboard.dataChanged.connect(self._on_changed)
 
     @property
@@ -80,19 +83,28 @@ class ClipboardWatcher(QObject):
 
     def _on_changed(self) -> None:
         if self._enabled:
+            self._retried = False
             self._timer.start()
 
     def check_now(self) -> Report | None:
         """Check the clipboard's text now (after the debounce, or on demand)."""
         mime = self._clipboard.mimeData(QClipboard.Mode.Clipboard)
         if mime is None or not mime.hasText():
+            # On X11 the data can be briefly unreadable while the owner changes hands;
+            # look once more before giving up on this change.
+            if not self._retried and self._enabled:
+                self._retried = True
+                self._timer.start()
+            self.skipped.emit("no-text")
             return None
         formats = set(mime.formats())
         if OWN_MIME in formats or formats.intersection(_SECRET_HINTS):
+            self.skipped.emit("own" if OWN_MIME in formats else "secret")
             return None
         text = mime.text()
         digest = text_hash(text)
         if digest == self._last_hash or not text.strip():
+            self.skipped.emit("repeat" if text.strip() else "no-text")
             return None
         self._last_hash = digest
         try:

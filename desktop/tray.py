@@ -6,6 +6,7 @@ notifications the user can click to open the checker.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 from presend.core import rulepack
@@ -33,6 +34,7 @@ STATES = ("clear", "warning", "paused")
 _SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 
 
+@cache
 def icon(name: str) -> QIcon:
     """An icon from the package's icons (``app`` or ``tray-<state>``), with every
     rendered size so the tray and window manager pick a sharp one."""
@@ -145,9 +147,13 @@ class Indicator(QObject):
 
     def set_state(self, state: str, tooltip: str) -> None:
         """Show one of :data:`STATES` and say the last result."""
+        changed = state != self.state
         self.state = state
         if self.tray is not None:
-            self.tray.setIcon(icon(f"tray-{state}"))
+            # Only on a change: on X11 every setIcon makes the tray host draw anew, and
+            # a thousand checks in a row must not cost a thousand redraws.
+            if changed:
+                self.tray.setIcon(icon(f"tray-{state}"))
             self.tray.setToolTip(tooltip)
         elif self.window is not None:
             self.window.set_state(state, tooltip)

@@ -45,23 +45,35 @@ def test_clean_copy_is_checked_without_warning(qtbot: QtBot, watcher: ClipboardW
 def test_own_copies_are_ignored(qtbot: QtBot, watcher: ClipboardWatcher) -> None:
     mime = mark_own(QMimeData())
     mime.setText("call 415-555-0132")
-    with qtbot.assertNotEmitted(watcher.checked, wait=600):
+    with (
+        qtbot.assertNotEmitted(watcher.checked, wait=600),
+        qtbot.waitSignal(watcher.skipped, timeout=3000) as blocker,
+    ):
         QApplication.clipboard().setMimeData(mime)
+    assert blocker.args == ["own"]
 
 
 def test_identical_repeats_are_ignored(qtbot: QtBot, watcher: ClipboardWatcher) -> None:
     with qtbot.waitSignal(watcher.checked, timeout=3000):
         copy("email me at jane@gmail.com")
-    with qtbot.assertNotEmitted(watcher.checked, wait=600):
+    with (
+        qtbot.assertNotEmitted(watcher.checked, wait=600),
+        qtbot.waitSignal(watcher.skipped, timeout=3000) as blocker,
+    ):
         copy("email me at jane@gmail.com")
+    assert blocker.args == ["repeat"]
 
 
 def test_password_manager_secrets_are_ignored(qtbot: QtBot, watcher: ClipboardWatcher) -> None:
     mime = QMimeData()
     mime.setText("hunter2 415-555-0132")
     mime.setData("x-kde-passwordManagerHint", b"secret")
-    with qtbot.assertNotEmitted(watcher.checked, wait=600):
+    with (
+        qtbot.assertNotEmitted(watcher.checked, wait=600),
+        qtbot.waitSignal(watcher.skipped, timeout=3000) as blocker,
+    ):
         QApplication.clipboard().setMimeData(mime)
+    assert blocker.args == ["secret"]
 
 
 def test_paused_watch_checks_nothing(qtbot: QtBot, watcher: ClipboardWatcher) -> None:
