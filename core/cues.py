@@ -6,7 +6,6 @@ Every pattern here is lower case and matched against the draft's lower-case form
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from presend.core.rulepack import vocabulary
 
@@ -74,13 +73,12 @@ DEVELOPMENT = re.compile(
 )
 
 
-@cache
-def app_pattern(group: str) -> re.Pattern[str]:
-    """A regex matching any app name in one vocabulary group (messaging, payment, ...)."""
-    names: list[str] = vocabulary()["apps"][group]
+def app_names(*groups: str) -> str:
+    """A regex group, to embed in other patterns, matching any app name in the given
+    vocabulary groups (messaging, social, meeting, payment)."""
+    names: list[str] = [n for g in groups for n in vocabulary()["apps"][g]]
     # Longest first, so "wechat pay" wins over "wechat".
-    alternatives = sorted(names, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+    return "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
 
 
 def negated(clause: str) -> bool:

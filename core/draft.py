@@ -160,8 +160,3 @@ class Draft:
         either side of it."""
         a, b = self.sentence_bounds(pos)
         return self.lower[max(a, pos - REACH) : min(b, pos + REACH)]
-
-    def window(self, start: int, end: int, before: int = 60, after: int = 30) -> str:
-        """The lower-case text around a span, clipped to its sentence."""
-        a, b = self.sentence_bounds(start)
-        return self.lower[max(a, start - before) : min(b, end + after)]

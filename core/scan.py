@@ -22,7 +22,7 @@ def scan(
 
 def anchors_of(alternatives: list[str]) -> tuple[str, ...]:
     """A literal every match of each regex alternative must contain ("wh?atsapp?" ->
-    "atsap", "g\\s?meet" -> "meet"), for :func:`gate`."""
+    "atsap", "g\\s?meet" -> "meet"), for ``Draft.find_words``."""
     return minimal(tuple(_mandatory_literal(alt) for alt in alternatives))
 
 
@@ -45,12 +45,6 @@ def _mandatory_literal(alternative: str) -> str:
     s = re.sub(r".[?*]", "|", s)  # optional characters
     pieces = [p.strip() for p in re.split(r"[^a-z0-9' ]+", s)]
     return max(pieces, key=len) or alternative[:1]
-
-
-def gate(text: str, anchors: tuple[str, ...]) -> bool:
-    """Whether any anchor occurs in ``text`` (lower case): if none does, the pattern
-    they were taken from cannot match, and the scan is skipped."""
-    return any(a in text for a in anchors)
 
 
 def compile_lower(pattern: str) -> re.Pattern[str]:

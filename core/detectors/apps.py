@@ -13,11 +13,6 @@ from presend.core.model import Match
 from presend.core.rulepack import vocabulary
 from presend.core.scan import anchors_of, compile_lower, minimal
 
-
-def _apps(*groups: str) -> str:
-    return "(?:" + "|".join(cues.app_pattern(g).pattern[5:-3] for g in groups) + ")"
-
-
 _CONTACT_WORDS = (
     r"(?:personal\s+|direct\s+|private\s+|work\s+)?(?:e-?mail(?:\s+address|\s+id)?|"
     r"mail(?:\s+address)|phone(?:\s+number|\s+no\.?)?|mobile(?:\s+number)?|cell(?:\s+number)?|"
@@ -45,8 +40,8 @@ class _Patterns:
     """Compiled lazily: the app lists come from the vocabulary file."""
 
     def __init__(self) -> None:
-        chat = _apps("messaging", "social")
-        meet = _apps("meeting")
+        chat = cues.app_names("messaging", "social")
+        meet = cues.app_names("meeting")
         self.handle = compile_lower(
             rf"\b(?P<app>{chat})\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
             rf"number|#|contact)?\s*(?P<sep>:|=|-|is|at|@|->|\u2192|\()\s*(?P<handle>{_HANDLE})"
@@ -120,8 +115,8 @@ class _Patterns:
             r"\b(?:fill\s+(?:out|in)|complete)\s+(?:our|my|this|the)\s+(?:google\s+|application\s+|"
             r"external\s+)?(?:form|questionnaire|application)\s+(?:on|at|via|here)\b"
         )
-        self.mention = compile_lower(_apps("messaging", "social", "meeting", "payment"))
-        # Literals each pattern needs somewhere in the draft (see scan.gate).
+        self.mention = compile_lower(cues.app_names("messaging", "social", "meeting", "payment"))
+        # Literals each pattern needs somewhere in the draft (see Draft.find_words).
         vocab = vocabulary()["apps"]
         chat_words = anchors_of(vocab["messaging"] + vocab["social"])
         meet_words = anchors_of(vocab["meeting"])

@@ -18,10 +18,10 @@ _OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)
 
 class _Patterns:
     def __init__(self) -> None:
-        pay = cues.app_pattern("payment").pattern[5:-3]
+        pay = cues.app_names("payment")
         pay_words = anchors_of(vocabulary()["apps"]["payment"])
         self.pay_words = pay_words
-        #: (pattern, literals it needs in the draft): see scan.gate.
+        #: (pattern, literals it needs in the draft): see Draft.find_words.
         self.solicitation: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
             (compile_lower(pattern), minimal(needs))
             for pattern, needs in (
