@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import warnings
 from pathlib import Path
 
@@ -56,6 +57,13 @@ def runtime() -> Path:
         # so on stderr, which a native host's stderr (the browser's log) does not need.
         warnings.simplefilter("ignore")
         return Path(platformdirs.user_runtime_dir(_APP, appauthor=False))
+
+
+def current_system() -> str:
+    """This machine's OS as Presend names it: "linux", "macos" or "windows"."""
+    if sys.platform.startswith("win"):
+        return "windows"
+    return "macos" if sys.platform == "darwin" else "linux"
 
 
 def relay_address() -> str:

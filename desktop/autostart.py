@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from presend.core.standarddir import current_system
+
 ENTRY_NAME = "io.presend.app"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
@@ -64,13 +66,6 @@ def entry(system: str, home: PurePath, argv: list[str]) -> AutostartEntry:
         line = " ".join(f'"{a}"' if " " in a else a for a in argv)
         return AutostartEntry(None, line, registry=(rf"HKEY_CURRENT_USER\{RUN_KEY}", "Presend"))
     raise ValueError(f"unknown system {system!r}")
-
-
-def current_system() -> str:
-    """This machine's OS."""
-    if sys.platform.startswith("win"):
-        return "windows"
-    return "macos" if sys.platform == "darwin" else "linux"
 
 
 def set_enabled(enabled: bool, home: Path | None = None) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from presend.bridge.host import EXTENSION_ID, GECKO_ID, HOST_NAME
 from presend.core import standarddir
+from presend.core.standarddir import current_system
 
 BROWSERS = ("chrome", "chromium", "edge", "brave", "vivaldi", "firefox")
 SYSTEMS = ("linux", "macos", "windows")
@@ -193,13 +194,6 @@ def host_path(system: str) -> str:
     if found:
         return str(Path(found).resolve())
     return str(Path(sys.executable).with_name(name))
-
-
-def current_system() -> str:
-    """This machine's OS as the installer names it."""
-    if sys.platform.startswith("win"):
-        return "windows"
-    return "macos" if sys.platform == "darwin" else "linux"
 
 
 def describe(action: Action) -> str:
