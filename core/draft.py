@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from presend.core import literals
 from presend.core.model import Context
 from presend.core.normalize import Normalised
 
@@ -38,8 +39,9 @@ class Draft:
     _sentence_starts: list[int] | None = field(default=None, repr=False)
     _clause_starts: list[int] | None = field(default=None, repr=False)
     _first: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False)
-    _has: dict[int, bool] = field(default_factory=dict, repr=False)
-    _windows: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    _literals: dict[str, list[int]] | None = field(default=None, repr=False)
+    _literals_version: int = field(default=-1, repr=False)
+    _windows: dict[tuple[str, ...], list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     _spans: dict[re.Pattern[str], tuple[list[int], list[int]]] = field(
         default_factory=dict, repr=False
     )
@@ -77,39 +79,50 @@ class Draft:
             self._first[pattern] = pattern.search(self.lower)
         return self._first[pattern]
 
-    def has_any(self, literals: tuple[str, ...]) -> bool:
-        """Whether any of ``literals`` occurs in the lower-case draft (once per draft)."""
-        key = id(literals)  # the tuples live in the detectors' and rule pack's tables
-        if key not in self._has:
-            self._has[key] = any(a in self.lower for a in literals)
-        return self._has[key]
+    def where(self, literal_set: tuple[str, ...]) -> list[int]:
+        """Start positions of any of ``literal_set`` in the lower-case draft, in order."""
+        found = self._find_literals(literal_set)
+        spots = [at for word in literal_set for at in found.get(word, ())]
+        if len(literal_set) > 1:
+            spots.sort()
+        return spots
+
+    def has_any(self, literal_set: tuple[str, ...]) -> bool:
+        """Whether any of ``literal_set`` occurs in the lower-case draft."""
+        found = self._find_literals(literal_set)
+        return any(word in found for word in literal_set)
+
+    def _find_literals(self, literal_set: tuple[str, ...]) -> dict[str, list[int]]:
+        # Every literal any pattern needs is found in one pass over the draft; a set not
+        # seen before (only while the first drafts are checked) means one more pass.
+        literals.register(literal_set)
+        if self._literals is None or self._literals_version != literals.version:
+            self._literals = literals.find_all(self.lower)
+            self._literals_version = literals.version
+        return self._literals
 
     def windows(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
-        """The sentences that hold any of ``anchors``, merged, in order (once per draft).
+        """The sentences that hold any of ``anchors``, padded and merged, in order (once
+        per draft).
 
         A word pattern that needs one of these literals can only match inside them, so
         it need not scan the rest of a long draft."""
-        key = id(anchors)  # the tuples live in the detectors' pattern tables
-        if key not in self._windows:
-            spans: list[tuple[int, int]] = []
-            lower = self.lower
-            for anchor in anchors:
-                at = lower.find(anchor)
-                while at != -1:
-                    a, b = self.sentence_bounds(at)
-                    # A little either side: "Telegram - @handle" spans a dash, which
-                    # counts as a sentence break.
-                    spans.append((max(0, a - _WINDOW_PAD), min(len(lower), b + _WINDOW_PAD)))
-                    at = lower.find(anchor, b)
-            spans.sort()
+        if anchors not in self._windows:
             merged: list[tuple[int, int]] = []
-            for a, b in spans:
+            size = len(self.lower)
+            for at in self.where(anchors):
+                if merged and at < merged[-1][1] - _WINDOW_PAD:
+                    continue  # inside a sentence already taken
+                a, b = self.sentence_bounds(at)
+                # A little either side: "Telegram - @handle" spans a dash, which
+                # counts as a sentence break.
+                a, b = max(0, a - _WINDOW_PAD), min(size, b + _WINDOW_PAD)
                 if merged and a <= merged[-1][1]:
                     merged[-1] = (merged[-1][0], max(merged[-1][1], b))
                 else:
                     merged.append((a, b))
-            self._windows[key] = merged
-        return self._windows[key]
+            self._windows[anchors] = merged
+        return self._windows[anchors]
 
     def find_words(
         self, pattern: re.Pattern[str], anchors: tuple[str, ...]
