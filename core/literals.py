@@ -1,4 +1,4 @@
-"""Where the literals that patterns need occur in a draft, found in one pass.
+"""Where the literals that patterns need occur in a text, found in one pass.
 
 Most patterns can only match where some short literal occurs ("atsap" for WhatsApp,
 "@" for an address, a digit for a number). Rather than searching the draft once per
@@ -8,53 +8,59 @@ literal, every literal any pattern has asked for goes into one Aho-Corasick auto
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-_words: set[str] = set()
-_known: set[tuple[str, ...]] = set()
-_automaton: Any = None
-#: Bumped whenever a literal is added, so a draft found with an older set looks again.
-version = 0
 
+class LiteralSet:
+    """A growing set of literals and the automaton that finds them."""
 
-def register(literals: tuple[str, ...]) -> None:
-    """Make sure ``literals`` are among those found (cheap once they are)."""
-    global _automaton, version  # noqa: PLW0603 - one automaton per process
-    if literals in _known:
-        return
-    _known.add(literals)
-    new = set(literals) - _words
-    if new:
-        _words.update(new)
-        _automaton = None
-        version += 1
+    def __init__(self, words: tuple[str, ...] = ()) -> None:
+        self._words: set[str] = set()
+        self._known: set[tuple[str, ...]] = set()
+        self._automaton: Any = None
+        #: Bumped whenever a literal is added, so a text read with an older set is
+        #: read again.
+        self.version = 0
+        if words:
+            self.register(words)
 
+    def register(self, literals: tuple[str, ...]) -> None:
+        """Make sure ``literals`` are among those found (cheap once they are)."""
+        if literals in self._known:
+            return
+        self._known.add(literals)
+        new = set(literals) - self._words
+        if new:
+            self._words.update(new)
+            self._automaton = None
+            self.version += 1
 
-def find_all(lower: str) -> dict[str, list[int]]:
-    """Every registered literal occurring in ``lower``, with its start positions."""
-    positions: dict[str, list[int]] = {}
-    if not _words:
+    def find_all(self, text: str) -> dict[str, list[int]]:
+        """Every registered literal occurring in ``text``, with its start positions."""
+        positions: dict[str, list[int]] = {}
+        if not self._words:
+            return positions
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = _build(self._words)
+        for end, word in automaton.iter(text):
+            found = positions.get(word)
+            if found is None:
+                positions[word] = [end - len(word) + 1]
+            else:
+                found.append(end - len(word) + 1)
         return positions
-    automaton = _automaton if _automaton is not None else _build(_words)
-    for end, word in automaton.iter(lower):
-        start = end - len(word) + 1
-        found = positions.get(word)
-        if found is None:
-            positions[word] = [start]
-        else:
-            found.append(start)
-    return positions
 
 
-def _build(words: Iterable[str]) -> Any:
-    global _automaton  # noqa: PLW0603
+def _build(words: set[str]) -> Any:
     import ahocorasick  # noqa: PLC0415 - loaded on the first check, not at import
 
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, word)
-    if len(automaton):
-        automaton.make_automaton()
-    _automaton = automaton
+    automaton.make_automaton()
     return automaton
+
+
+#: The literals the detectors' patterns need, found once per draft (see Draft.where).
+DRAFT = LiteralSet()

@@ -15,20 +15,20 @@ _CANDIDATE = re.compile(
     r"(?<![\w+$€£¥#/.,:-])(?:\+|00)?[ ]?\(?\d[\d(). \-_/]{5,24}\d(?![\w%])"
     r"|(?<![\w$€£¥#/.,-])\+[ ]?\d{1,3}(?:[ \-._/()]{0,3}\d{2,5}){2,5}(?![\w%])"
 )
-# Phrases that introduce a phone number.
-_PHONE_CUE = re.compile(
-    r"\b(?:call|calls|phone|ph|tel|telephone|mobile|mob|cell|cellphone|number|no\.|num|"
-    r"text|sms|whats\s?app|viber|signal|telegram|imo|reach|contact|ring|dial|hotline|"
-    r"landline|fax|wa)\b",
+# Words that introduce a phone number (matched as whole words).
+_PHONE_CUE = tuple(
+    """call calls phone ph tel telephone mobile mob cell cellphone number no. num text sms
+    whatsapp whats_app viber signal telegram imo reach contact ring dial hotline landline
+    fax wa""".replace("_", " ").split()
 )
-# Phrases that introduce some other kind of number.
-_OTHER_NUMBER_CUE = re.compile(
-    r"\b(?:order|invoice|inv|id|ids|isbn|issn|tracking|ticket|ref|reference|transaction|"
-    r"txn|serial|sku|item|case|confirmation|po|receipt|account|acct|routing|iban|card|"
-    r"zip|postal|code|pin|otp|version|build|release|patent|license|licence|lot|batch|"
-    r"model|part|doi|pmid|ein|vat|tax|ssn|record|row|sample|job|contract|project|"
-    r"timestamp|epoch|unix|hash|checksum|coordinates|lat|lng|latitude|longitude|"
-    r"budget|price|salary|revenue|views|downloads|followers|users|subscribers)\b|#\s*(?=[\d(+])",
+# Words that introduce some other kind of number; "#" as in "order #4471".
+_OTHER_NUMBER_CUE = tuple(
+    """order invoice inv id ids isbn issn tracking ticket ref reference transaction txn
+    serial sku item case confirmation po receipt account acct routing iban card zip postal
+    code pin otp version build release patent license licence lot batch model part doi pmid
+    ein vat tax ssn record row sample job contract project timestamp epoch unix hash
+    checksum coordinates lat lng latitude longitude budget price salary revenue views
+    downloads followers users subscribers #""".split()
 )
 _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
 # A date at the start, with a time or more after it: "2012-01-02 08:00", "03/27/2011 9".
@@ -117,16 +117,16 @@ def _judge(
     sentence_start, sentence_end = draft.sentence_bounds(start)
     if draft.anywhere(cues.SCRIPT) and _inside_quotes(draft.text, start, end):
         status: Status = "topic"
-    elif draft.occurs_within(_OTHER_NUMBER_CUE, tail_start, start) and not (
-        draft.occurs_within(_PHONE_CUE, tail_start, start)
+    elif draft.has_word_within(_OTHER_NUMBER_CUE, tail_start, start) and not (
+        draft.has_word_within(_PHONE_CUE, tail_start, start)
     ):
         return None
     elif (
         international
         or _GROUPED_PHONE.match(raw)
         or draft.norm.original_text(start, end) != raw  # spelled out or disguised
-        or draft.occurs_within(_PHONE_CUE, start - 40, start)
-        or draft.occurs_within(
+        or draft.has_word_within(_PHONE_CUE, start - 40, start)
+        or draft.has_word_within(
             _PHONE_CUE, max(sentence_start, start - REACH), min(sentence_end, start + REACH)
         )
     ):

@@ -1,0 +1,80 @@
+"""The draft's fast lookups (one literal pass) against the regexes they stand for."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from presend.core.draft import REACH, Draft
+from presend.core.model import Context
+from presend.core.normalize import normalise
+
+SENTENCE_END = re.compile(r"[!?;\n]+|\.(?=\s|$)|\s[-\u2013\u2014]\s")
+CLAUSE_END = re.compile(r",|:\s|\b(?:but|so|and then|however|though|although|because)\b")
+PHONE_WORDS = ("call", "no.", "whats app", "#", "so")
+PHONE_WORDS_RE = re.compile(r"\b(?:call|whats app|so)\b|\bno\.|#")
+
+_pieces = st.sampled_from(
+    ["!", "?", ";", "\n", ".", ". ", " - ", " \u2013\n", "\u2014", " ", ",", ": ", "so",
+     "also", "but", "and then", "though", "although", "call", "calls", "no.", "whats app",
+     "#", "a", "1", "_", "é"]
+)  # fmt: skip
+_texts = st.lists(_pieces, max_size=30).map("".join)
+
+
+def _draft(text: str) -> Draft:
+    return Draft(normalise(text), Context(), ("upwork.com",))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts)
+def test_sentence_ends_are_the_regex_ends(text: str) -> None:
+    draft = _draft(text)
+    expected = [0] + [m.end() for m in SENTENCE_END.finditer(draft.lower)]
+    for pos in range(len(draft.lower)):
+        i = max(i for i, s in enumerate(expected) if s <= pos)
+        end = expected[i + 1] if i + 1 < len(expected) else len(draft.lower)
+        assert draft.sentence_bounds(pos) == (expected[i], end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts)
+def test_clause_starts_are_the_regex_ends(text: str) -> None:
+    draft = _draft(text)
+    lower = draft.lower
+    ends = sorted(
+        {0}
+        | {m.end() for m in SENTENCE_END.finditer(lower)}
+        | {m.end() for m in CLAUSE_END.finditer(lower)}
+    )
+    for pos in range(len(lower) + 1):
+        start = max(e for e in ends if e <= pos)
+        assert draft.clause_before(pos) == lower[max(start, pos - REACH) : pos]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts)
+def test_whole_words_are_the_regex_words(text: str) -> None:
+    draft = _draft(text)
+    starts, ends = draft.word_spans(PHONE_WORDS)
+    expected = sorted(m.span() for m in PHONE_WORDS_RE.finditer(draft.lower))
+    assert list(zip(starts, ends, strict=True)) == expected
+
+
+def test_word_within_a_stretch() -> None:
+    draft = _draft("Order 12, so call me")
+    at = draft.lower.index("call")
+    assert draft.has_word_within(PHONE_WORDS, at, at + 4)
+    assert not draft.has_word_within(PHONE_WORDS, at, at + 3)  # cut short
+    assert not draft.has_word_within(("call",), 0, at)
+
+
+def test_near_digits_merges_close_numbers() -> None:
+    draft = _draft("abc 12 de 3" + " " * 50 + "4")
+    assert draft.near_digits(2, 5) == [(2, 15), (59, 62)]
+
+
+def test_long_words() -> None:
+    draft = _draft("short 1BoatSLRHtKNngkdXEeobR76b53LETtpyT and x")
+    assert draft.long_words(25) == [(6, 40)]
