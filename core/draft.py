@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from presend.core import literals
 from presend.core.model import Context
 from presend.core.normalize import Normalised
+from presend.core.scan import WordPattern
 
 # Where a sentence ends: a run of [!?;\n], a full stop followed by white space or the end
 # ("acme.com" and "3.14" stay inside their sentence) or a dash between spaces. This is
@@ -58,7 +59,11 @@ class Draft:
     )
     _literals: dict[str, list[int]] | None = field(default=None, repr=False)
     _literals_version: int = field(default=-1, repr=False)
-    _windows: dict[tuple[str, ...], list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    _windows: dict[tuple[tuple[str, ...], bool], list[tuple[int, int]]] = field(
+        default_factory=dict, repr=False
+    )
+    #: Whatever the judge works out once per draft (which exceptions apply).
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         lower = self.norm.text.lower()
@@ -170,25 +175,22 @@ class Draft:
                 pos = at + len(token)
         return found
 
-    def first_in(self, pattern: re.Pattern[str], anchors: tuple[str, ...]) -> re.Match[str] | None:
-        """The first match of a word pattern every match of which holds one of
-        ``anchors`` (searched once per draft, only in sentences holding them)."""
-        if pattern not in self._first:
-            self._first[pattern] = next(self.find_words(pattern, anchors), None)
-        return self._first[pattern]
-
     def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """The first match of ``pattern`` in the draft (searched once per draft)."""
         if pattern not in self._first:
             self._first[pattern] = pattern.search(self.lower)
         return self._first[pattern]
 
-    def where(self, literal_set: tuple[str, ...]) -> list[int]:
-        """Start positions of any of ``literal_set`` in the lower-case draft, in order."""
+    def where(self, literal_set: tuple[str, ...], word_start: bool = False) -> list[int]:
+        """Start positions of any of ``literal_set`` in the lower-case draft, in order;
+        with ``word_start``, only those that begin a word."""
         found = self._find_literals(literal_set)
         spots = [at for word in literal_set for at in found.get(word, ())]
         if len(literal_set) > 1:
             spots.sort()
+        if word_start:
+            lower = self.lower
+            spots = [at for at in spots if at == 0 or not _is_word(lower[at - 1])]
         return spots
 
     def has_any(self, literal_set: tuple[str, ...]) -> bool:
@@ -205,16 +207,17 @@ class Draft:
             self._literals_version = literals.DRAFT.version
         return self._literals
 
-    def windows(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
-        """The sentences that hold any of ``anchors``, padded and merged, in order (once
-        per draft).
+    def windows(self, anchors: tuple[str, ...], word_start: bool = False) -> list[tuple[int, int]]:
+        """The sentences that hold any of ``anchors`` (only where one begins a word, with
+        ``word_start``), padded and merged, in order (once per draft).
 
         A word pattern that needs one of these literals can only match inside them, so
         it need not scan the rest of a long draft."""
-        if anchors not in self._windows:
+        key = (anchors, word_start)
+        if key not in self._windows:
             merged: list[tuple[int, int]] = []
             size = len(self.lower)
-            for at in self.where(anchors):
+            for at in self.where(anchors, word_start):
                 if merged and at < merged[-1][1] - _WINDOW_PAD:
                     continue  # inside a sentence already taken
                 a, b = self.sentence_bounds(at)
@@ -225,21 +228,59 @@ class Draft:
                     merged[-1] = (merged[-1][0], max(merged[-1][1], b))
                 else:
                     merged.append((a, b))
-            self._windows[anchors] = merged
-        return self._windows[anchors]
+            self._windows[key] = merged
+        return self._windows[key]
+
+    def find(self, words: WordPattern) -> Iterator[re.Match[str]]:
+        """Matches of a word pattern, searched only where its anchors say it can match."""
+        return self.find_words(
+            words.pattern,
+            words.anchors,
+            leading=words.leading,
+            word_start=words.word_start,
+            also=words.also,
+            reach=words.reach,
+        )
 
     def find_words(
-        self, pattern: re.Pattern[str], anchors: tuple[str, ...]
+        self,
+        pattern: re.Pattern[str],
+        anchors: tuple[str, ...],
+        *,
+        leading: bool = False,
+        word_start: bool = False,
+        also: tuple[tuple[str, ...], ...] = (),
+        reach: tuple[int, int] | None = None,
     ) -> Iterator[re.Match[str]]:
-        """Matches of a lower-case word pattern, scanning only sentences that hold one of
-        the literals every match needs. A short draft is scanned whole: finding the
-        windows would cost more than the scan."""
-        if len(self.lower) <= _SCAN_WHOLE:
-            if self.has_any(anchors):
-                yield from pattern.finditer(self.lower)
+        """Matches of a lower-case word pattern every match of which holds one of
+        ``anchors`` (and one of each group in ``also``), in order.
+
+        With ``leading``, every match begins with one of the anchors at the start of a
+        word, so the pattern is tried only there. Otherwise only the sentences holding
+        an anchor are scanned (with ``word_start``, an anchor that begins a word); a
+        short draft is scanned whole, as finding its sentences would cost more. With
+        ``reach`` (before, after), every match lies that close around an anchor's start
+        and only those stretches are scanned."""
+        if not all(self.has_any(group) for group in also):
             return
-        for a, b in self.windows(anchors):
-            yield from pattern.finditer(self.lower, a, b)
+        lower = self.lower
+        if leading:
+            done = 0  # like finditer, a match never overlaps the one before it
+            for at in self.where(anchors, word_start=True):
+                if at >= done and (m := pattern.match(lower, at)) is not None:
+                    yield m
+                    done = max(m.end(), at + 1)
+            return
+        if reach is not None:
+            windows = self.near(anchors, *reach)
+        elif len(lower) <= _SCAN_WHOLE:
+            if self.has_any(anchors):
+                yield from pattern.finditer(lower)
+            return
+        else:
+            windows = self.windows(anchors, word_start)
+        for a, b in windows:
+            yield from pattern.finditer(lower, a, b)
 
     def anywhere(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern`` occurs anywhere in the draft."""

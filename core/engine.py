@@ -191,14 +191,22 @@ def _exception(
     kind: str, type_: str, draft: Draft, pack: rulepack.RulePack
 ) -> AppliedException | None:
     for rule in pack.exceptions:
-        if not rule.covers(kind, type_, draft.context.channel):
-            continue
-        if rule.needs and not draft.has_any(rule.needs):
-            continue
-        for cue in rule.cues:
-            # Every cue holds one of the rule's 'needs' words, so only the sentences
-            # with one of them are searched.
-            hit = draft.first_in(cue, rule.needs) if rule.needs else draft.first(cue)
-            if hit and not cues.negated(draft.clause_before(hit.start())):
-                return AppliedException(rule.id, rule.explanation.format(platform=pack.name))
+        if rule.covers(kind, type_, draft.context.channel) and _applies(rule, draft):
+            return AppliedException(rule.id, rule.explanation.format(platform=pack.name))
     return None
+
+
+def _applies(rule: rulepack.ExceptionRule, draft: Draft) -> bool:
+    """Whether the draft's wording meets one of the rule's cues, outside a negation
+    (worked out once per draft)."""
+    key = "exception:" + rule.id
+    if key not in draft.memo:
+        # Every cue holds one of the rule's 'needs' at the start of a word, so only
+        # the sentences with one are searched.
+        hits = (
+            draft.find_words(rule.any_cue, rule.needs, word_start=True)
+            if rule.needs
+            else rule.any_cue.finditer(draft.lower)
+        )
+        draft.memo[key] = any(not cues.negated(draft.clause_before(h.start())) for h in hits)
+    return bool(draft.memo[key])

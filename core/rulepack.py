@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -43,8 +43,10 @@ class ExceptionRule:
     channels: frozenset[str]
     cues: tuple[re.Pattern[str], ...]
     explanation: str
-    #: Words one of which must be in the draft for any cue to match.
+    #: Words one of which must begin a word of the draft for any cue to match.
     needs: tuple[str, ...] = ()
+    #: All the cues as one pattern, so a draft is scanned once per rule.
+    any_cue: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -127,6 +129,7 @@ def _build(data: dict[str, Any]) -> RulePack:
             cues=tuple(re.compile(c) for c in e["cues"]),
             explanation=e["explanation"],
             needs=tuple(e.get("needs", ())),
+            any_cue=re.compile("|".join(f"(?:{c})" for c in e["cues"])),
         )
         for e in data.get("exceptions", [])
     )

@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 
 def scan(
-    pattern: re.Pattern[str], text: str, accept: Callable[[re.Match[str]], bool]
+    pattern: re.Pattern[str],
+    text: str,
+    accept: Callable[[re.Match[str]], bool],
+    windows: Iterable[tuple[int, int]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Yield the matches ``accept`` keeps; after a rejected one, search again one
-    character later, so a false start ("me at john.doe@...") cannot hide a real match."""
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        if accept(m):
-            yield m
-            pos = max(m.end(), m.start() + 1)
-        else:
-            pos = m.start() + 1
+    character later, so a false start ("me at john.doe@...") cannot hide a real match.
+    Only inside ``windows`` when given (see ``finditer_in``)."""
+    for start, end in [(0, len(text))] if windows is None else windows:
+        pos = start
+        while (m := pattern.search(text, pos, end)) is not None:
+            if accept(m):
+                yield m
+                pos = max(m.end(), m.start() + 1)
+            else:
+                pos = m.start() + 1
+
+
+def finditer_in(
+    pattern: re.Pattern[str], text: str, windows: Iterable[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` over each of ``windows``, stretches of ``text`` that hold
+    every match (lookbehinds still see the text before a window; a window must reach
+    past the character a match's lookahead reads)."""
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
 
 
 def anchors_of(alternatives: list[str]) -> tuple[str, ...]:
@@ -26,15 +42,53 @@ def anchors_of(alternatives: list[str]) -> tuple[str, ...]:
     return minimal(tuple(_mandatory_literal(alt) for alt in alternatives))
 
 
-def minimal(anchors: tuple[str, ...]) -> tuple[str, ...]:
+def minimal(anchors: tuple[str, ...], prefixes: bool = False) -> tuple[str, ...]:
     """Drop anchors that contain another ("telegramm" when "tele" is there): wherever
-    the longer one occurs, so does the shorter, and each anchor costs a search."""
+    the longer one occurs, so does the shorter. With ``prefixes``, only those that
+    begin with another ("paying" when "pay" is there), for anchors a match starts with."""
     unique = sorted(set(anchors), key=len)
     kept: list[str] = []
     for a in unique:
-        if not any(k in a for k in kept):
+        if not any(a.startswith(k) if prefixes else k in a for k in kept):
             kept.append(a)
     return tuple(kept)
+
+
+@dataclass(frozen=True, slots=True)
+class WordPattern:
+    """A lower-case word pattern and what tells where it can match (``Draft.find``)."""
+
+    pattern: re.Pattern[str]
+    #: One of these is in every match...
+    anchors: tuple[str, ...]
+    #: ...and begins it, at the start of a word.
+    leading: bool = False
+    #: ...and begins a word (the sentences around other occurrences are not searched).
+    word_start: bool = False
+    #: One literal of each of these groups must also be somewhere in the draft.
+    also: tuple[tuple[str, ...], ...] = ()
+    #: Every match lies within (before, after) characters of an anchor's start.
+    reach: tuple[int, int] | None = None
+
+
+def words(
+    pattern: str,
+    anchors: tuple[str, ...],
+    *,
+    leading: bool = False,
+    word_start: bool = False,
+    also: tuple[tuple[str, ...], ...] = (),
+    reach: tuple[int, int] | None = None,
+) -> WordPattern:
+    """A ``WordPattern`` from its source, anchors reduced to the fewest needed."""
+    return WordPattern(
+        compile_lower(pattern),
+        minimal(anchors, prefixes=leading or word_start),
+        leading,
+        word_start,
+        tuple(minimal(group) for group in also),
+        reach,
+    )
 
 
 def _mandatory_literal(alternative: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from presend.core.draft import Draft
 from presend.core.model import Match
+from presend.core.scan import finditer_in
 
 _SUFFIX = (
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
@@ -41,10 +42,12 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield street addresses the draft shares."""
     text = draft.text
     seen: list[tuple[int, int]] = []
-    for m in _FULL.finditer(text):
+    # An address starts with its house number; 300 characters reach past its end.
+    windows = draft.near_digits(1, 300)
+    for m in finditer_in(_FULL, text, windows):
         seen.append(m.span())
         yield Match("address", m.start(), m.end())
-    for m in _STREET_ONLY.finditer(text):
+    for m in finditer_in(_STREET_ONLY, text, windows):
         if any(a <= m.start() < b for a, b in seen):
             continue
         if _MINE.search(draft.clause_before(m.start())[-60:]):

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 
 from presend.core.draft import Draft
 from presend.core.model import Match
+from presend.core.scan import finditer_in
 
 # Written solid or in groups of four, as banks print them.
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)\b")
 _BIC = re.compile(r"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
 _BIC_CUE = re.compile(r"\b(?:swift|bic|swift/bic|bic/swift|bank code|bank)\b")
+_BIC_CUE_WORDS = ("swift", "bic", "bank")
 _ACCOUNT = re.compile(
     r"\b(?:(?:bank\s+)?account|acct|a/c|acc)\.?\s*(?:no\.?|number|num|#)?\s*[:#=\-]?\s*"
     r"(?P<number>\d[\d \-]{4,22}\d)\b|"
@@ -21,6 +23,7 @@ _ACCOUNT = re.compile(
     r"\bifsc\s*(?:code)?\s*[:#=\-]?\s*(?P<ifsc>[a-z]{4}0[a-z0-9]{6})\b|"
     r"\b(?:bsb)\s*[:#=\-]?\s*(?P<bsb>\d{3}-?\d{3})\b",
 )
+_ACCOUNT_WORDS = ("acc", "a/c", "routing", "aba", "rtn", "transit", "sort", "ifsc", "bsb")
 _BANK_CONTEXT = re.compile(
     r"\b(?:bank|banking|wire|transfer|deposit|routing|iban|swift|bic|sort code|ifsc|"
     r"beneficiary|payee|pay|payment|send|remit|ach)\b",
@@ -30,14 +33,16 @@ _BANK_CONTEXT = re.compile(
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield bank details the draft gives."""
     text = draft.text
-    for m in _IBAN.finditer(text):
+    # An IBAN's check digits are its third and fourth characters; the rest may be
+    # letters, up to 44 characters on.
+    for m in finditer_in(_IBAN, text, draft.near_digits(3, 48)):
         if _valid_iban(m.group(0)):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "IBAN"})
-    for m in _BIC.finditer(text):
+    for m in finditer_in(_BIC, text, draft.near(_BIC_CUE_WORDS, 0, 60)):
         before = draft.lower[max(0, m.start() - 30) : m.start()]
         if _BIC_CUE.search(before) and _valid_bic(m.group(0)):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "SWIFT/BIC"})
-    for m in _ACCOUNT.finditer(draft.lower):
+    for m in draft.find_words(_ACCOUNT, _ACCOUNT_WORDS):
         if m.group("routing") and not _aba_checksum(m.group("routing")):
             continue
         if _BANK_CONTEXT.search(draft.sentence(m.start())):

@@ -10,6 +10,7 @@ from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.keccak import eip55_ok
 from presend.core.model import Match, Status
+from presend.core.scan import finditer_in
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_CLASS = "[1-9A-HJ-NP-Za-km-z]"
@@ -35,7 +36,8 @@ _WALLET_CUE = re.compile(
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield wallet addresses."""
-    for m in _CANDIDATES.finditer(draft.text):
+    # Every address is a token of 14 characters or more (bech32's shortest).
+    for m in finditer_in(_CANDIDATES, draft.text, draft.long_words(14)):
         chain = _chain(m)
         if chain is None:
             continue

@@ -14,6 +14,7 @@ _LOCAL = r"[a-z0-9](?:[a-z0-9_%+\-]|\.(?=[a-z0-9_%+\-])){0,63}"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
 # "@", " @ ", " at " (word), with the bracketed forms already turned into "@".
 _AT = r"(?:[ ]{0,2}@[ ]{0,2}|[ ]{1,2}at[ ]{1,2})"
+_AT_WORDS = ("@", " at ")  # one of which every address holds
 # "." with optional spaces, or the word "dot"; inside the name part only the word, so
 # "Thanks. john@..." does not pull "Thanks" into the address.
 _DOT = r"(?:[ ]?\.[ ]?|[ ]{1,2}dot[ ]{1,2})"
@@ -44,7 +45,7 @@ _NOT_LOCAL = frozenset(
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every email address in the draft."""
-    for m in scan(_EMAIL, draft.lower, _accept):
+    for m in scan(_EMAIL, draft.lower, _accept, draft.windows(_AT_WORDS)):
         yield _match(m, draft)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from presend.core import cues, domains
 from presend.core.draft import Draft
 from presend.core.model import Match, Status
+from presend.core.scan import finditer_in
 
 _URL = re.compile(
     r"(?<![\w@.\-/])"
@@ -21,6 +22,11 @@ _URL = re.compile(
 _APP_SCHEME = re.compile(
     r"\b(?P<scheme>skype|tg|whatsapp|viber|weixin|line|discord|zoommtg|zoomus|msteams|"
     r"facetime|sms|tel|callto|mailto|signal|sgnl|threema|kik):(?://)?[^\s<>\"']{1,300}",
+)
+_APP_SCHEME_WORDS = tuple(
+    f"{scheme}:"
+    for scheme in "skype tg whatsapp viber weixin line discord zoommtg zoomus msteams facetime "
+    "sms tel callto mailto signal sgnl threema kik".split()
 )
 _SCHEME_TYPES = {
     "zoommtg": "meeting_link",
@@ -50,7 +56,7 @@ _CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every link or bare domain, with what it leads to."""
     yield from _app_links(draft)
-    for m in _URL.finditer(draft.lower):
+    for m in finditer_in(_URL, draft.lower, _dotted_tokens(draft)):
         path = (m.group("path") or "").rstrip(_TRAILING)
         host = m.group("host").lower()
         explicit = bool(m.group("scheme") or m.group("www") or path)
@@ -67,8 +73,23 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match(type_, m.start(), end, status=status, evidence={"domain": host})
 
 
+def _dotted_tokens(draft: Draft) -> list[tuple[int, int]]:
+    """The white-space-separated tokens holding a dot followed by a letter or digit:
+    every host name has one ("acme.com", "10.0.0.1"), so links can only be there."""
+    lower = draft.lower
+    size = len(lower)
+    found: list[tuple[int, int]] = []
+    for at in draft.where((".",)):
+        if at + 1 >= size or not lower[at + 1].isalnum() or (found and at < found[-1][1]):
+            continue
+        start = max(lower.rfind(" ", 0, at), lower.rfind("\n", 0, at)) + 1
+        ends = [e for e in (lower.find(" ", at), lower.find("\n", at)) if e != -1]
+        found.append((start, min(ends, default=size)))
+    return found
+
+
 def _app_links(draft: Draft) -> Iterator[Match]:
-    for m in _APP_SCHEME.finditer(draft.lower):
+    for m in draft.find_words(_APP_SCHEME, _APP_SCHEME_WORDS):
         scheme = m.group("scheme").lower()
         type_ = _SCHEME_TYPES.get(scheme, "messaging_link")
         yield Match(type_, m.start(), m.end(), evidence={"domain": scheme})

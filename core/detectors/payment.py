@@ -10,7 +10,7 @@ from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import anchors_of, compile_lower, minimal
+from presend.core.scan import WordPattern, anchors_of, compile_lower, words
 
 _PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
 _OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM})"
@@ -21,114 +21,138 @@ class _Patterns:
         pay = cues.app_names("payment")
         pay_words = anchors_of(vocabulary()["apps"]["payment"])
         self.pay_words = pay_words
-        #: (pattern, literals it needs in the draft): see Draft.find_words.
-        self.solicitation: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
-            (compile_lower(pattern), minimal(needs))
-            for pattern, needs in (
+        ways = ("direct", "private", "personal", "separate", "outside", "off")
+        #: Where each pattern can match: see scan.WordPattern and Draft.find.
+        self.solicitation: tuple[WordPattern, ...] = (
+            # "pay me directly", "pay you outside Upwork", "payment directly to me"
+            words(
+                r"\b(?:pay|paying|paid|payments?|send (?:the )?(?:money|payment|funds)|"
+                r"transfer (?:the )?(?:money|payment|funds)|"
+                r"wire (?:the )?(?:money|payment|funds)?)"
+                r"\s+(?:(?:me|us|you|him|her|it|them|the rest|the balance|the remaining|"
+                r"(?:your|my|our|the) (?:invoices?|bills?|fees?|milestones?|work))\s+){0,2}"
+                rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE})\b",
+                ("pay", "paid", "send", "transfer", "wire"),
+                leading=True,
+                also=(ways,),
+            ),
+            # "pay via PayPal", "payment through Wise", "send the money to my Payoneer"
+            words(
+                r"\b(?:pay|paying|paid|payments?|"
+                r"send (?:(?:you|me|us|him|her)\s+)?(?:an?\s+|the\s+)?"
+                r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit)|"
+                r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment))\b"
+                r"[^.!?\n]{0,30}?\b(?:via|through|by|with|on|using|over|in|into|to\s+(?:my|our|your))"
+                rf"\s+(?:my\s+|our\s+|your\s+)?(?P<app>{pay})\b",
+                ("pay", "paid", "send", "transfer", "wire", "tip", "deposit", "settle", "receive"),
+                leading=True,
+                also=(pay_words,),
+            ),
+            # "do you accept PayPal", "I prefer Wise", "we can use crypto"
+            words(
+                r"\b(?:accept|accepts|accepting|take|takes|prefer|use|using|receive|have)\s+"
+                rf"(?:payments?\s+)?(?:via\s+|through\s+|by\s+|in\s+|on\s+)?(?P<app2>{pay})\b"
+                r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
+                ("accept", "take", "prefer", "use", "using", "receive", "have"),
+                leading=True,
+                also=(pay_words,),
+            ),
+            # "outside of Upwork" around payment or work words
+            words(
+                rf"\b(?:work|working|continue|contract|deal|project|job|hire|paid|payment|pay|"
+                rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business)\w*\b[^.!?\n]{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b[^.!?\n]{{0,40}}\b(?:"
+                rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
+                rf"fees?|invoice)",
+                ("outside", "off"),
+                word_start=True,
+                also=(("upwork", "platform", "site", "here"),),
+            ),
+            # "direct payment", "settle privately"
+            words(
+                r"\b(?:direct|private|off-platform|outside)\s+payments?\b|"
+                r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?"
+                r"(?:privately|directly|"
+                r"between us|ourselves|outside)\b",
+                ("direct", "private", "off-platform", "outside", "settle", "deal", "handle"),
+                leading=True,
+            ),
+            # the fee, avoided
+            words(
+                r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saving|dodge|cut out|"
+                r"get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
+                r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all)"
+                r"\s+){0,3}(?:fees?|commission|cut|charges?|percentage|service fee)\b",
                 (
-                    # "pay me directly", "pay you outside Upwork", "payment directly to me"
-                    r"\b(?:pay|paying|paid|payments?|send (?:the )?(?:money|payment|funds)|"
-                    r"transfer (?:the )?(?:money|payment|funds)|"
-                    r"wire (?:the )?(?:money|payment|funds)?)"
-                    r"\s+(?:(?:me|us|you|him|her|it|them|the rest|the balance|the remaining|"
-                    r"(?:your|my|our|the) (?:invoices?|bills?|fees?|milestones?|work))\s+){0,2}"
-                    rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE})\b",
-                    ("pay", "paid", "send", "transfer", "wire"),
+                    "avoid",
+                    "skip",
+                    "bypass",
+                    "save",
+                    "saving",
+                    "dodge",
+                    "cut out",
+                    "get around",
+                    "escape",
+                    "no more",
+                    "without",
+                    "don't",
+                    "dont",
                 ),
-                (
-                    # "pay via PayPal", "payment through Wise", "send the money to my Payoneer"
-                    r"\b(?:pay|paying|paid|payments?|"
-                    r"send (?:(?:you|me|us|him|her)\s+)?(?:an?\s+|the\s+)?"
-                    r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit)|"
-                    r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment))\b"
-                    r"[^.!?\n]{0,30}?\b(?:via|through|by|with|on|using|over|in|into|to\s+(?:my|our|your))"
-                    rf"\s+(?:my\s+|our\s+|your\s+)?(?P<app>{pay})\b",
-                    (
-                        "pay",
-                        "paid",
-                        "send",
-                        "transfer",
-                        "wire",
-                        "tip",
-                        "deposit",
-                        "settle",
-                        "receive",
-                    ),
-                ),
-                (
-                    # "do you accept PayPal", "I prefer Wise", "we can use crypto"
-                    r"\b(?:accept|accepts|accepting|take|takes|prefer|use|using|receive|have)\s+"
-                    rf"(?:payments?\s+)?(?:via\s+|through\s+|by\s+|in\s+|on\s+)?(?P<app2>{pay})\b"
-                    r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
-                    pay_words,
-                ),
-                (
-                    # "outside of Upwork" around payment or work words
-                    rf"\b(?:work|working|continue|contract|deal|project|job|hire|paid|payment|pay|"
-                    rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business)\w*\b[^.!?\n]{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b[^.!?\n]{{0,40}}\b(?:"
-                    rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
-                    rf"fees?|invoice)",
-                    ("outside", "off"),
-                ),
-                (
-                    # "direct payment", "settle privately"
-                    r"\b(?:direct|private|off-platform|outside)\s+payments?\b|"
-                    r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?"
-                    r"(?:privately|directly|"
-                    r"between us|ourselves|outside)\b",
-                    ("payment", "settle", "deal", "handle"),
-                ),
-                (
-                    # the fee, avoided
-                    r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saving|dodge|cut out|"
-                    r"get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
-                    r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all)"
-                    r"\s+){0,3}(?:fees?|commission|cut|charges?|percentage|service fee)\b",
-                    ("fee", "commission", "cut", "charge", "percent"),
-                ),
-                (
-                    r"\b(?:fees?|commission)\b[^.!?\n]{0,30}\b(?:if|when|by)\s+(?:we|you|i)\s+"
-                    r"(?:pay|work|deal|go)\s+(?:directly|outside|off|privately)\b",
-                    ("fee", "commission"),
-                ),
-                (
-                    # direct invoicing
-                    r"\binvoice\s+(?:me|you|us|them|him|her)?\s*(?:directly|privately|personally|"
-                    r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
-                    r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
-                    r"through|via)\b",
-                    ("invoic",),
-                ),
-                (
-                    # close the contract and carry on directly
-                    r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
-                    r"(?:upwork\s+)?contract\b[^.!?\n]{0,60}\b(?:continue|work|pay|keep working|"
-                    r"carry on|deal)\w*\b[^.!?\n]{0,30}\b(?:directly|outside|privately|off|"
-                    r"ourselves|between us)\b",
-                    ("contract",),
-                ),
-                (
-                    # a discount or better rate for paying outside
-                    r"\b(?:discount|cheaper|lower (?:rate|price)|better (?:rate|price|deal)|"
-                    r"\d+\s?% off|reduced rate)\b[^.!?\n]{0,60}"
-                    r"\b(?:pay|paid|payment|work|deal)\w*\b"
-                    rf"[^.!?\n]{{0,30}}\b(?:directly|outside|off|privately|via\s+{pay}|"
-                    rf"through\s+{pay})\b",
-                    ("discount", "cheaper", "lower", "better", "% off", "reduced"),
-                ),
-            )
+                leading=True,
+                also=(("fee", "commission", "cut", "charge", "percent"),),
+            ),
+            words(
+                r"\b(?:fees?|commission)\b[^.!?\n]{0,30}\b(?:if|when|by)\s+(?:we|you|i)\s+"
+                r"(?:pay|work|deal|go)\s+(?:directly|outside|off|privately)\b",
+                ("fee", "commission"),
+                leading=True,
+            ),
+            # direct invoicing
+            words(
+                r"\binvoice\s+(?:me|you|us|them|him|her)?\s*(?:directly|privately|personally|"
+                r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
+                r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
+                r"through|via)\b",
+                ("invoice", "direct", "send"),
+                leading=True,
+                also=(("invoic",),),
+            ),
+            # close the contract and carry on directly
+            words(
+                r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
+                r"(?:upwork\s+)?contract\b[^.!?\n]{0,60}\b(?:continue|work|pay|keep working|"
+                r"carry on|deal)\w*\b[^.!?\n]{0,30}\b(?:directly|outside|privately|off|"
+                r"ourselves|between us)\b",
+                ("close", "end", "cancel", "finish", "wrap up", "stop"),
+                leading=True,
+                also=(("contract",),),
+            ),
+            # a discount or better rate for paying outside
+            words(
+                r"\b(?:discount|cheaper|lower (?:rate|price)|better (?:rate|price|deal)|"
+                r"\d+\s?% off|reduced rate)\b[^.!?\n]{0,60}"
+                r"\b(?:pay|paid|payment|work|deal)\w*\b"
+                rf"[^.!?\n]{{0,30}}\b(?:directly|outside|off|privately|via\s+{pay}|"
+                rf"through\s+{pay})\b",
+                ("discount", "cheaper", "lower", "better", "% off", "reduced"),
+                also=(("direct", "outside", "off", "private", "via", "through"),),
+            ),
         )
-        self.account = compile_lower(
+        self.account = words(
             rf"\b(?:my|our)\s+(?P<app>{pay})\s*(?:account|acc|id|email|e-?mail|handle|tag|"
             r"username|number|address|details|info|link)?\s*(?:is|:|=|-)?\s*"
             r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30}"
-            r"|\+?\d[\d \-]{6,16}\d)?"
+            r"|\+?\d[\d \-]{6,16}\d)?",
+            ("my", "our"),
+            leading=True,
+            also=(pay_words,),
         )
         # "Venmo me", "PayPal: jane@..."
-        self.app_me = compile_lower(rf"\b(?P<app>{pay})\s+(?:me|us)\b")
-        self.app_id = compile_lower(
+        self.app_me = words(rf"\b(?P<app>{pay})\s+(?:me|us)\b", pay_words, also=((" me", " us"),))
+        self.app_id = words(
             rf"\b(?P<app>{pay})\s*(?:id|handle|tag|account|email|e-?mail|username)?\s*[:=]\s*"
-            r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30})"
+            r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30})",
+            pay_words,
+            also=((":", "="),),
         )
         self.cashtag = compile_lower(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
         self.cash_app = compile_lower(r"\bcash\s?app\b|\bcashtag\b")
@@ -144,25 +168,25 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield solicitations to pay outside the platform and payment accounts."""
     p = _p()
     text = draft.lower
-    for pattern, needs in p.solicitation:
-        for m in draft.find_words(pattern, needs):
+    for solicitation in p.solicitation:
+        for m in draft.find(solicitation):
             if _is_topic(draft, m):
                 continue
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
-    for m in draft.find_words(p.account, p.pay_words):
+    for m in draft.find(p.account):
         if m.group("id"):
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
         elif not _is_topic(draft, m):
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
-    for m in draft.find_words(p.app_me, p.pay_words):
+    for m in draft.find(p.app_me):
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
-    for m in draft.find_words(p.app_id, p.pay_words):
+    for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
-    if p.cash_app.search(text):
+    if "cash" in text and p.cash_app.search(text):
         for m in p.cashtag.finditer(text):
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": "Cash App"})
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from presend.core import cues
 from presend.core.draft import REACH, Draft
 from presend.core.model import Match, Status
+from presend.core.scan import finditer_in
 
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
 # run of digits and dashes costs linear time.
@@ -56,7 +57,9 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield every phone number in the draft."""
     text = draft.text
     memo: Memo = {}
-    for m in _CANDIDATE.finditer(text):
+    # A number starts at most three characters before its first digit ("+ (4") and its
+    # digits are at most 25 apart, so the stretches around digits hold every candidate.
+    for m in finditer_in(_CANDIDATE, text, draft.near_digits(4, 28)):
         lead = len(m.group(0)) - len(m.group(0).lstrip())
         found = _one_number(draft, m.start() + lead, m.end(), memo)
         if found is not None:
@@ -115,7 +118,7 @@ def _judge(
     international = raw.startswith(("+", "00"))
     tail_start = max(start - len(draft.clause_before(start)), start - 30)
     sentence_start, sentence_end = draft.sentence_bounds(start)
-    if draft.anywhere(cues.SCRIPT) and _inside_quotes(draft.text, start, end):
+    if _inside_quotes(draft.text, start, end) and draft.anywhere(cues.SCRIPT):
         status: Status = "topic"
     elif draft.has_word_within(_OTHER_NUMBER_CUE, tail_start, start) and not (
         draft.has_word_within(_PHONE_CUE, tail_start, start)

@@ -78,3 +78,31 @@ def test_near_digits_merges_close_numbers() -> None:
 def test_long_words() -> None:
     draft = _draft("short 1BoatSLRHtKNngkdXEeobR76b53LETtpyT and x")
     assert draft.long_words(25) == [(6, 40)]
+
+
+def test_anchored_searches_find_what_a_full_scan_finds(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every word pattern's claim about where it can match (anchors, leading words,
+    reach, other literals it needs) holds on every draft of the corpus: the restricted
+    search finds exactly the matches of a scan of the whole draft."""
+    from presend.core import check, evaluation
+    from presend.core.draft import Draft as RealDraft
+
+    real = RealDraft.find_words
+    checked = 0
+
+    def compare(self, pattern, anchors, **options):  # type: ignore[no-untyped-def]
+        nonlocal checked
+        found = [m.span() for m in real(self, pattern, anchors, **options)]
+        whole = [m.span() for m in pattern.finditer(self.lower)]
+        assert found == whole, (pattern.pattern[:60], anchors, options)
+        checked += 1
+        return iter(real(self, pattern, anchors, **options))
+
+    monkeypatch.setattr(RealDraft, "find_words", compare)
+    cases = evaluation.load(evaluation.default_corpus())
+    for case in cases:
+        check(case.text, **case.context)
+    # Longer drafts, where only the sentences around anchors are searched.
+    for i in range(0, len(cases), 6):
+        check("\n\n".join(c.text for c in cases[i : i + 6]))
+    assert checked > 1000
