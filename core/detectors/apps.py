@@ -11,7 +11,7 @@ from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import anchors_of, compile_lower, minimal
+from presend.core.scan import WordPattern, anchors_of, compile_lower, words
 
 _CONTACT_WORDS = (
     r"(?:personal\s+|direct\s+|private\s+|work\s+)?(?:e-?mail(?:\s+address|\s+id)?|"
@@ -116,79 +116,138 @@ class _Patterns:
             r"external\s+)?(?:form|questionnaire|application)\s+(?:on|at|via|here)\b"
         )
         self.mention = compile_lower(cues.app_names("messaging", "social", "meeting", "payment"))
-        # Literals each pattern needs somewhere in the draft (see Draft.find_words).
+        # Where each pattern can match (see scan.WordPattern and Draft.find).
         vocab = vocabulary()["apps"]
         chat_words = anchors_of(vocab["messaging"] + vocab["social"])
         meet_words = anchors_of(vocab["meeting"])
-        self.anchors: dict[str, tuple[str, ...]] = {  # minimal() is applied below
-            "handle": chat_words,
-            "my_app": chat_words,
-            "are_you_on": chat_words,
-            "invite": (*chat_words, "mail", "phone", "sms", "text"),
-            "app_me": (
-                "atsap",
-                "whats",
-                "tele",
-                "skype",
-                "signal",
-                "viber",
-                "discord",
-                "mail",
-                "text",
-                "sms",
-                "dm",
-                "pm",
-                "inbox",
+        contact_words = ("mail", "phone", "number", "cell", "mobile", "atsap", "whats", "skype",
+                         "tele", "discord", "signal", "viber", "chat", "linked", "insta",
+                         "facebook", "handle", "contact", "social", "address")  # fmt: skip
+        self.where: dict[str, WordPattern] = {
+            "handle": words(self.handle.pattern, chat_words),
+            "my_app": words(self.my_app.pattern, ("my", "our"), leading=True, also=(chat_words,)),
+            "are_you_on": words(self.are_you_on.pattern, chat_words),
+            "invite": words(self.invite.pattern, (*chat_words, "mail", "phone", "sms", "text")),
+            "app_me": words(
+                self.app_me.pattern,
+                (
+                    "whats",
+                    "telegram",
+                    "skype",
+                    "signal",
+                    "viber",
+                    "discord",
+                    "email",
+                    "e-mail",
+                    "text",
+                    "sms",
+                    "dm",
+                    "pm",
+                    "inbox",
+                    "mail",
+                ),
+                leading=True,
             ),
-            "drop_line": ("shoot", "drop", "send", "give"),
-            "off_platform": (
-                "off",
-                "outside",
-                "elsewhere",
-                "flag",
-                "monitor",
-                "seen",
-                "track",
-                "detect",
-                "read",
-                "filter",
-                "moderat",
+            "drop_line": words(
+                self.drop_line.pattern, ("shoot", "drop", "send", "give"), leading=True
             ),
-            "request": (
-                "mail",
-                "phone",
-                "number",
-                "cell",
-                "mobile",
-                "atsap",
-                "whats",
-                "skype",
-                "tele",
-                "discord",
-                "signal",
-                "viber",
-                "chat",
-                "linked",
-                "insta",
-                "facebook",
-                "handle",
-                "contact",
-                "social",
-                "address",
+            "off_platform": words(
+                self.off_platform.pattern,
+                (
+                    "take",
+                    "move",
+                    "continue",
+                    "carry on",
+                    "talk",
+                    "chat",
+                    "communicate",
+                    "discuss",
+                    "work",
+                    "so",
+                    "where",
+                    "because",
+                    "avoid",
+                    "bypass",
+                    "get around",
+                    "escape",
+                ),
+                leading=True,
+                also=(
+                    (
+                        "off",
+                        "outside",
+                        "elsewhere",
+                        "flag",
+                        "monitor",
+                        "seen",
+                        "track",
+                        "detect",
+                        "read",
+                        "filter",
+                        "moderat",
+                    ),
+                ),
             ),
-            "meeting": (*meet_words, "calendly"),
-            "apply_elsewhere": ("apply", "submit", "send", "fill", "complete"),
-            "mention": anchors_of(
-                vocab["messaging"] + vocab["social"] + vocab["meeting"] + vocab["payment"]
+            "request": words(
+                self.request.pattern,
+                (
+                    "send",
+                    "give",
+                    "share",
+                    "drop",
+                    "tell",
+                    "provide",
+                    "leave",
+                    "post",
+                    "pass",
+                    "forward",
+                    "dm",
+                    "pm",
+                    "text",
+                    "what",
+                    "can i",
+                    "may i",
+                    "could",
+                    "can you",
+                    "do you",
+                    "your",
+                    "email",
+                    "mail",
+                ),
+                leading=True,
+                also=(contact_words,),
+            ),
+            "meeting": words(self.meeting.pattern, (*meet_words, "calendly")),
+            "apply_elsewhere": words(
+                self.apply_elsewhere.pattern,
+                ("apply", "submit", "send", "fill", "complete"),
+                leading=True,
+                also=(
+                    (
+                        "site",
+                        "career",
+                        "portal",
+                        "ats",
+                        "form",
+                        "mail",
+                        "questionnaire",
+                        "application",
+                    ),
+                ),
+            ),
+            # A mention is an app's name, a few words at most around its anchor.
+            "mention": words(
+                self.mention.pattern,
+                anchors_of(
+                    vocab["messaging"] + vocab["social"] + vocab["meeting"] + vocab["payment"]
+                ),
+                reach=(40, 48),
             ),
         }
 
-        self.anchors = {name: minimal(words) for name, words in self.anchors.items()}
-
     def find(self, name: str, draft: Draft) -> Iterator[re.Match[str]]:
-        """Matches of one pattern, only in sentences holding one of its anchors."""
-        pattern: re.Pattern[str] = getattr(self, name)
-        return draft.find_words(pattern, self.anchors[name])
+        """Matches of one pattern, searched only where its anchors say it can match."""
+        return draft.find(self.where[name])
 
 
 @cache
