@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from presend.core import confusables
+from presend.core.literals import LiteralSet
 
 # Characters that render as nothing but can split a word or a number in two.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f")
@@ -30,9 +31,10 @@ class Normalised:
 
     original: str
     text: str
-    #: starts[i] / ends[i]: the original span the i-th normalised character stands for.
-    starts: list[int]
-    ends: list[int]
+    #: starts[i] / ends[i]: the original span the i-th normalised character stands for
+    #: (ranges while the text is plain ASCII and nothing was rewritten).
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) to the original text's span."""
@@ -52,17 +54,26 @@ def normalise(text: str) -> Normalised:
     """Build the searchable form of ``text`` (see the module header for what is undone)."""
     out, starts, ends = _fold_characters(text)
     norm = Normalised(text, out, starts, ends)
-    for pattern, replace in _REWRITES:
-        norm = _rewrite(norm, pattern, replace)
+    lower = _lower_same_length(out)
+    found = _LITERALS.find_all(lower)
+    for pattern, replace, gate in _REWRITES:
+        # Each rewrite first asks a cheap question that every match would answer yes.
+        if not gate(lower, found):
+            continue
+        rewritten = _rewrite(norm, pattern, replace, lower)
+        if rewritten is not norm:
+            norm = rewritten
+            lower = _lower_same_length(norm.text)
+            found = _LITERALS.find_all(lower)
     return norm
 
 
-def _fold_characters(text: str) -> tuple[str, list[int], list[int]]:
+def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
     """Character by character: drop invisibles, NFKC, fold digits and look-alike letters."""
     if text.isascii():
         # Fast path for the common case: same length, so the map is the identity.
         folded = _ASCII_CONTROLS.sub(" ", text.replace("\r", " ").replace("\t", " "))
-        return folded, list(range(len(text))), list(range(1, len(text) + 1))
+        return folded, range(len(text)), range(1, len(text) + 1)
     fold = confusables.fold_table()
     pieces: list[str] = []
     starts: list[int] = []
@@ -109,7 +120,9 @@ def _fold_one(ch: str, fold: dict[str, str]) -> str:
 Replacer = Callable[[re.Match[str], str], str | None]
 
 
-def _rewrite(norm: Normalised, pattern: re.Pattern[str], replace: Replacer) -> Normalised:
+def _rewrite(
+    norm: Normalised, pattern: re.Pattern[str], replace: Replacer, lower: str
+) -> Normalised:
     """Replace every match for which ``replace`` gives a string; the new characters map
     to the whole original span of the text they replace.
 
@@ -122,7 +135,7 @@ def _rewrite(norm: Normalised, pattern: re.Pattern[str], replace: Replacer) -> N
     ends: list[int] = []
     last = 0
     changed = False
-    for m in pattern.finditer(_lower_same_length(norm.text)):
+    for m in pattern.finditer(lower):
         new = replace(m, norm.text)
         if new is None:
             continue
@@ -237,10 +250,61 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-_REWRITES: tuple[tuple[re.Pattern[str], Replacer], ...] = (
-    (_BRACKETED, _bracketed),
-    (_SPACED, _spaced),
-    (_SPOKEN_DOT, _spoken_dot),
-    (_SPELLED, _spelled),
-    (_LETTER_DIGITS, _letter_digits),
+# --- the questions that let a rewrite be skipped ----------------------------------------
+
+_BRACKET_PROBE = re.compile(r"[\[({<]\s{0,2}(?:at|@|dot|\.)\s{0,2}[\])}>]")
+# Three single characters between single spaces: the middle of any spaced-out run.
+_SPACED_PROBE = re.compile(r" [a-z0-9@_./:] [a-z0-9@_./:] [a-z0-9@_./:] ")
+_DIGIT_WORDS_NOT_O = (*(w for w in _DIGIT_WORDS if w != "o"), "double", "triple")
+# A digit word, or the start of a digit group, right after a digit word.
+_SPELLED_PAIR = re.compile(rf"{_TOKEN}[ ,.\-]{{1,3}}{_TOKEN}\b")
+_SPELLED_PAIR_END = re.compile(rf"\b{_TOKEN}[ ,.\-]{{1,3}}$")
+# "o" as a digit beside a digit group: the literal first, so the search is quick.
+_O_BESIDE_DIGITS = re.compile(
+    r"o[ ,.\-]{1,3}\d|o\b(?:(?<=\d[ ,.\-]o)|(?<=\d[ ,.\-]{2}o)|(?<=\d[ ,.\-]{3}o))"
+)
+_LETTER_DIGIT_PAIRS = tuple(pair for d in "0123456789" for c in "oil" for pair in (d + c, c + d))
+_LITERALS = LiteralSet((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS))
+
+Found = dict[str, list[int]]
+
+
+def _has_brackets(lower: str, _: Found) -> bool:
+    return _BRACKET_PROBE.search(lower) is not None
+
+
+def _has_spaced_run(lower: str, _: Found) -> bool:
+    return _SPACED_PROBE.search(lower) is not None
+
+
+def _has_spoken_dot(lower: str, _: Found) -> bool:
+    return "dot" in lower
+
+
+def _has_digit_word_run(lower: str, found: Found) -> bool:
+    """Whether a digit word stands beside another digit word or digit group: every
+    spelled-out run of four tokens has one (or is "o"s and digits)."""
+    for word in _DIGIT_WORDS_NOT_O:
+        for at in found.get(word, ()):
+            if at and lower[at - 1].isalnum():
+                continue
+            if _SPELLED_PAIR.match(lower, at) or _SPELLED_PAIR_END.search(
+                lower, max(0, at - 16), at
+            ):
+                return True
+    return _O_BESIDE_DIGITS.search(lower) is not None
+
+
+def _has_letter_digits(_: str, found: Found) -> bool:
+    return any(pair in found for pair in _LETTER_DIGIT_PAIRS)
+
+
+Gate = Callable[[str, Found], bool]
+
+_REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
+    (_BRACKETED, _bracketed, _has_brackets),
+    (_SPACED, _spaced, _has_spaced_run),
+    (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
+    (_SPELLED, _spelled, _has_digit_word_run),
+    (_LETTER_DIGITS, _letter_digits, _has_letter_digits),
 )

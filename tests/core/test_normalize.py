@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from presend.core.normalize import normalise
 
 
@@ -48,7 +50,7 @@ def test_every_normalised_character_maps_into_the_original() -> None:
     assert len(norm.starts) == len(norm.text) == len(norm.ends)
     for a, b in zip(norm.starts, norm.ends, strict=True):
         assert 0 <= a < b <= len(original)
-    assert norm.starts == sorted(norm.starts)
+    assert list(norm.starts) == sorted(norm.starts)
 
 
 def test_span_points_at_the_users_own_characters() -> None:
@@ -63,3 +65,36 @@ def test_empty_text() -> None:
     norm = normalise("")
     assert norm.text == ""
     assert norm.span(0, 0) == (0, 0)
+
+
+def _ungated(text: str) -> tuple[str, list[int], list[int]]:
+    from presend.core import normalize
+
+    saved = normalize._REWRITES
+    normalize._REWRITES = tuple((p, r, lambda *_: True) for p, r, _ in saved)
+    try:
+        norm = normalize.normalise(text)
+    finally:
+        normalize._REWRITES = saved
+    return norm.text, list(norm.starts), list(norm.ends)
+
+
+_number_pieces = st.sampled_from(
+    ["one", "two", "oh", "o", "double", "five", "nine", "4", "15", "555", "0132", " ", ", ",
+     "-", ".", "[at]", "(dot)", " dot ", "com", "a", "b", "l", "I", "O", "\u0665", "someone"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_number_pieces, max_size=25).map("".join))
+def test_skipping_a_rewrite_never_changes_the_result(text: str) -> None:
+    norm = normalise(text)
+    assert (norm.text, list(norm.starts), list(norm.ends)) == _ungated(text)
+
+
+def test_skipping_rewrites_on_the_corpus_changes_nothing() -> None:
+    from presend.core import evaluation
+
+    for case in evaluation.load(evaluation.default_corpus()):
+        norm = normalise(case.text)
+        assert (norm.text, list(norm.starts), list(norm.ends)) == _ungated(case.text), case.id

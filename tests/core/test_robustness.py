@@ -32,8 +32,8 @@ def test_any_text_gives_a_report_with_offsets_on_the_original(text: str) -> None
 def test_normalised_map_is_monotone_and_inside(text: str) -> None:
     norm = normalise(text)
     assert len(norm.starts) == len(norm.ends) == len(norm.text)
-    assert norm.starts == sorted(norm.starts)
-    assert norm.ends == sorted(norm.ends)
+    assert list(norm.starts) == sorted(norm.starts)
+    assert list(norm.ends) == sorted(norm.ends)
     for a, b in zip(norm.starts, norm.ends, strict=True):
         assert 0 <= a < b <= len(text)
 
