@@ -49,11 +49,8 @@ class Draft:
     #: without re.IGNORECASE, which makes Python's re several times slower.
     lower: str = field(init=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
-    _clause_starts: list[int] | None = field(default=None, repr=False)
     _first: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False)
-    _words: dict[tuple[str, ...], tuple[list[int], list[int]]] = field(
-        default_factory=dict, repr=False
-    )
+    _words: dict[tuple[str, ...], list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     _near: dict[tuple[tuple[str, ...], int, int], list[tuple[int, int]]] = field(
         default_factory=dict, repr=False
     )
@@ -106,38 +103,37 @@ class Draft:
             ends.append(size)
         return ends
 
-    def word_spans(self, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
-        """Where any of ``words`` occurs as a whole word (the regex ``\\b(?:...)\\b``, a
-        boundary checked only beside a word character), as sorted starts and ends."""
+    def word_spans(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Where any of ``words`` occurs, as sorted (start, end) spans; whether one is a
+        whole word is left to ``is_whole_word``, asked only of the spans that matter."""
         if words not in self._words:
-            lower = self.lower
-            size = len(lower)
-            starts: list[int] = []
-            ends: list[int] = []
+            found = self._find_literals(words)
+            spans: list[tuple[int, int]] = []
             for word in words:
-                free_left = not _is_word(word[0])
-                free_right = not _is_word(word[-1])
-                for at in self._find_literals(words).get(word, ()):
-                    end = at + len(word)
-                    if (free_left or at == 0 or not _is_word(lower[at - 1])) and (
-                        free_right or end == size or not _is_word(lower[end])
-                    ):
-                        starts.append(at)
-                        ends.append(end)
-            if len(words) > 1:
-                order = sorted(range(len(starts)), key=starts.__getitem__)
-                starts = [starts[i] for i in order]
-                ends = [ends[i] for i in order]
-            self._words[words] = (starts, ends)
+                hits = found.get(word)
+                if hits:
+                    size = len(word)
+                    spans.extend((at, at + size) for at in hits)
+            spans.sort()
+            self._words[words] = spans
         return self._words[words]
+
+    def is_whole_word(self, start: int, end: int) -> bool:
+        """Whether [start, end) stands as a word (the regex ``\\b...\\b``, a boundary
+        checked only beside a word character)."""
+        lower = self.lower
+        return (start == 0 or not _is_word(lower[start]) or not _is_word(lower[start - 1])) and (
+            end == len(lower) or not _is_word(lower[end - 1]) or not _is_word(lower[end])
+        )
 
     def has_word_within(self, words: tuple[str, ...], lo: int, hi: int) -> bool:
         """Whether one of ``words`` lies, as a whole word, inside [lo, hi) (a bisection
         once the draft's words are found, so many questions cost no more scans)."""
-        starts, ends = self.word_spans(words)
-        i = bisect.bisect_left(starts, max(lo, 0))
-        while i < len(starts) and starts[i] < hi:
-            if ends[i] <= hi:
+        spans = self.word_spans(words)
+        i = bisect.bisect_left(spans, (max(lo, 0), -1))
+        while i < len(spans) and spans[i][0] < hi:
+            start, end = spans[i]
+            if end <= hi and self.is_whole_word(start, end):
                 return True
             i += 1
         return False
@@ -289,15 +285,24 @@ class Draft:
     def clause_before(self, pos: int) -> str:
         """The clause's lower-case text from its start up to ``pos`` (at most the last
         ``REACH`` characters, so long unpunctuated text costs no more per match)."""
-        if self._clause_starts is None:
-            ends = {0, *self._sentence_ends()}
-            lower = self.lower
-            ends.update(at + (1 if lower[at] == "," else 2) for at in self.where(_CLAUSE_MARKS))
-            ends.update(self.word_spans(_CLAUSE_WORDS)[1])
-            self._clause_starts = sorted(ends)
-        starts = self._clause_starts
-        i = bisect.bisect_right(starts, pos) - 1
-        return self.lower[max(starts[max(i, 0)], pos - REACH) : pos]
+        lower = self.lower
+        start = max(self.sentence_bounds(pos)[0], pos - REACH)
+        marks = self.where(_CLAUSE_MARKS)
+        i = bisect.bisect_left(marks, pos) - 1
+        while i >= 0 and marks[i] >= start:
+            end = marks[i] + (1 if lower[marks[i]] == "," else 2)
+            if end <= pos:
+                start = end
+                break
+            i -= 1
+        spans = self.word_spans(_CLAUSE_WORDS)
+        i = bisect.bisect_left(spans, (pos, -1)) - 1
+        while i >= 0 and spans[i][1] > start:
+            if spans[i][1] <= pos and self.is_whole_word(*spans[i]):
+                start = spans[i][1]
+                break
+            i -= 1
+        return lower[max(start, 0) : pos]
 
     def sentence(self, pos: int) -> str:
         """The lower-case text of the sentence that holds ``pos``, at most ``REACH`` characters

@@ -154,7 +154,10 @@ def _libphonenumber_valid(digits: str, national_or_00: bool) -> bool:
     import phonenumbers  # noqa: PLC0415 - 40 ms of metadata, loaded on first use only
 
     if not national_or_00 or digits.startswith("00"):
-        number = "+" + (digits[2:] if digits.startswith("00") else digits)
+        international = digits[2:] if digits.startswith("00") else digits
+        if _valid_as_written(international):
+            return True
+        number = "+" + international
         try:
             if phonenumbers.is_valid_number(phonenumbers.parse(number, None)):
                 return True
@@ -169,6 +172,31 @@ def _libphonenumber_valid(digits: str, national_or_00: bool) -> bool:
             continue
         if phonenumbers.is_valid_number(parsed):
             return True
+    return False
+
+
+def _valid_as_written(digits: str) -> bool:
+    """Whether country code + national number, exactly as written, is a valid number.
+
+    Builds the number directly instead of parsing it (a quarter of the time); parsing,
+    which also strips a trunk prefix written after the country code, is still tried
+    when this says no."""
+    import phonenumbers  # noqa: PLC0415
+
+    if not digits.isdigit():
+        return False
+    for size in (1, 2, 3):  # country codes are prefix-free: at most one fits
+        code = int(digits[:size])
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            national = digits[size:]
+            if not national:
+                return False
+            number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+            zeros = len(national) - len(national.lstrip("0"))
+            if zeros:
+                number.italian_leading_zero = True
+                number.number_of_leading_zeros = zeros if zeros > 1 else None
+            return bool(phonenumbers.is_valid_number(number))
     return False
 
 

@@ -57,9 +57,9 @@ def test_clause_starts_are_the_regex_ends(text: str) -> None:
 @given(_texts)
 def test_whole_words_are_the_regex_words(text: str) -> None:
     draft = _draft(text)
-    starts, ends = draft.word_spans(PHONE_WORDS)
+    found = [s for s in draft.word_spans(PHONE_WORDS) if draft.is_whole_word(*s)]
     expected = sorted(m.span() for m in PHONE_WORDS_RE.finditer(draft.lower))
-    assert list(zip(starts, ends, strict=True)) == expected
+    assert found == expected
 
 
 def test_word_within_a_stretch() -> None:

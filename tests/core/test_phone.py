@@ -1,0 +1,41 @@
+"""The quick phone-number check against libphonenumber's own parse."""
+
+from __future__ import annotations
+
+import phonenumbers
+from presend.core.detectors.phone import _valid_as_written
+
+
+def _examples() -> list[str]:
+    found = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                found.append(
+                    phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+                )
+    return found
+
+
+def test_built_numbers_agree_with_parsed_ones() -> None:
+    agreed = 0
+    for e164 in _examples():
+        digits = e164[1:]
+        for candidate in (digits, digits[:-1], digits + "5", digits[:-2] + "99"):
+            try:
+                parsed = phonenumbers.is_valid_number(phonenumbers.parse("+" + candidate))
+            except phonenumbers.NumberParseException:
+                parsed = False
+            built = _valid_as_written(candidate)
+            # Building may say no where parsing (which strips a trunk prefix) says yes;
+            # the detector then parses. It must never say yes where parsing says no.
+            assert not built or parsed, candidate
+            agreed += built == parsed
+    assert agreed > 1500
+
+
+def test_italian_leading_zero_is_kept() -> None:
+    assert _valid_as_written("390612345678")  # +39 06 1234 5678, Rome
+    assert not _valid_as_written("")
+    assert not _valid_as_written("999123")
