@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from presend.core.draft import Draft
 from presend.core.model import Match
-from presend.core.scan import finditer_in
 
 _SUFFIX = (
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
@@ -38,17 +37,37 @@ _MINE = re.compile(
 )
 
 
+_SUFFIX_WORDS = tuple(
+    "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl "
+    "terrace ter parkway pkwy highway hwy circle cir square sq crescent close gardens "
+    "strasse straße str calle rue via marg nagar".split()
+)
+_DIGITS = tuple("0123456789")
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield street addresses the draft shares."""
+    # Every address has a street word and starts with its house number at the start of
+    # a word, so it is tried only there, and only in drafts that have both.
+    if not any(draft.is_whole_word(*span) for span in draft.word_spans(_SUFFIX_WORDS)):
+        return
     text = draft.text
+    starts = draft.where(_DIGITS, word_start=True)
     seen: list[tuple[int, int]] = []
-    # An address starts with its house number; 300 characters reach past its end.
-    windows = draft.near_digits(1, 300)
-    for m in finditer_in(_FULL, text, windows):
+    for m in _matches_at(_FULL, text, starts):
         seen.append(m.span())
         yield Match("address", m.start(), m.end())
-    for m in finditer_in(_STREET_ONLY, text, windows):
+    for m in _matches_at(_STREET_ONLY, text, starts):
         if any(a <= m.start() < b for a, b in seen):
             continue
         if _MINE.search(draft.clause_before(m.start())[-60:]):
             yield Match("address", m.start(), m.end())
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer`` finds when every match begins at one of ``starts``."""
+    done = 0
+    for at in starts:
+        if at >= done and (m := pattern.match(text, at)) is not None:
+            yield m
+            done = max(m.end(), at + 1)

@@ -15,6 +15,7 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: 
 _BIC = re.compile(r"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
 _BIC_CUE = re.compile(r"\b(?:swift|bic|swift/bic|bic/swift|bank code|bank)\b")
 _BIC_CUE_WORDS = ("swift", "bic", "bank")
+_DIGITS = tuple("0123456789")
 _ACCOUNT = re.compile(
     r"\b(?:(?:bank\s+)?account|acct|a/c|acc)\.?\s*(?:no\.?|number|num|#)?\s*[:#=\-]?\s*"
     r"(?P<number>\d[\d \-]{4,22}\d)\b|"
@@ -33,9 +34,7 @@ _BANK_CONTEXT = re.compile(
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield bank details the draft gives."""
     text = draft.text
-    # An IBAN's check digits are its third and fourth characters; the rest may be
-    # letters, up to 44 characters on.
-    for m in finditer_in(_IBAN, text, draft.near_digits(3, 48)):
+    for m in _ibans(draft):
         if _valid_iban(m.group(0)):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "IBAN"})
     for m in finditer_in(_BIC, text, draft.near(_BIC_CUE_WORDS, 0, 60)):
@@ -47,6 +46,24 @@ def detect(draft: Draft) -> Iterator[Match]:
             continue
         if _BANK_CONTEXT.search(draft.sentence(m.start())):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "account number"})
+
+
+def _ibans(draft: Draft) -> Iterator[re.Match[str]]:
+    """``_IBAN.finditer``, tried only two letters before a digit: an IBAN's check
+    digits are its third and fourth characters."""
+    text = draft.text
+    done = 0
+    for at in draft.where(_DIGITS):
+        start = at - 2
+        if (
+            start < done
+            or start < 0
+            or not ("A" <= text[start] <= "Z" and "A" <= text[at - 1] <= "Z")
+        ):
+            continue
+        if (m := _IBAN.match(text, start)) is not None:
+            yield m
+            done = m.end()
 
 
 def _valid_iban(candidate: str) -> bool:
