@@ -107,13 +107,12 @@ class Draft:
         """Where any of ``words`` occurs, as sorted (start, end) spans; whether one is a
         whole word is left to ``is_whole_word``, asked only of the spans that matter."""
         if words not in self._words:
-            found = self._find_literals(words)
+            wanted = literals.DRAFT.register(words)
+            found = self._found()
             spans: list[tuple[int, int]] = []
-            for word in words:
-                hits = found.get(word)
-                if hits:
-                    size = len(word)
-                    spans.extend((at, at + size) for at in hits)
+            for word in found.keys() & wanted:
+                size = len(word)
+                spans.extend((at, at + size) for at in found[word])
             spans.sort()
             self._words[words] = spans
         return self._words[words]
@@ -180,24 +179,28 @@ class Draft:
     def where(self, literal_set: tuple[str, ...], word_start: bool = False) -> list[int]:
         """Start positions of any of ``literal_set`` in the lower-case draft, in order;
         with ``word_start``, only those that begin a word."""
-        found = self._find_literals(literal_set)
-        spots = [at for word in literal_set for at in found.get(word, ())]
-        if len(literal_set) > 1:
-            spots.sort()
+        wanted = literals.DRAFT.register(literal_set)
+        found = self._found()
+        present = found.keys() & wanted
+        if not present:
+            return []
+        if len(present) == 1:
+            spots = found[next(iter(present))]
+        else:
+            spots = sorted(at for word in present for at in found[word])
         if word_start:
             lower = self.lower
-            spots = [at for at in spots if at == 0 or not _is_word(lower[at - 1])]
+            return [at for at in spots if at == 0 or not _is_word(lower[at - 1])]
         return spots
 
     def has_any(self, literal_set: tuple[str, ...]) -> bool:
         """Whether any of ``literal_set`` occurs in the lower-case draft."""
-        found = self._find_literals(literal_set)
-        return any(word in found for word in literal_set)
+        wanted = literals.DRAFT.register(literal_set)
+        return not self._found().keys().isdisjoint(wanted)
 
-    def _find_literals(self, literal_set: tuple[str, ...]) -> dict[str, list[int]]:
+    def _found(self) -> dict[str, list[int]]:
         # Every literal any pattern needs is found in one pass over the draft; a set not
         # seen before (only while the first drafts are checked) means one more pass.
-        literals.DRAFT.register(literal_set)
         if self._literals is None or self._literals_version != literals.DRAFT.version:
             self._literals = literals.DRAFT.find_all(self.lower)
             self._literals_version = literals.DRAFT.version
@@ -229,6 +232,9 @@ class Draft:
 
     def find(self, words: WordPattern) -> Iterator[re.Match[str]]:
         """Matches of a word pattern, searched only where its anchors say it can match."""
+        found = self._found().keys()
+        if any(found.isdisjoint(group) for group in words.sets):
+            return iter(())
         return self.find_words(
             words.pattern,
             words.anchors,

@@ -16,7 +16,8 @@ class LiteralSet:
 
     def __init__(self, words: tuple[str, ...] = ()) -> None:
         self._words: set[str] = set()
-        self._known: set[tuple[str, ...]] = set()
+        # id -> (the tuple itself, kept so its id is never reused; its words as a set)
+        self._known: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
         self._automaton: Any = None
         #: Bumped whenever a literal is added, so a text read with an older set is
         #: read again.
@@ -24,16 +25,20 @@ class LiteralSet:
         if words:
             self.register(words)
 
-    def register(self, literals: tuple[str, ...]) -> None:
-        """Make sure ``literals`` are among those found (cheap once they are)."""
-        if literals in self._known:
-            return
-        self._known.add(literals)
-        new = set(literals) - self._words
+    def register(self, literals: tuple[str, ...]) -> frozenset[str]:
+        """Make sure ``literals`` are among those found, and return them as a set
+        (cheap once they are: the tables of literals live as long as the patterns)."""
+        known = self._known.get(id(literals))
+        if known is not None:
+            return known[1]
+        words = frozenset(literals)
+        self._known[id(literals)] = (literals, words)
+        new = words - self._words
         if new:
             self._words.update(new)
             self._automaton = None
             self.version += 1
+        return words
 
     def find_all(self, text: str) -> dict[str, list[int]]:
         """Every registered literal occurring in ``text``, with its start positions."""

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from presend.core.literals import DRAFT
+
 
 def scan(
     pattern: re.Pattern[str],
@@ -69,6 +71,8 @@ class WordPattern:
     also: tuple[tuple[str, ...], ...] = ()
     #: Every match lies within (before, after) characters of an anchor's start.
     reach: tuple[int, int] | None = None
+    #: ``anchors`` and each of ``also`` as sets, for a quick first look.
+    sets: tuple[frozenset[str], ...] = ()
 
 
 def words(
@@ -81,14 +85,10 @@ def words(
     reach: tuple[int, int] | None = None,
 ) -> WordPattern:
     """A ``WordPattern`` from its source, anchors reduced to the fewest needed."""
-    return WordPattern(
-        compile_lower(pattern),
-        minimal(anchors, prefixes=leading or word_start),
-        leading,
-        word_start,
-        tuple(minimal(group) for group in also),
-        reach,
-    )
+    anchors = minimal(anchors, prefixes=leading or word_start)
+    also = tuple(minimal(group) for group in also)
+    sets = tuple(DRAFT.register(group) for group in (anchors, *also))
+    return WordPattern(compile_lower(pattern), anchors, leading, word_start, also, reach, sets)
 
 
 def _mandatory_literal(alternative: str) -> str:

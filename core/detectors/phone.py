@@ -187,7 +187,8 @@ def _valid_as_written(digits: str) -> bool:
         return False
     for size in (1, 2, 3):  # country codes are prefix-free: at most one fits
         code = int(digits[:size])
-        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+        regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code)
+        if regions:
             national = digits[size:]
             if not national:
                 return False
@@ -196,7 +197,12 @@ def _valid_as_written(digits: str) -> bool:
             if zeros:
                 number.italian_leading_zero = True
                 number.number_of_leading_zeros = zeros if zeros > 1 else None
-            return bool(phonenumbers.is_valid_number(number))
+            # The country's main region comes first: asking it alone spares testing the
+            # other regions sharing the code (+1 has 25) when the number is its own.
+            return bool(
+                phonenumbers.is_valid_number_for_region(number, regions[0])
+                or phonenumbers.is_valid_number(number)
+            )
     return False
 
 
