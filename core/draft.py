@@ -55,6 +55,9 @@ class Draft:
         default_factory=dict, repr=False
     )
     _literals: dict[str, list[int]] | None = field(default=None, repr=False)
+    #: where() answers, by (id of the literal set, word_start); the sets live as long as
+    #: the patterns that name them (see literals.LiteralSet.register).
+    _where: dict[tuple[int, bool], list[int]] = field(default_factory=dict, repr=False)
     _literals_version: int = field(default=-1, repr=False)
     _windows: dict[tuple[tuple[str, ...], bool], list[tuple[int, int]]] = field(
         default_factory=dict, repr=False
@@ -180,17 +183,21 @@ class Draft:
         """Start positions of any of ``literal_set`` in the lower-case draft, in order;
         with ``word_start``, only those that begin a word."""
         wanted = literals.DRAFT.register(literal_set)
-        found = self._found()
+        found = self._found()  # after registering: a draft read again forgets what it knew
+        key = (id(literal_set), word_start)
+        if key in self._where:
+            return self._where[key]
         present = found.keys() & wanted
         if not present:
-            return []
-        if len(present) == 1:
+            spots: list[int] = []
+        elif len(present) == 1:
             spots = found[next(iter(present))]
         else:
             spots = sorted(at for word in present for at in found[word])
         if word_start:
             lower = self.lower
-            return [at for at in spots if at == 0 or not _is_word(lower[at - 1])]
+            spots = [at for at in spots if at == 0 or not _is_word(lower[at - 1])]
+        self._where[key] = spots
         return spots
 
     def has_any(self, literal_set: tuple[str, ...]) -> bool:
@@ -204,6 +211,10 @@ class Draft:
         if self._literals is None or self._literals_version != literals.DRAFT.version:
             self._literals = literals.DRAFT.find_all(self.lower)
             self._literals_version = literals.DRAFT.version
+            self._where.clear()
+            self._words.clear()
+            self._near.clear()
+            self._windows.clear()
         return self._literals
 
     def windows(self, anchors: tuple[str, ...], word_start: bool = False) -> list[tuple[int, int]]:
@@ -234,6 +245,8 @@ class Draft:
         """Matches of a word pattern, searched only where its anchors say it can match."""
         found = self._found().keys()
         if any(found.isdisjoint(group) for group in words.sets):
+            return iter(())
+        if words.gate is not None and next(self.find(words.gate), None) is None:
             return iter(())
         return self.find_words(
             words.pattern,

@@ -201,6 +201,9 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft) -> bool:
     (worked out once per draft)."""
     key = "exception:" + rule.id
     if key not in draft.memo:
+        if rule.needs and not draft.has_any(rule.needs):
+            draft.memo[key] = False
+            return False
         # Every cue holds one of the rule's 'needs' at the start of a word, so only
         # the sentences with one are searched.
         hits = (

@@ -71,6 +71,8 @@ class WordPattern:
     also: tuple[tuple[str, ...], ...] = ()
     #: Every match lies within (before, after) characters of an anchor's start.
     reach: tuple[int, int] | None = None
+    #: A pattern that must match somewhere in the draft first (a cheaper one).
+    gate: WordPattern | None = None
     #: ``anchors`` and each of ``also`` as sets, for a quick first look.
     sets: tuple[frozenset[str], ...] = ()
 
@@ -83,12 +85,15 @@ def words(
     word_start: bool = False,
     also: tuple[tuple[str, ...], ...] = (),
     reach: tuple[int, int] | None = None,
+    gate: WordPattern | None = None,
 ) -> WordPattern:
     """A ``WordPattern`` from its source, anchors reduced to the fewest needed."""
     anchors = minimal(anchors, prefixes=leading or word_start)
     also = tuple(minimal(group) for group in also)
     sets = tuple(DRAFT.register(group) for group in (anchors, *also))
-    return WordPattern(compile_lower(pattern), anchors, leading, word_start, also, reach, sets)
+    return WordPattern(
+        compile_lower(pattern), anchors, leading, word_start, also, reach, gate, sets
+    )
 
 
 def _mandatory_literal(alternative: str) -> str:

@@ -235,13 +235,13 @@ class _Patterns:
                     ),
                 ),
             ),
-            # A mention is an app's name, a few words at most around its anchor.
+            # A mention is an app's name (at most 18 characters), around its anchor.
             "mention": words(
                 self.mention.pattern,
                 anchors_of(
                     vocab["messaging"] + vocab["social"] + vocab["meeting"] + vocab["payment"]
                 ),
-                reach=(40, 48),
+                reach=(32, 40),
             ),
         }
 

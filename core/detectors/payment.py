@@ -65,7 +65,7 @@ class _Patterns:
                 rf"fees?|invoice)",
                 ("outside", "off"),
                 word_start=True,
-                also=(("upwork", "platform", "site", "here"),),
+                gate=words(_OUTSIDE, ("outside", "off"), leading=True),
             ),
             # "direct payment", "settle privately"
             words(
@@ -147,12 +147,19 @@ class _Patterns:
             also=(pay_words,),
         )
         # "Venmo me", "PayPal: jane@..."
-        self.app_me = words(rf"\b(?P<app>{pay})\s+(?:me|us)\b", pay_words, also=((" me", " us"),))
+        # (An app's name is at most 18 characters: 32 before its anchor is ample.)
+        self.app_me = words(
+            rf"\b(?P<app>{pay})\s+(?:me|us)\b",
+            pay_words,
+            also=((" me", " us"),),
+            reach=(32, 48),
+        )
         self.app_id = words(
             rf"\b(?P<app>{pay})\s*(?:id|handle|tag|account|email|e-?mail|username)?\s*[:=]\s*"
             r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30})",
             pay_words,
             also=((":", "="),),
+            reach=(32, 300),
         )
         self.cashtag = compile_lower(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
         self.cash_app = compile_lower(r"\bcash\s?app\b|\bcashtag\b")

@@ -31,6 +31,8 @@ _OTHER_NUMBER_CUE = tuple(
     checksum coordinates lat lng latitude longitude budget price salary revenue views
     downloads followers users subscribers #""".split()
 )
+_NOT_DIGIT = re.compile(r"\D")
+_TIME_AFTER = re.compile(r":\d\d")
 _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
 # A date at the start, with a time or more after it: "2012-01-02 08:00", "03/27/2011 9".
 _DATE_PREFIX = re.compile(r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
@@ -72,7 +74,7 @@ def detect(draft: Draft) -> Iterator[Match]:
 
 def _one_number(draft: Draft, start: int, end: int, memo: Memo) -> Match | None:
     raw = draft.text[start:end]
-    digits = re.sub(r"\D", "", raw)
+    digits = _NOT_DIGIT.sub("", raw)
     if not 7 <= len(digits) <= 15 or _looks_like_something_else(raw, draft.text, end):
         return None
     verdict = _judge(draft, raw, digits, (start, end), memo)
@@ -100,7 +102,7 @@ def _pieces(draft: Draft, start: int, end: int, memo: Memo) -> Iterator[Match]:
 def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     if _DATE.match(raw) or _DATE_PREFIX.match(raw) or _IPV4.match(raw):
         return True
-    if re.match(r":\d\d", text[end : end + 3]):  # "... 08:00": a time follows
+    if _TIME_AFTER.match(text, end):  # "... 08:00": a time follows
         return True
     # "12,000 - 15,000 users", "1 000 000 EUR", "2024-2025": ranges and amounts.
     tail = text[end : end + 6].lower()
