@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from presend.core import cues
 from presend.core.draft import REACH, Draft
 from presend.core.model import Match, Status
-from presend.core.scan import finditer_in
+from presend.core.scan import finditer_in, words
 
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
 # run of digits and dashes costs linear time.
@@ -30,6 +30,25 @@ _OTHER_NUMBER_CUE = tuple(
     ein vat tax ssn record row sample job contract project timestamp epoch unix hash
     checksum coordinates lat lng latitude longitude budget price salary revenue views
     downloads followers users subscribers #""".split()
+)
+# Words that make a quoted number part of the work (cues.SCRIPT begins each at a word).
+_SCRIPT = words(
+    cues.SCRIPT.pattern,
+    (
+        "script",
+        "voice",
+        "vo",
+        "narrat",
+        "read",
+        "ad copy",
+        "commercial",
+        "jingle",
+        "radio spot",
+        "copy for",
+        "tagline",
+        "slogan",
+    ),
+    word_start=True,
 )
 _NOT_DIGIT = re.compile(r"\D")
 _TIME_AFTER = re.compile(r":\d\d")
@@ -120,7 +139,7 @@ def _judge(
     international = raw.startswith(("+", "00"))
     tail_start = max(start - len(draft.clause_before(start)), start - 30)
     sentence_start, sentence_end = draft.sentence_bounds(start)
-    if _inside_quotes(draft.text, start, end) and draft.anywhere(cues.SCRIPT):
+    if _inside_quotes(draft.text, start) and _about_a_script(draft):
         status: Status = "topic"
     elif draft.has_word_within(_OTHER_NUMBER_CUE, tail_start, start) and not (
         draft.has_word_within(_PHONE_CUE, tail_start, start)
@@ -208,7 +227,16 @@ def _valid_as_written(digits: str) -> bool:
     return False
 
 
-def _inside_quotes(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
+def _about_a_script(draft: Draft) -> bool:
+    """Whether the draft is about a script or an ad (once per draft)."""
+    if "script" not in draft.memo:
+        draft.memo["script"] = next(draft.find(_SCRIPT), None) is not None
+    return bool(draft.memo["script"])
+
+
+def _inside_quotes(text: str, start: int) -> bool:
+    """Whether an opening quote before ``start`` on its line (at most ``REACH``
+    characters back, so a long line costs no more) is still open."""
+    line_start = text.rfind("\n", max(0, start - REACH), start) + 1
+    before = text[max(line_start, start - REACH) : start]
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
