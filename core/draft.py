@@ -28,6 +28,7 @@ _SENTENCE_MARKS: tuple[str, ...] = (
 _CLAUSE_MARKS = (",", ": ", ":\n")
 _CLAUSE_WORDS = ("but", "so", "and then", "however", "though", "although", "because")
 _DIGITS = tuple("0123456789")
+_WORD_START = re.compile(r"\b\w")
 
 
 #: How far around a match the words that change its meaning are looked for.
@@ -255,6 +256,7 @@ class Draft:
             word_start=words.word_start,
             also=words.also,
             reach=words.reach,
+            starts_within=words.starts_within,
         )
 
     def find_words(
@@ -266,6 +268,7 @@ class Draft:
         word_start: bool = False,
         also: tuple[tuple[str, ...], ...] = (),
         reach: tuple[int, int] | None = None,
+        starts_within: int = 0,
     ) -> Iterator[re.Match[str]]:
         """Matches of a lower-case word pattern every match of which holds one of
         ``anchors`` (and one of each group in ``also``), in order.
@@ -275,7 +278,9 @@ class Draft:
         an anchor are scanned (with ``word_start``, an anchor that begins a word); a
         short draft is scanned whole, as finding its sentences would cost more. With
         ``reach`` (before, after), every match lies that close around an anchor's start
-        and only those stretches are scanned."""
+        and only those stretches are scanned. With ``starts_within``, every match
+        begins at a word's start at most that far before an anchor, and is tried only
+        there."""
         if not all(self.has_any(group) for group in also):
             return
         lower = self.lower
@@ -285,6 +290,17 @@ class Draft:
                 if at >= done and (m := pattern.match(lower, at)) is not None:
                     yield m
                     done = max(m.end(), at + 1)
+            return
+        if starts_within:
+            done = 0  # matched, or tried and failed, up to here
+            for at in self.where(anchors):
+                for word in _WORD_START.finditer(lower, max(done, at - starts_within), at + 1):
+                    if (m := pattern.match(lower, word.start())) is not None:
+                        yield m
+                        done = max(m.end(), word.start() + 1)
+                        break
+                else:
+                    done = max(done, at + 1)
             return
         if reach is not None:
             windows = self.near(anchors, *reach)

@@ -71,6 +71,8 @@ class WordPattern:
     also: tuple[tuple[str, ...], ...] = ()
     #: Every match lies within (before, after) characters of an anchor's start.
     reach: tuple[int, int] | None = None
+    #: Every match begins at the start of a word at most this far before an anchor.
+    starts_within: int = 0
     #: A pattern that must match somewhere in the draft first (a cheaper one).
     gate: WordPattern | None = None
     #: ``anchors`` and each of ``also`` as sets, for a quick first look.
@@ -85,6 +87,7 @@ def words(
     word_start: bool = False,
     also: tuple[tuple[str, ...], ...] = (),
     reach: tuple[int, int] | None = None,
+    starts_within: int = 0,
     gate: WordPattern | None = None,
 ) -> WordPattern:
     """A ``WordPattern`` from its source, anchors reduced to the fewest needed."""
@@ -92,7 +95,7 @@ def words(
     also = tuple(minimal(group) for group in also)
     sets = tuple(DRAFT.register(group) for group in (anchors, *also))
     return WordPattern(
-        compile_lower(pattern), anchors, leading, word_start, also, reach, gate, sets
+        compile_lower(pattern), anchors, leading, word_start, also, reach, starts_within, gate, sets
     )
 
 

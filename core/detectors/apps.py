@@ -124,7 +124,7 @@ class _Patterns:
                          "tele", "discord", "signal", "viber", "chat", "linked", "insta",
                          "facebook", "handle", "contact", "social", "address")  # fmt: skip
         self.where: dict[str, WordPattern] = {
-            "handle": words(self.handle.pattern, chat_words),
+            "handle": words(self.handle.pattern, chat_words, starts_within=32),
             "my_app": words(self.my_app.pattern, ("my", "our"), leading=True, also=(chat_words,)),
             "are_you_on": words(self.are_you_on.pattern, chat_words),
             "invite": words(self.invite.pattern, (*chat_words, "mail", "phone", "sms", "text")),

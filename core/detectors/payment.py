@@ -152,14 +152,14 @@ class _Patterns:
             rf"\b(?P<app>{pay})\s+(?:me|us)\b",
             pay_words,
             also=((" me", " us"),),
-            reach=(32, 48),
+            starts_within=32,
         )
         self.app_id = words(
             rf"\b(?P<app>{pay})\s*(?:id|handle|tag|account|email|e-?mail|username)?\s*[:=]\s*"
             r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30})",
             pay_words,
             also=((":", "="),),
-            reach=(32, 300),
+            starts_within=32,
         )
         self.cashtag = compile_lower(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
         self.cash_app = compile_lower(r"\bcash\s?app\b|\bcashtag\b")

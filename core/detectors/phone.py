@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from presend.core import cues
 from presend.core.draft import REACH, Draft
 from presend.core.model import Match, Status
-from presend.core.scan import finditer_in, words
+from presend.core.scan import words
 
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
 # run of digits and dashes costs linear time.
@@ -50,6 +50,7 @@ _SCRIPT = words(
     ),
     word_start=True,
 )
+_DIGITS = tuple("0123456789")
 _NOT_DIGIT = re.compile(r"\D")
 _TIME_AFTER = re.compile(r":\d\d")
 _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
@@ -76,11 +77,8 @@ Memo = dict[tuple[str, bool], bool]
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every phone number in the draft."""
-    text = draft.text
     memo: Memo = {}
-    # A number starts at most three characters before its first digit ("+ (4") and its
-    # digits are at most 25 apart, so the stretches around digits hold every candidate.
-    for m in finditer_in(_CANDIDATE, text, draft.near_digits(4, 28)):
+    for m in _candidates(draft):
         lead = len(m.group(0)) - len(m.group(0).lstrip())
         found = _one_number(draft, m.start() + lead, m.end(), memo)
         if found is not None:
@@ -89,6 +87,24 @@ def detect(draft: Draft) -> Iterator[Match]:
         # Two numbers written side by side ("415-555-0132 212-555-0147") read as one
         # run; try the space-separated pieces from the left, longest first.
         yield from _pieces(draft, m.start() + lead, m.end(), memo)
+
+
+def _candidates(draft: Draft) -> Iterator[re.Match[str]]:
+    """``_CANDIDATE.finditer``, tried only where a candidate can start: its first digit
+    begins a word (the pattern's look-behind sees to that) and at most "+ (" comes
+    before it."""
+    text = draft.text
+    done = 0
+    for digit in draft.where(_DIGITS, word_start=True):
+        for start in range(max(done, digit - 3), digit + 1):
+            if start < digit and text[start] not in "+( ":
+                continue
+            if (m := _CANDIDATE.match(text, start)) is not None:
+                yield m
+                done = m.end()
+                break
+        else:
+            done = max(done, digit + 1)
 
 
 def _one_number(draft: Draft, start: int, end: int, memo: Memo) -> Match | None:
