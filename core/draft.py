@@ -23,9 +23,9 @@ _SENTENCE_MARKS: tuple[str, ...] = (
     ".\n",
     *(f" {dash}{space}" for dash in "-\u2013\u2014" for space in " \n"),
 )
-# Where a clause ends inside a sentence: commas and joining words that change who speaks
-# (the regex r",|:\s|\b(?:but|so|and then|however|though|although|because)\b").
-_CLAUSE_MARKS = (",", ": ", ":\n")
+# Where a clause ends inside a sentence: commas, colons before white space and joining
+# words that change who speaks (the regex
+# r",|:\s|\b(?:but|so|and then|however|though|although|because)\b").
 _CLAUSE_WORDS = ("but", "so", "and then", "however", "though", "although", "because")
 _DIGITS = tuple("0123456789")
 _WORD_START = re.compile(r"\b\w")
@@ -71,6 +71,9 @@ class Draft:
         if len(lower) != len(self.norm.text):  # "İ" lowers to two characters
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.norm.text)
         self.lower = lower
+        if self.norm.found is not None:  # the normaliser's pass read this same text
+            self._literals = self.norm.found
+            self._literals_version = self.norm.found_version
 
     @property
     def text(self) -> str:
@@ -197,7 +200,11 @@ class Draft:
             spots = sorted(at for word in present for at in found[word])
         if word_start:
             lower = self.lower
-            spots = [at for at in spots if at == 0 or not _is_word(lower[at - 1])]
+            spots = [
+                at
+                for at in spots
+                if at == 0 or not (lower[at - 1].isalnum() or lower[at - 1] == "_")
+            ]
         self._where[key] = spots
         return spots
 
@@ -322,14 +329,13 @@ class Draft:
         ``REACH`` characters, so long unpunctuated text costs no more per match)."""
         lower = self.lower
         start = max(self.sentence_bounds(pos)[0], pos - REACH)
-        marks = self.where(_CLAUSE_MARKS)
-        i = bisect.bisect_left(marks, pos) - 1
-        while i >= 0 and marks[i] >= start:
-            end = marks[i] + (1 if lower[marks[i]] == "," else 2)
-            if end <= pos:
-                start = end
-                break
-            i -= 1
+        # The last comma, or colon before white space, that ends before ``pos``.
+        comma = lower.rfind(",", start, pos)
+        colon = max(lower.rfind(": ", start, pos), lower.rfind(":\n", start, pos))
+        if comma != -1:
+            start = comma + 1
+        if colon != -1:
+            start = max(start, colon + 2)
         spans = self.word_spans(_CLAUSE_WORDS)
         i = bisect.bisect_left(spans, (pos, -1)) - 1
         while i >= 0 and spans[i][1] > start:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from presend.core import confusables
-from presend.core.literals import LiteralSet
+from presend.core.literals import DRAFT
 
 # Characters that render as nothing but can split a word or a number in two.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f")
@@ -35,6 +35,10 @@ class Normalised:
     #: (ranges while the text is plain ASCII and nothing was rewritten).
     starts: Sequence[int]
     ends: Sequence[int]
+    #: The detectors' literals found in the final text's lower-case form, and the
+    #: version of the literal set they were found with (see Draft): one pass serves both.
+    found: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    found_version: int = field(default=-1, repr=False, compare=False)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) to the original text's span."""
@@ -55,7 +59,7 @@ def normalise(text: str) -> Normalised:
     out, starts, ends = _fold_characters(text)
     norm = Normalised(text, out, starts, ends)
     lower = _lower_same_length(out)
-    found = _LITERALS.find_all(lower)
+    found = DRAFT.find_all(lower)
     for pattern, replace, gate in _REWRITES:
         # Each rewrite first asks a cheap question that every match would answer yes.
         if not gate(lower, found):
@@ -64,8 +68,8 @@ def normalise(text: str) -> Normalised:
         if rewritten is not norm:
             norm = rewritten
             lower = _lower_same_length(norm.text)
-            found = _LITERALS.find_all(lower)
-    return norm
+            found = DRAFT.find_all(lower)
+    return Normalised(norm.original, norm.text, norm.starts, norm.ends, found, DRAFT.version)
 
 
 def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
@@ -264,7 +268,8 @@ _O_BESIDE_DIGITS = re.compile(
     r"o[ ,.\-]{1,3}\d|o\b(?:(?<=\d[ ,.\-]o)|(?<=\d[ ,.\-]{2}o)|(?<=\d[ ,.\-]{3}o))"
 )
 _LETTER_DIGIT_PAIRS = tuple(pair for d in "0123456789" for c in "oil" for pair in (d + c, c + d))
-_LITERALS = LiteralSet((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS))
+# Found in the same pass as the detectors' literals.
+DRAFT.register((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS))
 
 Found = dict[str, list[int]]
 

@@ -73,14 +73,17 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match(type_, m.start(), end, status=status, evidence={"domain": host})
 
 
+_DOT_THEN_ALNUM = tuple("." + c for c in "abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def _dotted_tokens(draft: Draft) -> list[tuple[int, int]]:
     """The white-space-separated tokens holding a dot followed by a letter or digit:
     every host name has one ("acme.com", "10.0.0.1"), so links can only be there."""
     lower = draft.lower
     size = len(lower)
     found: list[tuple[int, int]] = []
-    for at in draft.where((".",)):
-        if at + 1 >= size or not lower[at + 1].isalnum() or (found and at < found[-1][1]):
+    for at in draft.where(_DOT_THEN_ALNUM):
+        if found and at < found[-1][1]:
             continue
         start = max(lower.rfind(" ", 0, at), lower.rfind("\n", 0, at)) + 1
         ends = [e for e in (lower.find(" ", at), lower.find("\n", at)) if e != -1]
