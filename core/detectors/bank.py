@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from presend.core.draft import Draft
 from presend.core.model import Match
-from presend.core.scan import finditer_in
+from presend.core.scan import finditer_in, words
 
 # Written solid or in groups of four, as banks print them.
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)\b")
@@ -25,6 +25,9 @@ _ACCOUNT = re.compile(
     r"\b(?:bsb)\s*[:#=\-]?\s*(?P<bsb>\d{3}-?\d{3})\b",
 )
 _ACCOUNT_WORDS = ("acc", "a/c", "routing", "aba", "rtn", "transit", "sort", "ifsc", "bsb")
+_ACCOUNT_WHERE = words(_ACCOUNT.pattern, _ACCOUNT_WORDS)
+# Two capitals and two digits: every IBAN starts so (a quick look before the search).
+_IBAN_PROBE = re.compile(r"[A-Z]{2}\d\d")
 _BANK_CONTEXT = re.compile(
     r"\b(?:bank|banking|wire|transfer|deposit|routing|iban|swift|bic|sort code|ifsc|"
     r"beneficiary|payee|pay|payment|send|remit|ach)\b",
@@ -41,7 +44,7 @@ def detect(draft: Draft) -> Iterator[Match]:
         before = draft.lower[max(0, m.start() - 30) : m.start()]
         if _BIC_CUE.search(before) and _valid_bic(m.group(0)):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "SWIFT/BIC"})
-    for m in draft.find_words(_ACCOUNT, _ACCOUNT_WORDS):
+    for m in draft.find(_ACCOUNT_WHERE):
         if m.group("routing") and not _aba_checksum(m.group("routing")):
             continue
         if _BANK_CONTEXT.search(draft.sentence(m.start())):
@@ -52,6 +55,8 @@ def _ibans(draft: Draft) -> Iterator[re.Match[str]]:
     """``_IBAN.finditer``, tried only two letters before a digit: an IBAN's check
     digits are its third and fourth characters."""
     text = draft.text
+    if _IBAN_PROBE.search(text) is None:
+        return
     done = 0
     for at in draft.where(_DIGITS):
         start = at - 2

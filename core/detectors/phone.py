@@ -236,9 +236,8 @@ def _valid_as_written(digits: str) -> bool:
                 number.number_of_leading_zeros = zeros if zeros > 1 else None
             # The country's main region comes first: asking it alone spares testing the
             # other regions sharing the code (+1 has 25) when the number is its own.
-            return bool(
-                phonenumbers.is_valid_number_for_region(number, regions[0])
-                or phonenumbers.is_valid_number(number)
+            return _known_in_region(national, code, regions[0]) or bool(
+                phonenumbers.is_valid_number(number)
             )
     return False
 
@@ -248,6 +247,45 @@ def _about_a_script(draft: Draft) -> bool:
     if "script" not in draft.memo:
         draft.memo["script"] = next(draft.find(_SCRIPT), None) is not None
     return bool(draft.memo["script"])
+
+
+def _known_in_region(national: str, code: int, region: str) -> bool:
+    """What ``is_valid_number_for_region`` answers for a national number as written,
+    from the region's metadata, asking the commonest kinds (fixed line, mobile) first
+    rather than last. May say no where the library says yes (a leading zero it keeps
+    apart); the caller then asks the library."""
+    import phonenumbers  # noqa: PLC0415
+
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.country_code != code or national.startswith("0"):
+        return False
+    if not _fits(national, meta.general_desc):
+        return False
+    return any(
+        _fits(national, desc)
+        for desc in (
+            meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate,
+            meta.shared_cost, meta.voip, meta.personal_number, meta.pager, meta.uan,
+            meta.voicemail,
+        )
+    )  # fmt: skip
+
+
+def _fits(national: str, desc: object) -> bool:
+    pattern = getattr(desc, "national_number_pattern", None)
+    if pattern is None:
+        return False
+    lengths = getattr(desc, "possible_length", ())
+    if lengths and len(national) not in lengths:
+        return False
+    compiled = _DESC_PATTERNS.get(pattern)
+    if compiled is None:
+        compiled = _DESC_PATTERNS[pattern] = re.compile(pattern)
+    return compiled.fullmatch(national) is not None
+
+
+#: libphonenumber's national-number patterns, compiled once (metadata, not user text).
+_DESC_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 def _inside_quotes(text: str, start: int) -> bool:

@@ -39,3 +39,24 @@ def test_italian_leading_zero_is_kept() -> None:
     assert _valid_as_written("390612345678")  # +39 06 1234 5678, Rome
     assert not _valid_as_written("")
     assert not _valid_as_written("999123")
+
+
+def test_region_check_agrees_with_the_library() -> None:
+    from presend.core.detectors.phone import _known_in_region
+
+    agreed = 0
+    for e164 in _examples():
+        number = phonenumbers.parse(e164)
+        region = phonenumbers.region_code_for_country_code(number.country_code)
+        national = phonenumbers.national_significant_number(number)
+        for candidate in (national, national[:-1], national + "7", "9" + national[1:]):
+            if not candidate:
+                continue
+            built = phonenumbers.PhoneNumber(
+                country_code=number.country_code, national_number=int(candidate)
+            )
+            library = phonenumbers.is_valid_number_for_region(built, region)
+            ours = _known_in_region(candidate, number.country_code, region)
+            assert not ours or library, (e164, candidate)
+            agreed += ours == library
+    assert agreed > 1500
