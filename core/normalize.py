@@ -23,6 +23,8 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u
 _DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cn", "Co", "Cs"})
 _SPACE_LIKE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc"})
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# What the character-by-character pass must look at: all but printable ASCII and "\n".
+_NEEDS_FOLDING = re.compile(r"[^\x20-\x7e\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,16 +61,20 @@ def normalise(text: str) -> Normalised:
     out, starts, ends = _fold_characters(text)
     norm = Normalised(text, out, starts, ends)
     lower = _lower_same_length(out)
-    found = DRAFT.find_all(lower)
+    found: dict[str, list[int]] | None = DRAFT.find_all(lower)
     for pattern, replace, gate in _REWRITES:
-        # Each rewrite first asks a cheap question that every match would answer yes.
+        # Each rewrite first asks a cheap question that every match would answer yes
+        # (once the text has changed, the literals found no longer fit it, and the
+        # questions that need them answer yes: disguised drafts are few).
         if not gate(lower, found):
             continue
         rewritten = _rewrite(norm, pattern, replace, lower)
         if rewritten is not norm:
             norm = rewritten
             lower = _lower_same_length(norm.text)
-            found = DRAFT.find_all(lower)
+            found = None
+    if found is None:
+        found = DRAFT.find_all(lower)
     return Normalised(norm.original, norm.text, norm.starts, norm.ends, found, DRAFT.version)
 
 
@@ -82,9 +88,19 @@ def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for i, ch in enumerate(text):
+    last = 0
+    # Runs of printable ASCII are copied whole; only the characters between them are
+    # looked at one by one.
+    for m in _NEEDS_FOLDING.finditer(text):
+        i = m.start()
+        if i > last:
+            pieces.append(text[last:i])
+            starts.extend(range(last, i))
+            ends.extend(range(last + 1, i + 1))
+        last = i + 1
+        ch = text[i]
         if ch.isascii():
-            piece = " " if (ch < " " and ch != "\n") or ch == "\x7f" else ch
+            piece = " "  # a control character other than a line break
         elif ch in _INVISIBLE:
             continue
         else:
@@ -92,9 +108,12 @@ def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
             if not piece:
                 continue
         pieces.append(piece)
-        for _ in piece:
-            starts.append(i)
-            ends.append(i + 1)
+        starts.extend([i] * len(piece))
+        ends.extend([i + 1] * len(piece))
+    if last < len(text):
+        pieces.append(text[last:])
+        starts.extend(range(last, len(text)))
+        ends.extend(range(last + 1, len(text) + 1))
     return "".join(pieces), starts, ends
 
 
@@ -274,21 +293,23 @@ DRAFT.register((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS))
 Found = dict[str, list[int]]
 
 
-def _has_brackets(lower: str, _: Found) -> bool:
+def _has_brackets(lower: str, _: Found | None) -> bool:
     return _BRACKET_PROBE.search(lower) is not None
 
 
-def _has_spaced_run(lower: str, _: Found) -> bool:
+def _has_spaced_run(lower: str, _: Found | None) -> bool:
     return _SPACED_PROBE.search(lower) is not None
 
 
-def _has_spoken_dot(lower: str, _: Found) -> bool:
+def _has_spoken_dot(lower: str, _: Found | None) -> bool:
     return "dot" in lower
 
 
-def _has_digit_word_run(lower: str, found: Found) -> bool:
+def _has_digit_word_run(lower: str, found: Found | None) -> bool:
     """Whether a digit word stands beside another digit word or digit group: every
     spelled-out run of four tokens has one (or is "o"s and digits)."""
+    if found is None:
+        return True
     for word in _DIGIT_WORDS_NOT_O:
         for at in found.get(word, ()):
             if at and lower[at - 1].isalnum():
@@ -300,11 +321,11 @@ def _has_digit_word_run(lower: str, found: Found) -> bool:
     return _O_BESIDE_DIGITS.search(lower) is not None
 
 
-def _has_letter_digits(_: str, found: Found) -> bool:
-    return any(pair in found for pair in _LETTER_DIGIT_PAIRS)
+def _has_letter_digits(_: str, found: Found | None) -> bool:
+    return found is None or any(pair in found for pair in _LETTER_DIGIT_PAIRS)
 
 
-Gate = Callable[[str, Found], bool]
+Gate = Callable[[str, Found | None], bool]
 
 _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_BRACKETED, _bracketed, _has_brackets),
