@@ -287,6 +287,8 @@ _O_BESIDE_DIGITS = re.compile(
     r"o[ ,.\-]{1,3}\d|o\b(?:(?<=\d[ ,.\-]o)|(?<=\d[ ,.\-]{2}o)|(?<=\d[ ,.\-]{3}o))"
 )
 _LETTER_DIGIT_PAIRS = tuple(pair for d in "0123456789" for c in "oil" for pair in (d + c, c + d))
+_LETTER_DIGIT_PAIR_SET = frozenset(_LETTER_DIGIT_PAIRS)
+_DIGIT_WORD_SET = frozenset(_DIGIT_WORDS_NOT_O)
 # Found in the same pass as the detectors' literals.
 DRAFT.register((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS))
 
@@ -310,8 +312,8 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
     spelled-out run of four tokens has one (or is "o"s and digits)."""
     if found is None:
         return True
-    for word in _DIGIT_WORDS_NOT_O:
-        for at in found.get(word, ()):
+    for word in found.keys() & _DIGIT_WORD_SET:
+        for at in found[word]:
             if at and lower[at - 1].isalnum():
                 continue
             if _SPELLED_PAIR.match(lower, at) or _SPELLED_PAIR_END.search(
@@ -322,7 +324,7 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
 
 
 def _has_letter_digits(_: str, found: Found | None) -> bool:
-    return found is None or any(pair in found for pair in _LETTER_DIGIT_PAIRS)
+    return found is None or not found.keys().isdisjoint(_LETTER_DIGIT_PAIR_SET)
 
 
 Gate = Callable[[str, Found | None], bool]
