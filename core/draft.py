@@ -117,7 +117,7 @@ class Draft:
             wanted = literals.DRAFT.register(words)
             found = self._found()
             spans: list[tuple[int, int]] = []
-            for word in found.keys() & wanted:
+            for word in _present(found, wanted):
                 size = len(word)
                 spans.extend((at, at + size) for at in found[word])
             spans.sort()
@@ -186,14 +186,15 @@ class Draft:
     def where(self, literal_set: tuple[str, ...], word_start: bool = False) -> list[int]:
         """Start positions of any of ``literal_set`` in the lower-case draft, in order;
         with ``word_start``, only those that begin a word."""
+        key = (id(literal_set), word_start)
+        spots = self._where.get(key)
+        if spots is not None:  # found with these literals in the automaton: still right
+            return spots
         wanted = literals.DRAFT.register(literal_set)
         found = self._found()  # after registering: a draft read again forgets what it knew
-        key = (id(literal_set), word_start)
-        if key in self._where:
-            return self._where[key]
-        present = found.keys() & wanted
+        present = _present(found, wanted)
         if not present:
-            spots: list[int] = []
+            spots = []
         elif len(present) == 1:
             spots = found[next(iter(present))]
         else:
@@ -251,7 +252,10 @@ class Draft:
 
     def find(self, words: WordPattern) -> Iterator[re.Match[str]]:
         """Matches of a word pattern, searched only where its anchors say it can match."""
-        found = self._found().keys()
+        literals_found = self._literals
+        if literals_found is None or self._literals_version != literals.DRAFT.version:
+            literals_found = self._found()
+        found = literals_found.keys()
         for group in words.sets:  # a plain loop: this runs some 30 times per check
             if found.isdisjoint(group):
                 return iter(())
@@ -351,6 +355,13 @@ class Draft:
         either side of it."""
         a, b = self.sentence_bounds(pos)
         return self.lower[max(a, pos - REACH) : min(b, pos + REACH)]
+
+
+def _present(found: dict[str, list[int]], wanted: frozenset[str]) -> list[str]:
+    """The words of ``wanted`` that were found, looking through the smaller of the two."""
+    if len(found) < len(wanted):
+        return [word for word in found if word in wanted]
+    return [word for word in wanted if word in found]
 
 
 def _is_word(ch: str) -> bool:
