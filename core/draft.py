@@ -214,6 +214,10 @@ class Draft:
         wanted = literals.DRAFT.register(literal_set)
         return not self._found().keys().isdisjoint(wanted)
 
+    def holds_any(self, words: frozenset[str]) -> bool:
+        """Whether any of ``words`` (registered literals) occurs in the draft."""
+        return not self._found().keys().isdisjoint(words)
+
     def _found(self) -> dict[str, list[int]]:
         # Every literal any pattern needs is found in one pass over the draft; a set not
         # seen before (only while the first drafts are checked) means one more pass.

@@ -79,6 +79,17 @@ class WordPattern:
     sets: tuple[frozenset[str], ...] = ()
 
 
+def needed_by_any(patterns: Iterable[WordPattern]) -> frozenset[str]:
+    """Literals of which a draft must hold one for any of ``patterns`` to match: from
+    each pattern, the group (every match holds one of its words) whose words are
+    likeliest rare, judged by length ("paypal" is rarer than "my")."""
+
+    def rarity(group: frozenset[str]) -> tuple[int, float]:
+        return min(map(len, group)), sum(map(len, group)) / len(group)
+
+    return frozenset().union(*(max(p.sets, key=rarity) for p in patterns))
+
+
 def words(
     pattern: str,
     anchors: tuple[str, ...],

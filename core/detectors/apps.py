@@ -11,7 +11,7 @@ from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import WordPattern, anchors_of, compile_lower, words
+from presend.core.scan import WordPattern, anchors_of, compile_lower, needed_by_any, words
 
 _CONTACT_WORDS = (
     r"(?:personal\s+|direct\s+|private\s+|work\s+)?(?:e-?mail(?:\s+address|\s+id)?|"
@@ -245,6 +245,9 @@ class _Patterns:
             ),
         }
 
+        # One quick look for all of them: most drafts hold none of what they need.
+        self.needed = needed_by_any(self.where.values())
+
     def find(self, name: str, draft: Draft) -> Iterator[re.Match[str]]:
         """Matches of one pattern, searched only where its anchors say it can match."""
         return draft.find(self.where[name])
@@ -259,6 +262,8 @@ def _p() -> _Patterns:
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield handles, invitations, call set-ups, contact requests and app mentions."""
     p = _p()
+    if not draft.holds_any(p.needed):
+        return
     text = draft.lower
     for m in p.find("handle", draft):
         handle = draft.text[m.start("handle") : m.end("handle")].lstrip("@")

@@ -10,7 +10,7 @@ from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import WordPattern, anchors_of, compile_lower, words
+from presend.core.scan import WordPattern, anchors_of, compile_lower, needed_by_any, words
 
 _PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
 _OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM})"
@@ -161,6 +161,8 @@ class _Patterns:
             also=((":", "="),),
             starts_within=32,
         )
+        # One quick look for all of them: most drafts hold none of what they need.
+        self.needed = needed_by_any((*self.solicitation, self.account, self.app_me, self.app_id))
         self.cashtag = compile_lower(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
         self.cash_app = compile_lower(r"\bcash\s?app\b|\bcashtag\b")
 
@@ -175,6 +177,11 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield solicitations to pay outside the platform and payment accounts."""
     p = _p()
     text = draft.lower
+    if "cash" in text and p.cash_app.search(text):
+        for m in p.cashtag.finditer(text):
+            yield Match("payment_handle", m.start(), m.end(), evidence={"app": "Cash App"})
+    if not draft.holds_any(p.needed):
+        return
     for solicitation in p.solicitation:
         for m in draft.find(solicitation):
             if _is_topic(draft, m):
@@ -193,9 +200,6 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
-    if "cash" in text and p.cash_app.search(text):
-        for m in p.cashtag.finditer(text):
-            yield Match("payment_handle", m.start(), m.end(), evidence={"app": "Cash App"})
 
 
 def _app(m: re.Match[str]) -> dict[str, str]:
