@@ -168,9 +168,12 @@ class Draft:
     def long_words(self, length: int) -> list[tuple[int, int]]:
         """The spans of white-space-separated tokens at least ``length`` long."""
         text = self.lower
+        tokens = text.split()
+        if not tokens or max(map(len, tokens)) < length:  # the usual case, at C speed
+            return []
         found: list[tuple[int, int]] = []
         pos = 0
-        for token in text.split():
+        for token in tokens:
             if len(token) >= length:
                 at = text.find(token, pos)
                 found.append((at, at + len(token)))
@@ -238,21 +241,25 @@ class Draft:
         it need not scan the rest of a long draft."""
         key = (anchors, word_start)
         if key not in self._windows:
-            merged: list[tuple[int, int]] = []
-            size = len(self.lower)
-            for at in self.where(anchors, word_start):
-                if merged and at < merged[-1][1] - _WINDOW_PAD:
-                    continue  # inside a sentence already taken
-                a, b = self.sentence_bounds(at)
-                # A little either side: "Telegram - @handle" spans a dash, which
-                # counts as a sentence break.
-                a, b = max(0, a - _WINDOW_PAD), min(size, b + _WINDOW_PAD)
-                if merged and a <= merged[-1][1]:
-                    merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-                else:
-                    merged.append((a, b))
-            self._windows[key] = merged
+            self._windows[key] = self.sentences_around(self.where(anchors, word_start))
         return self._windows[key]
+
+    def sentences_around(self, spots: list[int]) -> list[tuple[int, int]]:
+        """The sentences holding the (sorted) positions ``spots``, padded and merged."""
+        merged: list[tuple[int, int]] = []
+        size = len(self.lower)
+        for at in spots:
+            if merged and at < merged[-1][1] - _WINDOW_PAD:
+                continue  # inside a sentence already taken
+            a, b = self.sentence_bounds(at)
+            # A little either side: "Telegram - @handle" spans a dash, which counts as
+            # a sentence break.
+            a, b = max(0, a - _WINDOW_PAD), min(size, b + _WINDOW_PAD)
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        return merged
 
     def find(self, words: WordPattern) -> Iterator[re.Match[str]]:
         """Matches of a word pattern, searched only where its anchors say it can match."""

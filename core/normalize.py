@@ -290,13 +290,20 @@ _LETTER_DIGIT_PAIRS = tuple(pair for d in "0123456789" for c in "oil" for pair i
 _LETTER_DIGIT_PAIR_SET = frozenset(_LETTER_DIGIT_PAIRS)
 _DIGIT_WORD_SET = frozenset(_DIGIT_WORDS_NOT_O)
 # Found in the same pass as the detectors' literals.
-DRAFT.register((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS))
+_BRACKETS = ("[", "(", "{", "<")
+DRAFT.register((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS, *_BRACKETS))
 
 Found = dict[str, list[int]]
 
 
-def _has_brackets(lower: str, _: Found | None) -> bool:
-    return _BRACKET_PROBE.search(lower) is not None
+def _has_brackets(lower: str, found: Found | None) -> bool:
+    if found is None:
+        return _BRACKET_PROBE.search(lower) is not None
+    return any(
+        _BRACKET_PROBE.match(lower, at) is not None
+        for bracket in _BRACKETS
+        for at in found.get(bracket, ())
+    )
 
 
 def _has_spaced_run(lower: str, _: Found | None) -> bool:

@@ -30,6 +30,11 @@ _PROVIDERS = frozenset(
         "aol gmx mail yandex zoho fastmail tutanota hey qq 163 126 rediffmail"
     ).split()
 )
+_SPOKEN_DOMAIN = re.compile(
+    r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: ?\. ?| {1,2}dot {1,2})[a-z0-9]|(?:"
+    + "|".join(sorted(_PROVIDERS, key=len, reverse=True))
+    + r")\b)"
+)
 # Words before " at " that are not the local part of an address ("look at", "best at").
 _NOT_LOCAL = frozenset(
     (
@@ -45,7 +50,15 @@ _NOT_LOCAL = frozenset(
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every email address in the draft."""
-    for m in scan(_EMAIL, draft.lower, _accept, draft.windows(_AT_WORDS)):
+    lower = draft.lower
+    # Around every "@", and around a spoken " at " only when what follows can be a
+    # domain: a name with a dot or " dot " in it, or a mail provider's name.
+    spots = [
+        at
+        for at in draft.where(_AT_WORDS)
+        if lower[at] == "@" or _SPOKEN_DOMAIN.match(lower, at) is not None
+    ]
+    for m in scan(_EMAIL, lower, _accept, draft.sentences_around(spots)):
         yield _match(m, draft)
 
 

@@ -51,6 +51,7 @@ _SCRIPT = words(
     word_start=True,
 )
 _DIGITS = tuple("0123456789")
+_RUN_ON = re.compile(r"[\d(). \-_/]{4}")
 _NOT_DIGIT = re.compile(r"\D")
 _TIME_AFTER = re.compile(r":\d\d")
 _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
@@ -96,6 +97,9 @@ def _candidates(draft: Draft) -> Iterator[re.Match[str]]:
     text = draft.text
     done = 0
     for digit in draft.where(_DIGITS, word_start=True):
+        # Every candidate runs on for at least four more digits or separators.
+        if _RUN_ON.match(text, digit + 1) is None:
+            continue
         for start in range(max(done, digit - 3), digit + 1):
             if start < digit and text[start] not in "+( ":
                 continue

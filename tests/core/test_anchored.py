@@ -1,5 +1,5 @@
 """Detectors that try a pattern only where a match can start find what a scan of the
-whole draft finds: phone candidates, IBANs and street addresses."""
+whole draft finds: phone candidates, IBANs, street addresses and email addresses."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from presend.core import evaluation
-from presend.core.detectors import address, bank, phone
+from presend.core.detectors import address, bank, email, phone
 from presend.core.draft import Draft
 from presend.core.model import Context
 from presend.core.normalize import normalise
+from presend.core.scan import scan
 
 
 def _draft(text: str) -> Draft:
@@ -26,6 +27,8 @@ def _same(text: str) -> None:
     norm = draft.text
     assert _spans(phone._candidates(draft)) == _spans(phone._CANDIDATE.finditer(norm))
     assert _spans(bank._ibans(draft)) == _spans(bank._IBAN.finditer(norm))
+    whole = _spans(scan(email._EMAIL, draft.lower, email._accept))
+    assert [(m.start, m.end) for m in email.detect(draft)] == whole
     starts = draft.where(address._DIGITS, word_start=True)
     for pattern in (address._FULL, address._STREET_ONLY):
         assert _spans(address._matches_at(pattern, norm, starts)) == _spans(pattern.finditer(norm))
@@ -42,7 +45,7 @@ def test_on_the_corpus(chunk: int) -> None:
 _pieces = st.sampled_from(
     ["+", "+ ", "(", ")", "00", "0", "1", "44", "415", "555", "0132", "-", ".", " ", "/",
      "_", "a", "x", "GB", "DE89", "NWBK", "12", "Main St", "Springfield, IL 62704", ", ",
-     "$", "#", ":", "%", "\n"]
+     "$", "#", ":", "%", "\n", " at ", "@", "john", " dot ", "gmail", "com", "me"]
 )  # fmt: skip
 
 
