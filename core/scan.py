@@ -44,6 +44,21 @@ def anchors_of(alternatives: list[str]) -> tuple[str, ...]:
     return minimal(tuple(_mandatory_literal(alt) for alt in alternatives))
 
 
+def anchor_offset(alternatives: list[str]) -> int:
+    """How many characters of a match can come before its anchor (``anchors_of``), at
+    most, over all the alternatives: the regex source before the anchor is never
+    shorter than what it matches, unless it repeats ("+", "*", "{")."""
+    most = 0
+    for alternative in alternatives:
+        source = alternative.lower()
+        at = source.find(_mandatory_literal(alternative))
+        before = source[:at] if at >= 0 else source
+        if at < 0 or any(c in before for c in "+*{"):
+            return 64
+        most = max(most, len(before))
+    return most
+
+
 def minimal(anchors: tuple[str, ...], prefixes: bool = False) -> tuple[str, ...]:
     """Drop anchors that contain another ("telegramm" when "tele" is there): wherever
     the longer one occurs, so does the shorter. With ``prefixes``, only those that

@@ -11,7 +11,14 @@ from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import WordPattern, anchors_of, compile_lower, needed_by_any, words
+from presend.core.scan import (
+    WordPattern,
+    anchor_offset,
+    anchors_of,
+    compile_lower,
+    needed_by_any,
+    words,
+)
 
 _CONTACT_WORDS = (
     r"(?:personal\s+|direct\s+|private\s+|work\s+)?(?:e-?mail(?:\s+address|\s+id)?|"
@@ -124,7 +131,11 @@ class _Patterns:
                          "tele", "discord", "signal", "viber", "chat", "linked", "insta",
                          "facebook", "handle", "contact", "social", "address")  # fmt: skip
         self.where: dict[str, WordPattern] = {
-            "handle": words(self.handle.pattern, chat_words, starts_within=32),
+            "handle": words(
+                self.handle.pattern,
+                chat_words,
+                starts_within=anchor_offset(vocab["messaging"] + vocab["social"]),
+            ),
             "my_app": words(self.my_app.pattern, ("my", "our"), leading=True, also=(chat_words,)),
             "are_you_on": words(self.are_you_on.pattern, chat_words),
             "invite": words(self.invite.pattern, (*chat_words, "mail", "phone", "sms", "text")),

@@ -10,7 +10,14 @@ from presend.core import cues
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import WordPattern, anchors_of, compile_lower, needed_by_any, words
+from presend.core.scan import (
+    WordPattern,
+    anchor_offset,
+    anchors_of,
+    compile_lower,
+    needed_by_any,
+    words,
+)
 
 _PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
 _OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM})"
@@ -147,19 +154,20 @@ class _Patterns:
             also=(pay_words,),
         )
         # "Venmo me", "PayPal: jane@..."
-        # (An app's name is at most 18 characters: 32 before its anchor is ample.)
+        # A payment app's name starts at most this far before its anchor.
+        offset = anchor_offset(vocabulary()["apps"]["payment"])
         self.app_me = words(
             rf"\b(?P<app>{pay})\s+(?:me|us)\b",
             pay_words,
             also=((" me", " us"),),
-            starts_within=32,
+            starts_within=offset,
         )
         self.app_id = words(
             rf"\b(?P<app>{pay})\s*(?:id|handle|tag|account|email|e-?mail|username)?\s*[:=]\s*"
             r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30})",
             pay_words,
             also=((":", "="),),
-            starts_within=32,
+            starts_within=offset,
         )
         # One quick look for all of them: most drafts hold none of what they need.
         self.needed = needed_by_any((*self.solicitation, self.account, self.app_me, self.app_id))
