@@ -106,3 +106,12 @@ def test_anchored_searches_find_what_a_full_scan_finds(monkeypatch) -> None:  # 
     for i in range(0, len(cases), 6):
         check("\n\n".join(c.text for c in cases[i : i + 6]))
     assert checked > 1000
+
+
+def test_anchor_offset_and_the_rarest_groups() -> None:
+    from presend.core.scan import anchor_offset, needed_by_any, words
+
+    assert anchor_offset(["pay\\s?pal", "m-?pesa", "venmo"]) == 3  # "m-?" before "pesa"
+    assert anchor_offset(["x\\s*\\(twitter\\)"]) == 64  # "\\s*" can stretch without end
+    mine = words(r"\bmy\s+paypal\b", ("my",), leading=True, also=(("paypal",),))
+    assert needed_by_any([mine]) == frozenset({"paypal"})  # "my" is the commoner group

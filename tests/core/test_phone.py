@@ -60,3 +60,16 @@ def test_region_check_agrees_with_the_library() -> None:
             assert not ours or library, (e164, candidate)
             agreed += ours == library
     assert agreed > 1500
+
+
+def test_quotes_are_looked_for_only_a_reach_back() -> None:
+    """A number in quotes is part of a script; the quote is looked for on the number's
+    line, but only REACH characters back, so a long line of numbers costs linear time
+    (it was quadratic: every number counted the quotes back to the line's start)."""
+    from presend.core.detectors.phone import _inside_quotes
+    from presend.core.draft import REACH
+
+    assert _inside_quotes('Read this: "Call 415 555 0132', 28)
+    far = '"' + "x" * (REACH + 10) + " 415 555 0132"
+    assert not _inside_quotes(far, len(far) - 12)
+    assert not _inside_quotes('"a"\n 415 555 0132', 6)  # closed, and on another line
