@@ -27,7 +27,8 @@ _SENTENCE_MARKS: tuple[str, ...] = (
 # words that change who speaks (the regex
 # r",|:\s|\b(?:but|so|and then|however|though|although|because)\b").
 _CLAUSE_WORDS = ("but", "so", "and then", "however", "though", "although", "because")
-_DIGITS = tuple("0123456789")
+#: The ten digits, as literals: where numbers can be.
+DIGITS = tuple("0123456789")
 _WORD_START = re.compile(r"\b\w")
 
 
@@ -163,7 +164,7 @@ class Draft:
 
     def near_digits(self, before: int, after: int) -> list[tuple[int, int]]:
         """``near`` for the ten digits: where anything holding a number can match."""
-        return self.near(_DIGITS, before, after)
+        return self.near(DIGITS, before, after)
 
     def long_words(self, length: int) -> list[tuple[int, int]]:
         """The spans of white-space-separated tokens at least ``length`` long."""
@@ -272,52 +273,37 @@ class Draft:
                 return iter(())
         if words.gate is not None and next(self.find(words.gate), None) is None:
             return iter(())
-        return self.find_words(
-            words.pattern,
-            words.anchors,
-            leading=words.leading,
-            word_start=words.word_start,
-            also=words.also,
-            reach=words.reach,
-            starts_within=words.starts_within,
-        )
+        return self._search(words)
 
-    def find_words(
-        self,
-        pattern: re.Pattern[str],
-        anchors: tuple[str, ...],
-        *,
-        leading: bool = False,
-        word_start: bool = False,
-        also: tuple[tuple[str, ...], ...] = (),
-        reach: tuple[int, int] | None = None,
-        starts_within: int = 0,
-    ) -> Iterator[re.Match[str]]:
-        """Matches of a lower-case word pattern every match of which holds one of
+    def _search(self, words: WordPattern) -> Iterator[re.Match[str]]:
+        """Matches of a lower-case word pattern every match of which holds one of its
         ``anchors`` (and one of each group in ``also``), in order.
 
         With ``leading``, every match begins with one of the anchors at the start of a
-        word, so the pattern is tried only there. Otherwise only the sentences holding
-        an anchor are scanned (with ``word_start``, an anchor that begins a word); a
-        short draft is scanned whole, as finding its sentences would cost more. With
-        ``reach`` (before, after), every match lies that close around an anchor's start
-        and only those stretches are scanned. With ``starts_within``, every match
+        word, so the pattern is tried only there. With ``starts_within``, every match
         begins at a word's start at most that far before an anchor, and is tried only
-        there."""
-        if not all(self.has_any(group) for group in also):
+        there. With ``reach`` (before, after), every match lies that close around an
+        anchor's start and only those stretches are scanned. Otherwise only the
+        sentences holding an anchor are scanned (with ``word_start``, an anchor that
+        begins a word); a short draft is scanned whole, as finding its sentences would
+        cost more."""
+        pattern, anchors = words.pattern, words.anchors
+        if not all(self.has_any(group) for group in words.also):
             return
         lower = self.lower
-        if leading:
+        if words.leading:
             done = 0  # like finditer, a match never overlaps the one before it
             for at in self.where(anchors, word_start=True):
                 if at >= done and (m := pattern.match(lower, at)) is not None:
                     yield m
                     done = max(m.end(), at + 1)
             return
-        if starts_within:
+        if words.starts_within:
             done = 0  # matched, or tried and failed, up to here
             for at in self.where(anchors):
-                for word in _WORD_START.finditer(lower, max(done, at - starts_within), at + 1):
+                for word in _WORD_START.finditer(
+                    lower, max(done, at - words.starts_within), at + 1
+                ):
                     if (m := pattern.match(lower, word.start())) is not None:
                         yield m
                         done = max(m.end(), word.start() + 1)
@@ -325,14 +311,14 @@ class Draft:
                 else:
                     done = max(done, at + 1)
             return
-        if reach is not None:
-            windows = self.near(anchors, *reach)
+        if words.reach is not None:
+            windows = self.near(anchors, *words.reach)
         elif len(lower) <= _SCAN_WHOLE:
             if self.has_any(anchors):
                 yield from pattern.finditer(lower)
             return
         else:
-            windows = self.windows(anchors, word_start)
+            windows = self.windows(anchors, words.word_start)
         for a, b in windows:
             yield from pattern.finditer(lower, a, b)
 

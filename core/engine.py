@@ -207,8 +207,8 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft) -> bool:
         # Every cue holds one of the rule's 'needs' at the start of a word, so only
         # the sentences with one are searched.
         hits = (
-            draft.find_words(rule.any_cue, rule.needs, word_start=True)
-            if rule.needs
+            draft.find(rule.cue_words)
+            if rule.cue_words is not None
             else rule.any_cue.finditer(draft.lower)
         )
         draft.memo[key] = any(not cues.negated(draft.clause_before(h.start())) for h in hits)

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from presend.core.model import SEVERITY_RANK, RulePackError
+from presend.core.scan import WordPattern, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +46,10 @@ class ExceptionRule:
     explanation: str
     #: Words one of which must begin a word of the draft for any cue to match.
     needs: tuple[str, ...] = ()
-    #: All the cues as one pattern, so a draft is scanned once per rule.
+    #: All the cues as one pattern, so a draft is scanned once per rule; with 'needs',
+    #: searched only in the sentences where one of them begins a word.
     any_cue: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
+    cue_words: WordPattern | None = field(default=None, repr=False)
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -129,7 +132,8 @@ def _build(data: dict[str, Any]) -> RulePack:
             cues=tuple(re.compile(c) for c in e["cues"]),
             explanation=e["explanation"],
             needs=tuple(e.get("needs", ())),
-            any_cue=re.compile("|".join(f"(?:{c})" for c in e["cues"])),
+            any_cue=re.compile(joined := "|".join(f"(?:{c})" for c in e["cues"])),
+            cue_words=words(joined, tuple(e["needs"]), word_start=True) if e.get("needs") else None,
         )
         for e in data.get("exceptions", [])
     )

@@ -40,7 +40,7 @@ def finditer_in(
 
 def anchors_of(alternatives: list[str]) -> tuple[str, ...]:
     """A literal every match of each regex alternative must contain ("wh?atsapp?" ->
-    "atsap", "g\\s?meet" -> "meet"), for ``Draft.find_words``."""
+    "atsap", "g\\s?meet" -> "meet"), for ``Draft.find``."""
     return minimal(tuple(_mandatory_literal(alt) for alt in alternatives))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from presend.core.draft import Draft
+from presend.core.draft import DIGITS, Draft
 from presend.core.model import Match
 
 _SUFFIX = (
@@ -42,7 +42,6 @@ _SUFFIX_WORDS = tuple(
     "terrace ter parkway pkwy highway hwy circle cir square sq crescent close gardens "
     "strasse straße str calle rue via marg nagar".split()
 )
-_DIGITS = tuple("0123456789")
 
 
 def detect(draft: Draft) -> Iterator[Match]:
@@ -52,7 +51,7 @@ def detect(draft: Draft) -> Iterator[Match]:
     if not any(draft.is_whole_word(*span) for span in draft.word_spans(_SUFFIX_WORDS)):
         return
     text = draft.text
-    starts = draft.where(_DIGITS, word_start=True)
+    starts = draft.where(DIGITS, word_start=True)
     seen: list[tuple[int, int]] = []
     for m in _matches_at(_FULL, text, starts):
         seen.append(m.span())

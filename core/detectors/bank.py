@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from presend.core.draft import Draft
+from presend.core.draft import DIGITS, Draft
 from presend.core.model import Match
 from presend.core.scan import finditer_in, words
 
@@ -15,7 +15,6 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: 
 _BIC = re.compile(r"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
 _BIC_CUE = re.compile(r"\b(?:swift|bic|swift/bic|bic/swift|bank code|bank)\b")
 _BIC_CUE_WORDS = ("swift", "bic", "bank")
-_DIGITS = tuple("0123456789")
 _ACCOUNT = re.compile(
     r"\b(?:(?:bank\s+)?account|acct|a/c|acc)\.?\s*(?:no\.?|number|num|#)?\s*[:#=\-]?\s*"
     r"(?P<number>\d[\d \-]{4,22}\d)\b|"
@@ -58,7 +57,7 @@ def _ibans(draft: Draft) -> Iterator[re.Match[str]]:
     if _IBAN_PROBE.search(text) is None:
         return
     done = 0
-    for at in draft.where(_DIGITS):
+    for at in draft.where(DIGITS):
         start = at - 2
         if (
             start < done

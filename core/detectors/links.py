@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from presend.core import cues, domains
 from presend.core.draft import Draft
 from presend.core.model import Match, Status
-from presend.core.scan import finditer_in
+from presend.core.scan import finditer_in, words
 
 _URL = re.compile(
     r"(?<![\w@.\-/])"
@@ -28,6 +28,7 @@ _APP_SCHEME_WORDS = tuple(
     for scheme in "skype tg whatsapp viber weixin line discord zoommtg zoomus msteams facetime "
     "sms tel callto mailto signal sgnl threema kik".split()
 )
+_APP_SCHEME_WHERE = words(_APP_SCHEME.pattern, _APP_SCHEME_WORDS)
 _SCHEME_TYPES = {
     "zoommtg": "meeting_link",
     "zoomus": "meeting_link",
@@ -92,7 +93,7 @@ def _dotted_tokens(draft: Draft) -> list[tuple[int, int]]:
 
 
 def _app_links(draft: Draft) -> Iterator[Match]:
-    for m in draft.find_words(_APP_SCHEME, _APP_SCHEME_WORDS):
+    for m in draft.find(_APP_SCHEME_WHERE):
         scheme = m.group("scheme").lower()
         type_ = _SCHEME_TYPES.get(scheme, "messaging_link")
         yield Match(type_, m.start(), m.end(), evidence={"domain": scheme})

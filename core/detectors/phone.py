@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from presend.core import cues
-from presend.core.draft import REACH, Draft
+from presend.core.draft import DIGITS, REACH, Draft
 from presend.core.model import Match, Status
 from presend.core.scan import words
 
@@ -50,7 +50,6 @@ _SCRIPT = words(
     ),
     word_start=True,
 )
-_DIGITS = tuple("0123456789")
 _RUN_ON = re.compile(r"[\d(). \-_/]{4}")
 _NOT_DIGIT = re.compile(r"\D")
 _TIME_AFTER = re.compile(r":\d\d")
@@ -96,7 +95,7 @@ def _candidates(draft: Draft) -> Iterator[re.Match[str]]:
     before it."""
     text = draft.text
     done = 0
-    for digit in draft.where(_DIGITS, word_start=True):
+    for digit in draft.where(DIGITS, word_start=True):
         # Every candidate runs on for at least four more digits or separators.
         if _RUN_ON.match(text, digit + 1) is None:
             continue

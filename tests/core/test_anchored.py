@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from presend.core import evaluation
 from presend.core.detectors import address, bank, email, phone
-from presend.core.draft import Draft
+from presend.core.draft import DIGITS, Draft
 from presend.core.model import Context
 from presend.core.normalize import normalise
 from presend.core.scan import scan
@@ -29,7 +29,7 @@ def _same(text: str) -> None:
     assert _spans(bank._ibans(draft)) == _spans(bank._IBAN.finditer(norm))
     whole = _spans(scan(email._EMAIL, draft.lower, email._accept))
     assert [(m.start, m.end) for m in email.detect(draft)] == whole
-    starts = draft.where(address._DIGITS, word_start=True)
+    starts = draft.where(DIGITS, word_start=True)
     for pattern in (address._FULL, address._STREET_ONLY):
         assert _spans(address._matches_at(pattern, norm, starts)) == _spans(pattern.finditer(norm))
 

@@ -87,18 +87,18 @@ def test_anchored_searches_find_what_a_full_scan_finds(monkeypatch) -> None:  # 
     from presend.core import check, evaluation
     from presend.core.draft import Draft as RealDraft
 
-    real = RealDraft.find_words
+    real = RealDraft.find
     checked = 0
 
-    def compare(self, pattern, anchors, **options):  # type: ignore[no-untyped-def]
+    def compare(self, words):  # type: ignore[no-untyped-def]
         nonlocal checked
-        found = [m.span() for m in real(self, pattern, anchors, **options)]
-        whole = [m.span() for m in pattern.finditer(self.lower)]
-        assert found == whole, (pattern.pattern[:60], anchors, options)
+        found = [m.span() for m in real(self, words)]
+        whole = [m.span() for m in words.pattern.finditer(self.lower)]
+        assert found == whole, (words.pattern.pattern[:60], words.anchors)
         checked += 1
-        return iter(real(self, pattern, anchors, **options))
+        return iter(real(self, words))
 
-    monkeypatch.setattr(RealDraft, "find_words", compare)
+    monkeypatch.setattr(RealDraft, "find", compare)
     cases = evaluation.load(evaluation.default_corpus())
     for case in cases:
         check(case.text, **case.context)
