@@ -283,7 +283,7 @@ def main() -> None:
     texts = inputs()
     # Tools take turns call by call, so a busy moment on a shared machine hits them all
     # alike and the ratios between them hold.
-    rounds = {"message (84 chars)": 400, "proposal (2,000)": 60, "document (100,000)": 3}
+    rounds = {"message (84 chars)": 400, "proposal (2,000)": 150, "document (100,000)": 3}
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in tools}
     for label, text in texts.items():
         for tool in tools.values():
@@ -384,7 +384,7 @@ def write_report(
         f"Measured by `benchmarks/compare.py` on {time.strftime('%Y-%m-%d')}, one process, "
         f"{os.cpu_count()} cores, Python {sys.version.split()[0]}. Times are per call: "
         "median / 95th percentile in milliseconds, after a warm-up call; the tools take "
-        "turns call by call (400 rounds for the message, 60 for the proposal, 3 for the "
+        "turns call by call (400 rounds for the message, 150 for the proposal, 3 for the "
         "document), so load on the shared machine hits them alike.",
         "",
         "| tool | " + " | ".join(labels) + " | cold import (ms) | peak RSS, 100k doc (MiB) |",
