@@ -156,22 +156,16 @@ def _judge(
 ) -> Status | None:
     start, end = span
     international = raw.startswith(("+", "00"))
-    tail_start = max(start - len(draft.clause_before(start)), start - 30)
-    sentence_start, sentence_end = draft.sentence_bounds(start)
     if _inside_quotes(draft.text, start) and _about_a_script(draft):
         status: Status = "topic"
-    elif draft.has_word_within(_OTHER_NUMBER_CUE, tail_start, start) and not (
-        draft.has_word_within(_PHONE_CUE, tail_start, start)
-    ):
+    elif _other_number_cue_before(draft, start):
         return None
     elif (
         international
         or _GROUPED_PHONE.match(raw)
         or draft.norm.original_text(start, end) != raw  # spelled out or disguised
         or draft.has_word_within(_PHONE_CUE, start - 40, start)
-        or draft.has_word_within(
-            _PHONE_CUE, max(sentence_start, start - REACH), min(sentence_end, start + REACH)
-        )
+        or _phone_cue_in_sentence(draft, start)
     ):
         status = "breach"
     else:
@@ -180,6 +174,24 @@ def _judge(
     # Only now the expensive part: does libphonenumber know such a number?
     national_or_00 = raw.startswith("00") or not international
     return status if _valid(digits, national_or_00, memo) else None
+
+
+def _other_number_cue_before(draft: Draft, start: int) -> bool:
+    """Whether the words just before the number, in its clause and at most 30
+    characters back, say it is some other number ("order 4155550132") and not a phone."""
+    if not draft.has_word_within(_OTHER_NUMBER_CUE, start - 30, start):
+        return False  # the usual case: the clause need not be found
+    tail_start = max(start - len(draft.clause_before(start)), start - 30)
+    return draft.has_word_within(_OTHER_NUMBER_CUE, tail_start, start) and not (
+        draft.has_word_within(_PHONE_CUE, tail_start, start)
+    )
+
+
+def _phone_cue_in_sentence(draft: Draft, start: int) -> bool:
+    sentence_start, sentence_end = draft.sentence_bounds(start)
+    return draft.has_word_within(
+        _PHONE_CUE, max(sentence_start, start - REACH), min(sentence_end, start + REACH)
+    )
 
 
 def _valid(digits: str, national_or_00: bool, memo: Memo) -> bool:
