@@ -42,7 +42,8 @@ def check(text: str, context: Context) -> Report:
     pack = rulepack.load(context.marketplace)
     draft = Draft(normalise(text), context, pack.platform_domains)
     matches = [m for detect in detectors.ALL for m in detect(draft)]
-    matches = _drop_introductions(_resolve_overlaps(matches, pack), pack)
+    if len(matches) > 1:  # one match overlaps nothing and introduces nothing
+        matches = _drop_introductions(_resolve_overlaps(matches, pack), pack)
     findings = [_judge(m, draft, pack) for m in matches]
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end))
     return Report(context, tuple(findings))
@@ -190,10 +191,26 @@ def _situation(kind: str, status: str, context: Context) -> str:
 def _exception(
     kind: str, type_: str, draft: Draft, pack: rulepack.RulePack
 ) -> AppliedException | None:
-    for rule in pack.exceptions:
-        if rule.covers(kind, type_, draft.context.channel) and _applies(rule, draft):
+    for rule in _rules_covering(pack, kind, type_, draft.context.channel):
+        if _applies(rule, draft):
             return AppliedException(rule.id, rule.explanation.format(platform=pack.name))
     return None
+
+
+def _rules_covering(
+    pack: rulepack.RulePack, kind: str, type_: str, channel: str
+) -> tuple[rulepack.ExceptionRule, ...]:
+    key = (id(pack), kind, type_, channel)
+    known = _COVERING.get(key)
+    if known is None:
+        rules = tuple(rule for rule in pack.exceptions if rule.covers(kind, type_, channel))
+        known = _COVERING[key] = (pack, rules)  # the pack kept, so its id stays its own
+    return known[1]
+
+
+_COVERING: dict[
+    tuple[int, str, str, str], tuple[rulepack.RulePack, tuple[rulepack.ExceptionRule, ...]]
+] = {}
 
 
 def _applies(rule: rulepack.ExceptionRule, draft: Draft) -> bool:
