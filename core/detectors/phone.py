@@ -244,16 +244,16 @@ def _valid_as_written(digits: str) -> bool:
             national = digits[size:]
             if not national:
                 return False
+            # The country's main region comes first: asking it alone spares testing the
+            # other regions sharing the code (+1 has 25) when the number is its own.
+            if _known_in_region(national, code, regions[0]):
+                return True
             number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
             zeros = len(national) - len(national.lstrip("0"))
             if zeros:
                 number.italian_leading_zero = True
                 number.number_of_leading_zeros = zeros if zeros > 1 else None
-            # The country's main region comes first: asking it alone spares testing the
-            # other regions sharing the code (+1 has 25) when the number is its own.
-            return _known_in_region(national, code, regions[0]) or bool(
-                phonenumbers.is_valid_number(number)
-            )
+            return bool(phonenumbers.is_valid_number(number))
     return False
 
 
@@ -269,38 +269,49 @@ def _known_in_region(national: str, code: int, region: str) -> bool:
     from the region's metadata, asking the commonest kinds (fixed line, mobile) first
     rather than last. May say no where the library says yes (a leading zero it keeps
     apart); the caller then asks the library."""
+    kinds = _REGION_KINDS.get(region)
+    if kinds is None:
+        kinds = _REGION_KINDS[region] = _kinds_of(region)
+    region_code, general, specific = kinds
+    if region_code != code or national.startswith("0") or not _fits(national, general):
+        return False
+    return any(_fits(national, desc) for desc in specific)
+
+
+# A kind of number: the lengths it may have (empty: any) and its pattern.
+_Desc = tuple[tuple[int, ...], "re.Pattern[str] | None"]
+
+
+def _kinds_of(region: str) -> tuple[int, _Desc, tuple[_Desc, ...]]:
+    """A region's country code, general number pattern and kinds, commonest first,
+    read from libphonenumber's metadata and compiled once (metadata, not user text)."""
     import phonenumbers  # noqa: PLC0415
 
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    if meta is None or meta.country_code != code or national.startswith("0"):
-        return False
-    if not _fits(national, meta.general_desc):
-        return False
-    return any(
-        _fits(national, desc)
-        for desc in (
-            meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate,
-            meta.shared_cost, meta.voip, meta.personal_number, meta.pager, meta.uan,
-            meta.voicemail,
-        )
+    if meta is None:
+        return (-1, ((), None), ())
+
+    def desc(d: object) -> _Desc:
+        pattern = getattr(d, "national_number_pattern", None)
+        lengths = tuple(getattr(d, "possible_length", ()) or ())
+        return lengths, re.compile(pattern) if pattern is not None else None
+
+    kinds = (
+        meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate, meta.shared_cost,
+        meta.voip, meta.personal_number, meta.pager, meta.uan, meta.voicemail,
     )  # fmt: skip
+    code = meta.country_code if meta.country_code is not None else -1
+    return code, desc(meta.general_desc), tuple(desc(k) for k in kinds)
 
 
-def _fits(national: str, desc: object) -> bool:
-    pattern = getattr(desc, "national_number_pattern", None)
-    if pattern is None:
+def _fits(national: str, desc: _Desc) -> bool:
+    lengths, pattern = desc
+    if pattern is None or (lengths and len(national) not in lengths):
         return False
-    lengths = getattr(desc, "possible_length", ())
-    if lengths and len(national) not in lengths:
-        return False
-    compiled = _DESC_PATTERNS.get(pattern)
-    if compiled is None:
-        compiled = _DESC_PATTERNS[pattern] = re.compile(pattern)
-    return compiled.fullmatch(national) is not None
+    return pattern.fullmatch(national) is not None
 
 
-#: libphonenumber's national-number patterns, compiled once (metadata, not user text).
-_DESC_PATTERNS: dict[str, re.Pattern[str]] = {}
+_REGION_KINDS: dict[str, tuple[int, _Desc, tuple[_Desc, ...]]] = {}
 
 
 def _inside_quotes(text: str, start: int) -> bool:
