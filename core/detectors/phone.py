@@ -244,10 +244,9 @@ def _valid_as_written(digits: str) -> bool:
             national = digits[size:]
             if not national:
                 return False
-            # The country's main region comes first: asking it alone spares testing the
-            # other regions sharing the code (+1 has 25) when the number is its own.
-            if _known_in_region(national, code, regions[0]):
-                return True
+            known = _known_for_code(national, code, regions)
+            if known is not None:
+                return known
             number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
             zeros = len(national) - len(national.lstrip("0"))
             if zeros:
@@ -264,32 +263,45 @@ def _about_a_script(draft: Draft) -> bool:
     return bool(draft.memo["script"])
 
 
-def _known_in_region(national: str, code: int, region: str) -> bool:
-    """What ``is_valid_number_for_region`` answers for a national number as written,
-    from the region's metadata, asking the commonest kinds (fixed line, mobile) first
-    rather than last. May say no where the library says yes (a leading zero it keeps
-    apart); the caller then asks the library."""
-    kinds = _REGION_KINDS.get(region)
-    if kinds is None:
-        kinds = _REGION_KINDS[region] = _kinds_of(region)
-    region_code, general, specific = kinds
-    if region_code != code or national.startswith("0") or not _fits(national, general):
-        return False
-    return any(_fits(national, desc) for desc in specific)
+def _known_for_code(national: str, code: int, regions: tuple[str, ...]) -> bool | None:
+    """What ``is_valid_number`` answers for +code national, read from the regions'
+    metadata the way the library reads it: the first region whose leading digits match,
+    or else whose kinds know the number, decides. The kinds are asked commonest first
+    (fixed line, mobile) rather than last. None where it cannot be sure (a leading zero,
+    a non-geographic code): the caller then asks the library."""
+    if national.startswith("0") or "001" in regions:
+        return None
+    for region in regions:
+        kinds = _REGION_KINDS.get(region)
+        if kinds is None:
+            kinds = _REGION_KINDS[region] = _kinds_of(region)
+        region_code, leading, general, specific = kinds
+        if region_code != code:
+            continue
+        if leading is not None:
+            if leading.match(national):
+                return _fits(national, general) and any(_fits(national, d) for d in specific)
+        elif _fits(national, general) and any(_fits(national, d) for d in specific):
+            return True
+    return False
 
 
 # A kind of number: the lengths it may have (empty: any) and its pattern.
 _Desc = tuple[tuple[int, ...], "re.Pattern[str] | None"]
 
 
-def _kinds_of(region: str) -> tuple[int, _Desc, tuple[_Desc, ...]]:
-    """A region's country code, general number pattern and kinds, commonest first,
-    read from libphonenumber's metadata and compiled once (metadata, not user text)."""
+_Kinds = tuple["int", "re.Pattern[str] | None", _Desc, tuple[_Desc, ...]]
+
+
+def _kinds_of(region: str) -> _Kinds:
+    """A region's country code, leading digits, general number pattern and kinds,
+    commonest first, read from libphonenumber's metadata and compiled once (metadata,
+    not user text)."""
     import phonenumbers  # noqa: PLC0415
 
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
     if meta is None:
-        return (-1, ((), None), ())
+        return (-1, None, ((), None), ())
 
     def desc(d: object) -> _Desc:
         pattern = getattr(d, "national_number_pattern", None)
@@ -301,7 +313,8 @@ def _kinds_of(region: str) -> tuple[int, _Desc, tuple[_Desc, ...]]:
         meta.voip, meta.personal_number, meta.pager, meta.uan, meta.voicemail,
     )  # fmt: skip
     code = meta.country_code if meta.country_code is not None else -1
-    return code, desc(meta.general_desc), tuple(desc(k) for k in kinds)
+    leading = re.compile(meta.leading_digits) if meta.leading_digits else None
+    return code, leading, desc(meta.general_desc), tuple(desc(k) for k in kinds)
 
 
 def _fits(national: str, desc: _Desc) -> bool:
@@ -311,7 +324,7 @@ def _fits(national: str, desc: _Desc) -> bool:
     return pattern.fullmatch(national) is not None
 
 
-_REGION_KINDS: dict[str, tuple[int, _Desc, tuple[_Desc, ...]]] = {}
+_REGION_KINDS: dict[str, _Kinds] = {}
 
 
 def _inside_quotes(text: str, start: int) -> bool:

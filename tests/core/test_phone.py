@@ -41,13 +41,15 @@ def test_italian_leading_zero_is_kept() -> None:
     assert not _valid_as_written("999123")
 
 
-def test_region_check_agrees_with_the_library() -> None:
-    from presend.core.detectors.phone import _known_in_region
+def test_code_check_is_the_librarys_answer() -> None:
+    """Reading the metadata the library's way gives is_valid_number's answer exactly,
+    for every region's example numbers and near misses (or defers to the library)."""
+    from presend.core.detectors.phone import _known_for_code
 
-    agreed = 0
+    decided = 0
     for e164 in _examples():
         number = phonenumbers.parse(e164)
-        region = phonenumbers.region_code_for_country_code(number.country_code)
+        regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE[number.country_code]
         national = phonenumbers.national_significant_number(number)
         for candidate in (national, national[:-1], national + "7", "9" + national[1:]):
             if not candidate:
@@ -55,11 +57,11 @@ def test_region_check_agrees_with_the_library() -> None:
             built = phonenumbers.PhoneNumber(
                 country_code=number.country_code, national_number=int(candidate)
             )
-            library = phonenumbers.is_valid_number_for_region(built, region)
-            ours = _known_in_region(candidate, number.country_code, region)
-            assert not ours or library, (e164, candidate)
-            agreed += ours == library
-    assert agreed > 1500
+            ours = _known_for_code(candidate, number.country_code, regions)
+            if ours is not None:
+                assert ours == phonenumbers.is_valid_number(built), (e164, candidate)
+                decided += 1
+    assert decided > 1800
 
 
 def test_quotes_are_looked_for_only_a_reach_back() -> None:
@@ -73,3 +75,23 @@ def test_quotes_are_looked_for_only_a_reach_back() -> None:
     far = '"' + "x" * (REACH + 10) + " 415 555 0132"
     assert not _inside_quotes(far, len(far) - 12)
     assert not _inside_quotes('"a"\n 415 555 0132', 6)  # closed, and on another line
+
+
+def test_code_check_on_random_numbers_of_every_code() -> None:
+    import random
+
+    from presend.core.detectors.phone import _known_for_code
+
+    rng = random.Random(7)
+    compared = 0
+    for code, regions in sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()):
+        for _ in range(15):
+            size = rng.randint(6, 11)
+            national = str(rng.randint(1, 9)) + "".join(rng.choices("0123456789", k=size - 1))
+            ours = _known_for_code(national, code, regions)
+            if ours is None:
+                continue
+            built = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+            assert ours == phonenumbers.is_valid_number(built), (code, national)
+            compared += 1
+    assert compared > 2500
