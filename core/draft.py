@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from presend.core import literals
 from presend.core.model import Context
-from presend.core.normalize import Normalised
+from presend.core.normalize import Normalised, lower_same_length
 from presend.core.scan import WordPattern
 
 # Where a sentence ends: a run of [!?;\n], a full stop followed by white space or the end
@@ -51,7 +51,6 @@ class Draft:
     #: without re.IGNORECASE, which makes Python's re several times slower.
     lower: str = field(init=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
-    _first: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False)
     _words: dict[tuple[str, ...], list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     _near: dict[tuple[tuple[str, ...], int, int], list[tuple[int, int]]] = field(
         default_factory=dict, repr=False
@@ -68,10 +67,7 @@ class Draft:
     memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        lower = self.norm.text.lower()
-        if len(lower) != len(self.norm.text):  # "İ" lowers to two characters
-            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.norm.text)
-        self.lower = lower
+        self.lower = lower_same_length(self.norm.text)
         if self.norm.found is not None:  # the normaliser's pass read this same text
             self._literals = self.norm.found
             self._literals_version = self.norm.found_version
@@ -162,10 +158,6 @@ class Draft:
             self._near[key] = merged
         return self._near[key]
 
-    def near_digits(self, before: int, after: int) -> list[tuple[int, int]]:
-        """``near`` for the ten digits: where anything holding a number can match."""
-        return self.near(DIGITS, before, after)
-
     def long_words(self, length: int) -> list[tuple[int, int]]:
         """The spans of white-space-separated tokens at least ``length`` long."""
         text = self.lower
@@ -180,12 +172,6 @@ class Draft:
                 found.append((at, at + len(token)))
                 pos = at + len(token)
         return found
-
-    def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
-        """The first match of ``pattern`` in the draft (searched once per draft)."""
-        if pattern not in self._first:
-            self._first[pattern] = pattern.search(self.lower)
-        return self._first[pattern]
 
     def where(self, literal_set: tuple[str, ...], word_start: bool = False) -> list[int]:
         """Start positions of any of ``literal_set`` in the lower-case draft, in order;
@@ -205,18 +191,13 @@ class Draft:
             spots = sorted(at for word in present for at in found[word])
         if word_start:
             lower = self.lower
-            spots = [
-                at
-                for at in spots
-                if at == 0 or not (lower[at - 1].isalnum() or lower[at - 1] == "_")
-            ]
+            spots = [at for at in spots if at == 0 or not _is_word(lower[at - 1])]
         self._where[key] = spots
         return spots
 
     def has_any(self, literal_set: tuple[str, ...]) -> bool:
         """Whether any of ``literal_set`` occurs in the lower-case draft."""
-        wanted = literals.DRAFT.register(literal_set)
-        return not self._found().keys().isdisjoint(wanted)
+        return self.holds_any(literals.DRAFT.register(literal_set))
 
     def holds_any(self, words: frozenset[str]) -> bool:
         """Whether any of ``words`` (registered literals) occurs in the draft."""
@@ -264,10 +245,7 @@ class Draft:
 
     def find(self, words: WordPattern) -> Iterator[re.Match[str]]:
         """Matches of a word pattern, searched only where its anchors say it can match."""
-        literals_found = self._literals
-        if literals_found is None or self._literals_version != literals.DRAFT.version:
-            literals_found = self._found()
-        found = literals_found.keys()
+        found = self._found().keys()
         for group in words.sets:  # a plain loop: this runs some 30 times per check
             if found.isdisjoint(group):
                 return iter(())
@@ -321,10 +299,6 @@ class Draft:
             windows = self.windows(anchors, words.word_start)
         for a, b in windows:
             yield from pattern.finditer(lower, a, b)
-
-    def anywhere(self, pattern: re.Pattern[str]) -> bool:
-        """Whether ``pattern`` occurs anywhere in the draft."""
-        return self.first(pattern) is not None
 
     def clause_before(self, pos: int) -> str:
         """The clause's lower-case text from its start up to ``pos`` (at most the last

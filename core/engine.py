@@ -191,26 +191,10 @@ def _situation(kind: str, status: str, context: Context) -> str:
 def _exception(
     kind: str, type_: str, draft: Draft, pack: rulepack.RulePack
 ) -> AppliedException | None:
-    for rule in _rules_covering(pack, kind, type_, draft.context.channel):
+    for rule in pack.exceptions_for(kind, type_, draft.context.channel):
         if _applies(rule, draft):
             return AppliedException(rule.id, rule.explanation.format(platform=pack.name))
     return None
-
-
-def _rules_covering(
-    pack: rulepack.RulePack, kind: str, type_: str, channel: str
-) -> tuple[rulepack.ExceptionRule, ...]:
-    key = (id(pack), kind, type_, channel)
-    known = _COVERING.get(key)
-    if known is None:
-        rules = tuple(rule for rule in pack.exceptions if rule.covers(kind, type_, channel))
-        known = _COVERING[key] = (pack, rules)  # the pack kept, so its id stays its own
-    return known[1]
-
-
-_COVERING: dict[
-    tuple[int, str, str, str], tuple[rulepack.RulePack, tuple[rulepack.ExceptionRule, ...]]
-] = {}
 
 
 def _applies(rule: rulepack.ExceptionRule, draft: Draft) -> bool:
@@ -218,9 +202,6 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft) -> bool:
     (worked out once per draft)."""
     key = "exception:" + rule.id
     if key not in draft.memo:
-        if rule.needs and not draft.has_any(rule.needs):
-            draft.memo[key] = False
-            return False
         # Every cue holds one of the rule's 'needs' at the start of a word, so only
         # the sentences with one are searched.
         hits = (

@@ -14,7 +14,7 @@ from typing import Any
 class LiteralSet:
     """A growing set of literals and the automaton that finds them."""
 
-    def __init__(self, words: tuple[str, ...] = ()) -> None:
+    def __init__(self) -> None:
         self._words: set[str] = set()
         # id -> (the tuple itself, kept so its id is never reused; its words as a set)
         self._known: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
@@ -22,8 +22,6 @@ class LiteralSet:
         #: Bumped whenever a literal is added, so a text read with an older set is
         #: read again.
         self.version = 0
-        if words:
-            self.register(words)
 
     def register(self, literals: tuple[str, ...]) -> frozenset[str]:
         """Make sure ``literals`` are among those found, and return them as a set

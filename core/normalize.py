@@ -60,7 +60,7 @@ def normalise(text: str) -> Normalised:
     """Build the searchable form of ``text`` (see the module header for what is undone)."""
     out, starts, ends = _fold_characters(text)
     norm = Normalised(text, out, starts, ends)
-    lower = _lower_same_length(out)
+    lower = lower_same_length(out)
     found: dict[str, list[int]] | None = DRAFT.find_all(lower)
     for pattern, replace, gate in _REWRITES:
         # Each rewrite first asks a cheap question that every match would answer yes
@@ -71,7 +71,7 @@ def normalise(text: str) -> Normalised:
         rewritten = _rewrite(norm, pattern, replace, lower)
         if rewritten is not norm:
             norm = rewritten
-            lower = _lower_same_length(norm.text)
+            lower = lower_same_length(norm.text)
             found = None
     if found is None:
         found = DRAFT.find_all(lower)
@@ -266,7 +266,9 @@ def _spoken_dot(_: re.Match[str], __: str) -> str:
     return "."
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, character for character ("İ", which lowers to two
+    characters, stays as it is), so positions in it are positions in ``text``."""
     lower = text.lower()
     if len(lower) == len(text):
         return lower

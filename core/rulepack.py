@@ -42,13 +42,11 @@ class ExceptionRule:
     kinds: frozenset[str]
     types: frozenset[str]
     channels: frozenset[str]
-    cues: tuple[re.Pattern[str], ...]
     explanation: str
-    #: Words one of which must begin a word of the draft for any cue to match.
-    needs: tuple[str, ...] = ()
-    #: All the cues as one pattern, so a draft is scanned once per rule; with 'needs',
-    #: searched only in the sentences where one of them begins a word.
+    #: All the cues as one pattern, so a draft is scanned once per rule...
     any_cue: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
+    #: ...and, when the rule names 'needs' (words one of which begins a word of every
+    #: match), searched only in the sentences where one of them does.
     cue_words: WordPattern | None = field(default=None, repr=False)
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
@@ -72,6 +70,20 @@ class RulePack:
     situations: dict[str, Situation]
     types: dict[str, TypeText]
     exceptions: tuple[ExceptionRule, ...]
+    _covering: dict[tuple[str, str, str], tuple[ExceptionRule, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def exceptions_for(self, kind: str, type_: str, channel: str) -> tuple[ExceptionRule, ...]:
+        """The exceptions that can apply to a finding of this kind and type here
+        (worked out once per combination)."""
+        key = (kind, type_, channel)
+        rules = self._covering.get(key)
+        if rules is None:
+            rules = self._covering[key] = tuple(
+                rule for rule in self.exceptions if rule.covers(kind, type_, channel)
+            )
+        return rules
 
 
 def available() -> list[str]:
@@ -128,10 +140,8 @@ def _build(data: dict[str, Any]) -> RulePack:
             kinds=frozenset(e["kinds"]),
             types=frozenset(e["types"]),
             channels=frozenset(e["channels"]),
-            # Matched against the draft's lower-case form, like every word pattern.
-            cues=tuple(re.compile(c) for c in e["cues"]),
             explanation=e["explanation"],
-            needs=tuple(e.get("needs", ())),
+            # Matched against the draft's lower-case form, like every word pattern.
             any_cue=re.compile(joined := "|".join(f"(?:{c})" for c in e["cues"])),
             cue_words=words(joined, tuple(e["needs"]), word_start=True) if e.get("needs") else None,
         )

@@ -1,4 +1,4 @@
-"""Searching with a pattern whose matches a detector may still turn down."""
+"""Word patterns and what says where they can match; searching in stretches of a draft."""
 
 from __future__ import annotations
 

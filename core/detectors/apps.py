@@ -15,7 +15,6 @@ from presend.core.scan import (
     WordPattern,
     anchor_offset,
     anchors_of,
-    compile_lower,
     needed_by_any,
     words,
 )
@@ -44,22 +43,22 @@ _HANDLE_STOPWORDS = frozenset(
 
 
 class _Patterns:
-    """Compiled lazily: the app lists come from the vocabulary file."""
+    """Built lazily: the app lists come from the vocabulary file."""
 
     def __init__(self) -> None:
         chat = cues.app_names("messaging", "social")
         meet = cues.app_names("meeting")
-        self.handle = compile_lower(
+        handle = (
             rf"\b(?P<app>{chat})\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
             rf"number|#|contact)?\s*(?P<sep>:|=|-|is|at|@|->|\u2192|\()\s*(?P<handle>{_HANDLE})"
         )
         # "my WhatsApp is ...", "our Telegram:" introduce a handle even when it is
         # disguised past what the handle pattern accepts; "my Telegram bot" does not.
-        self.my_app = compile_lower(
+        my_app = (
             rf"\b(?:my|our)\s+(?P<app>{chat})\s*(?:id|handle|user\s?name|account|number|no\.?|"
             r"contact|name)?\s*(?::|=|->|\bis\b)"
         )
-        self.invite = compile_lower(
+        invite = (
             r"\b(?:move|moving|switch|switching|continue|continuing|talk|talking|chat|"
             r"chatting|connect|reach|contact|message|msg|text|ping|call|add|find|dm|pm|hit|"
             r"write|communicate|discuss|speak|follow|join|catch|meet|hop|jump|go|get in touch|"
@@ -69,21 +68,21 @@ class _Patterns:
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
         )
-        self.app_me = compile_lower(
+        app_me = (
             r"\b(?P<app>whats\s?app|telegram|skype|signal|viber|discord|e-?mail|text|sms|"
             r"dm|pm|inbox|mail)\s+(?:me|us)\b"
         )
-        self.drop_line = compile_lower(
+        drop_line = (
             r"\b(?:shoot|drop|send|give)\s+(?:me|us)\s+(?:an?\s+)?"
             r"(?:e-?mail|text|line|message\s+on\s+\w+|call|ring|dm|whats\s?app)\b"
         )
-        self.are_you_on = compile_lower(
+        are_you_on = (
             rf"\b(?:are you|r u|you)\s+(?:also\s+)?on\s+(?P<app>{chat})\b|"
             rf"\bdo you (?:have|use)\s+(?:a\s+|an\s+)?(?P<app2>{chat})\b|"
             r"\b(?:i'?ll be|i will be|i am|i'?m|we are|we'?re|you'?ll find me)\s+(?:also\s+)?"
             rf"(?:available\s+|reachable\s+)?on\s+(?P<app3>{chat})\b"
         )
-        self.request = compile_lower(
+        request = (
             r"\b(?:send|give|share|drop|tell|provide|leave|post|pass|forward|dm|pm|text)\s+"
             rf"(?:me|us)\s+(?:your|ur|a|the)\s+{_CONTACT_WORDS}\b|"
             r"\b(?:what(?:'s| is)|whats|can i (?:get|have)|may i (?:get|have|ask for)|"
@@ -94,7 +93,7 @@ class _Patterns:
             r"\b(?:send|email|mail|forward|text)\b[^.!?\n]{0,30}\bto your (?:personal |private )?"
             r"(?:e-?mail|inbox|phone|number|whats\s?app|cell)\b"
         )
-        self.meeting = compile_lower(
+        meeting = (
             rf"\b(?P<app>{meet})\s+(?:video\s+)?(?:call|meeting|link|invite|invitation|session|"
             r"chat|room|conference|interview)s?\b|"
             rf"\b(?:send|share|schedule|set up|book|arrange|organi[sz]e|have|do|jump on|hop on|"
@@ -104,7 +103,7 @@ class _Patterns:
             r"whereby|gotomeeting|jitsi)\b|\bbook\s+(?:a\s+)?(?:time|slot|call)\s+(?:on|via|in)\s+"
             r"(?:my\s+)?calendly\b"
         )
-        self.off_platform = compile_lower(
+        off_platform = (
             r"\b(?:take|move|continue|carry on|talk|chat|communicate|discuss|work)\s+"
             r"(?:\w+\s+){0,3}"
             r"(?:off|outside(?:\s+of)?)\s+(?:upwork|the platform|this platform|this site|here)\b|"
@@ -114,7 +113,7 @@ class _Patterns:
             r"\b(?:avoid|bypass|get around|escape)\s+(?:the\s+)?(?:upwork\s+)?"
             r"(?:filters?|flagging|monitoring|detection|moderation)\b"
         )
-        self.apply_elsewhere = compile_lower(
+        apply_elsewhere = (
             r"\b(?:apply|submit\s+(?:your\s+)?(?:application|cv|resume)|send\s+(?:your\s+)?"
             r"(?:cv|resume|application|portfolio))\s+(?:directly\s+)?(?:on|via|through|at|to)\s+"
             r"(?:our|my|the company'?s?)\s+(?:web\s?site|site|careers?\s+page|careers?|portal|"
@@ -122,7 +121,7 @@ class _Patterns:
             r"\b(?:fill\s+(?:out|in)|complete)\s+(?:our|my|this|the)\s+(?:google\s+|application\s+|"
             r"external\s+)?(?:form|questionnaire|application)\s+(?:on|at|via|here)\b"
         )
-        self.mention = compile_lower(cues.app_names("messaging", "social", "meeting", "payment"))
+        mention = cues.app_names("messaging", "social", "meeting", "payment")
         # Where each pattern can match (see scan.WordPattern and Draft.find).
         vocab = vocabulary()["apps"]
         chat_words = anchors_of(vocab["messaging"] + vocab["social"])
@@ -132,15 +131,15 @@ class _Patterns:
                          "facebook", "handle", "contact", "social", "address")  # fmt: skip
         self.where: dict[str, WordPattern] = {
             "handle": words(
-                self.handle.pattern,
+                handle,
                 chat_words,
                 starts_within=anchor_offset(vocab["messaging"] + vocab["social"]),
             ),
-            "my_app": words(self.my_app.pattern, ("my", "our"), leading=True, also=(chat_words,)),
-            "are_you_on": words(self.are_you_on.pattern, chat_words),
-            "invite": words(self.invite.pattern, (*chat_words, "mail", "phone", "sms", "text")),
+            "my_app": words(my_app, ("my", "our"), leading=True, also=(chat_words,)),
+            "are_you_on": words(are_you_on, chat_words),
+            "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
             "app_me": words(
-                self.app_me.pattern,
+                app_me,
                 (
                     "whats",
                     "telegram",
@@ -159,11 +158,9 @@ class _Patterns:
                 ),
                 leading=True,
             ),
-            "drop_line": words(
-                self.drop_line.pattern, ("shoot", "drop", "send", "give"), leading=True
-            ),
+            "drop_line": words(drop_line, ("shoot", "drop", "send", "give"), leading=True),
             "off_platform": words(
-                self.off_platform.pattern,
+                off_platform,
                 (
                     "take",
                     "move",
@@ -200,7 +197,7 @@ class _Patterns:
                 ),
             ),
             "request": words(
-                self.request.pattern,
+                request,
                 (
                     "send",
                     "give",
@@ -228,9 +225,9 @@ class _Patterns:
                 leading=True,
                 also=(contact_words,),
             ),
-            "meeting": words(self.meeting.pattern, (*meet_words, "calendly")),
+            "meeting": words(meeting, (*meet_words, "calendly")),
             "apply_elsewhere": words(
-                self.apply_elsewhere.pattern,
+                apply_elsewhere,
                 ("apply", "submit", "send", "fill", "complete"),
                 leading=True,
                 also=(
@@ -248,7 +245,7 @@ class _Patterns:
             ),
             # A mention is an app's name (at most 18 characters), around its anchor.
             "mention": words(
-                self.mention.pattern,
+                mention,
                 anchors_of(
                     vocab["messaging"] + vocab["social"] + vocab["meeting"] + vocab["payment"]
                 ),

@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from presend.core.draft import REACH, Draft
+from presend.core.draft import DIGITS, REACH, Draft
 from presend.core.model import Context
 from presend.core.normalize import normalise
 
@@ -72,7 +72,7 @@ def test_word_within_a_stretch() -> None:
 
 def test_near_digits_merges_close_numbers() -> None:
     draft = _draft("abc 12 de 3" + " " * 50 + "4")
-    assert draft.near_digits(2, 5) == [(2, 15), (59, 62)]
+    assert draft.near(DIGITS, 2, 5) == [(2, 15), (59, 62)]
 
 
 def test_long_words() -> None:
