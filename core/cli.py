@@ -44,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_install_options(p_install)
 
     p_eval = sub.add_parser("eval", help="score the core on a labelled corpus")
-    p_eval.add_argument("corpus", nargs="?", help="corpus file (default: the bundled one)")
+    p_eval.add_argument(
+        "corpus", nargs="*", help="corpus files (default: the bundled regression corpus)"
+    )
     p_eval.add_argument("--show-errors", action="store_true", help="list every miss")
     return parser
 

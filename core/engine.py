@@ -135,7 +135,7 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
     severity = situation.severity
     exception = None
     if severity == "violation":
-        exception = _exception(kind, m.type, draft, pack)
+        exception = _exception(kind, m, draft, pack)
         if exception is not None:
             severity = "exception"
     start, end = draft.norm.span(m.start, m.end)
@@ -189,17 +189,20 @@ def _situation(kind: str, status: str, context: Context) -> str:
 
 
 def _exception(
-    kind: str, type_: str, draft: Draft, pack: rulepack.RulePack
+    kind: str, m: Match, draft: Draft, pack: rulepack.RulePack
 ) -> AppliedException | None:
-    for rule in pack.exceptions_for(kind, type_, draft.context.channel):
-        if _applies(rule, draft):
+    for rule in pack.exceptions_for(kind, m.type, draft.context.channel):
+        if _applies(rule, draft, m):
             return AppliedException(rule.id, rule.explanation.format(platform=pack.name))
     return None
 
 
-def _applies(rule: rulepack.ExceptionRule, draft: Draft) -> bool:
-    """Whether the draft's wording meets one of the rule's cues, outside a negation
-    (worked out once per draft)."""
+def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
+    """Whether the draft's wording meets one of the rule's cues, outside a negation.
+
+    A detail (an address, a number) is covered by a cue anywhere in the draft ("I'll add
+    you on GitHub. My email is ..."); a request or an invitation only by a cue in its
+    own sentence, since "send the NDA ... actually just send your number" asks twice."""
     key = "exception:" + rule.id
     if key not in draft.memo:
         # Every cue holds one of the rule's 'needs' at the start of a word, so only
@@ -209,5 +212,11 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft) -> bool:
             if rule.cue_words is not None
             else rule.any_cue.finditer(draft.lower)
         )
-        draft.memo[key] = any(not cues.negated(draft.clause_before(h.start())) for h in hits)
-    return bool(draft.memo[key])
+        draft.memo[key] = [
+            h.start() for h in hits if not cues.negated(draft.clause_before(h.start()))
+        ]
+    found: list[int] = draft.memo[key]  # type: ignore[assignment]
+    if not m.negatable:
+        return bool(found)
+    start, end = draft.sentence_bounds(m.start)
+    return any(start <= at < end for at in found)

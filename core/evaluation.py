@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +39,8 @@ class Case:
     kinds: frozenset[str]
     context: dict[str, str]
     origin: str
+    #: The language the draft is written in (``lang=`` in the header), "en" by default.
+    lang: str = "en"
 
 
 @dataclass(slots=True)
@@ -55,10 +57,21 @@ class Scores:
         default_factory=lambda: {k: Counter() for k in KINDS}
     )
     misses: list[tuple[Case, Report]] = field(default_factory=list)
+    #: per language: cases, verdicts right, violations, violations caught
+    by_lang: dict[str, Counter[str]] = field(default_factory=dict)
 
     def add(self, case: Case, report: Report) -> None:
         """Count one case against its report."""
         self.total += 1
+        lang = self.by_lang.setdefault(case.lang, Counter())
+        lang["cases"] += 1
+        lang["right"] += report.verdict == case.verdict
+        if case.verdict == "violation":
+            lang["violations"] += 1
+            lang["caught"] += report.verdict == "violation"
+        if case.verdict == "clean":
+            lang["clean"] += 1
+            lang["flagged"] += report.verdict == "violation"
         self.by_verdict[case.verdict] += 1
         if report.verdict == case.verdict:
             self.verdict_hits += 1
@@ -116,9 +129,10 @@ def _case(header: str, text: str, origin: str) -> Case:
     for setting in " ".join(parts[3:]).split():
         key, _, value = setting.partition("=")
         context[key] = value
+    lang = context.pop("lang", "en")
     if not text:
         raise CorpusError(f"{origin}: case {case_id} has no text")
-    return Case(case_id, text, verdict, kind_set, context, origin)
+    return Case(case_id, text, verdict, kind_set, context, origin, lang)
 
 
 def load(paths: Iterable[Path]) -> list[Case]:
@@ -160,6 +174,12 @@ def format_scores(scores: Scores) -> str:
         lines.append(
             f"  {verdict:<10} {scores.verdict_right[verdict]}/{scores.by_verdict[verdict]} right"
         )
+    if len(scores.by_lang) > 1:
+        lines.append(f"{'language':<10}{'cases':>7}{'right':>7}{'caught':>10}{'flagged':>10}")
+        for lang, c in sorted(scores.by_lang.items()):
+            caught = f"{c['caught']}/{c['violations']}"
+            flagged = f"{c['flagged']}/{c['clean']}"
+            lines.append(f"{lang:<10}{c['cases']:>7}{c['right']:>7}{caught:>10}{flagged:>10}")
     return "\n".join(lines)
 
 
@@ -169,9 +189,9 @@ def default_corpus() -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-def main(corpus: str | None = None, *, show_errors: bool = False) -> int:
+def main(corpus: Sequence[str] = (), *, show_errors: bool = False) -> int:
     """Print the scores; exit 2 when there is no corpus to read."""
-    paths = [Path(corpus)] if corpus else default_corpus()
+    paths = [Path(c) for c in corpus] if corpus else default_corpus()
     if not paths or not all(p.is_file() for p in paths):
         print("presend: no corpus found; pass a corpus file", file=sys.stderr)
         return 2

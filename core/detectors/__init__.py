@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from presend.core.detectors import address, apps, bank, crypto, email, links, payment, phone
+from presend.core.detectors import (
+    address,
+    apps,
+    asks,
+    bank,
+    crypto,
+    email,
+    links,
+    payment,
+    phone,
+)
 from presend.core.draft import Draft
 from presend.core.model import Match
 
@@ -20,4 +30,5 @@ ALL: tuple[Detector, ...] = (
     address.detect,
     payment.detect,
     apps.detect,
+    asks.detect,
 )

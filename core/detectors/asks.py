@@ -1,0 +1,121 @@
+"""Asking for the other side's details, or offering one's own, without giving any.
+
+"Could you provide your mobile number?", "plz send ur skype", "want my WhatsApp?", "how
+can I reach you outside Upwork?". Upwork counts asking as sharing. The grammar is here;
+the words (verbs, nouns, question openers) come from the language files
+(``rules/lang/*.toml``, see ``presend.core.lexicon``) and the app lists from
+``vocabulary.toml``. A payment account asked for or offered counts as payment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from presend.core import lexicon
+from presend.core.draft import Draft
+from presend.core.model import Match
+from presend.core.rulepack import vocabulary
+from presend.core.scan import WordPattern, anchors_of, needed_by_any, words
+
+
+def _alt(section: str, key: str, extra: list[str] | None = None) -> str:
+    return lexicon.alternation(lexicon.words(section, key) + (extra or []))
+
+
+class _Patterns:
+    def __init__(self) -> None:
+        apps = vocabulary()["apps"]
+        chat = apps["messaging"] + apps["social"]
+        general = set(lexicon.words("ask", "payment_too_general"))
+        money = [a for a in apps["payment"] if a not in general]
+        contact = _alt("ask", "contact_nouns", chat)
+        payment = _alt("ask", "payment_nouns", money)
+        mods = _alt("ask", "modifiers")
+        # The detail, with nothing after it that makes it a topic ("your email campaign").
+        noun = (
+            rf"(?:(?:{mods})\s+){{0,2}}(?:(?P<pay>{payment})|(?P<contact>{contact}))"
+            rf"(?![\w@.\-]*\w)(?!\s+(?:{_alt('ask', 'not_after')})\b)"
+        )
+        yours = _alt("ask", "yours")
+        self.request_before = re.compile(
+            rf"\b(?:{_alt('ask', 'request_verbs')})\b(?:\s+[\w']+){{0,2}}\s*$"
+        )
+        self.question_before = re.compile(rf"\b(?:{_alt('ask', 'question_openers')})\s*$")
+        self.request_after = re.compile(rf"\s*(?:{_alt('ask', 'request_after')})")
+        vocab_anchors = lexicon.prefixes(lexicon.words("ask", "yours"))
+        #: "your (best) WhatsApp": asked for only with a verb, a question or a "please".
+        self.yours = words(rf"\b(?:{yours})\s+{noun}", vocab_anchors, leading=True)
+        openers = lexicon.words("ask", "question_openers")
+        #: "do you have an email", "is there a number I can call".
+        self.indefinite = words(
+            rf"\b(?:{lexicon.alternation(openers)})\s+(?:{_alt('ask', 'indefinite')})\s+{noun}",
+            lexicon.prefixes(openers),
+            leading=True,
+        )
+        offers = lexicon.words("ask", "offer_before")
+        verbs = _alt("ask", "offer_verbs")
+        #: "I'll send you my number", "want my WhatsApp?", "here's my email".
+        self.offer = words(
+            rf"\b(?:{lexicon.alternation(offers)})\s+(?:(?:{verbs})\s+)?(?:(?:you|u|ya|it)\s+)?"
+            rf"(?:to\s+)?(?:{_alt('ask', 'mine')})\s+{noun}",
+            lexicon.prefixes(offers),
+            leading=True,
+        )
+        reach = _alt("ask", "reach_verbs")
+        where = _alt("ask", "reach_where")
+        #: "how can I reach you outside Upwork", "is there another way to contact you".
+        self.reach = words(
+            rf"\b(?:how|where|is there (?:a|an|any|another) (?:way|place))\s+(?:(?:can|could|do|"
+            rf"should|may|would|to)\s+)?(?:(?:i|we)\s+)?(?:{reach})\s+(?:you|u)\b"
+            rf"[^.?!\n]{{0,40}}?\b(?:{where})\b",
+            ("how", "where", "is there"),
+            leading=True,
+            also=(anchors_of(lexicon.words("ask", "reach_where")),),
+        )
+        self.needed = needed_by_any((self.yours, self.indefinite, self.offer, self.reach))
+
+    def all(self) -> tuple[WordPattern, ...]:
+        """Every pattern, for the anchored-search tests."""
+        return (self.yours, self.indefinite, self.offer, self.reach)
+
+
+@cache
+def _p() -> _Patterns:
+    # Built on first use: the words come from data files.
+    return _Patterns()
+
+
+def detect(draft: Draft) -> Iterator[Match]:
+    """Yield requests for the other side's details and offers of one's own."""
+    p = _p()
+    if not draft.holds_any(p.needed):
+        return
+    lower = draft.lower
+    for m in draft.find(p.yours):
+        clause = draft.clause_before(m.start())[-60:]
+        verb = p.request_before.search(clause) or p.question_before.search(clause)
+        if verb is not None:
+            yield _asked(m, m.start() - len(clause) + verb.start())
+        elif p.request_after.match(lower, m.end()):
+            yield _asked(m, m.start())
+    for m in draft.find(p.indefinite):
+        yield _asked(m, m.start())
+    for m in draft.find(p.offer):
+        yield _asked(m, m.start())
+    for m in draft.find(p.reach):
+        yield Match("contact_request", m.start(), m.end(), negatable=True)
+
+
+def _asked(m: re.Match[str], start: int) -> Match:
+    if m.group("pay"):
+        return Match(
+            "off_platform_payment",
+            start,
+            m.end(),
+            evidence={"app": m.group("pay")},
+            negatable=True,
+        )
+    app = m.group("contact")
+    return Match("contact_request", start, m.end(), evidence={"app": app}, negatable=True)
