@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from presend.core import cues
+from presend.core import cues, lexicon
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
@@ -26,7 +26,7 @@ _CONTACT_WORDS = (
     r"discord|signal|viber|wechat|linked\s?in|instagram|insta|facebook|handle|contacts?|"
     r"contact\s+(?:details|info|information)|socials?|address)"
 )
-_HANDLE = r"@?[a-z0-9][\w.\-]{1,31}(?:#\d{4})?"
+_HANDLE = r"(?:live:\.?(?:cid\.)?)?@?[a-z0-9][\w.\-]{1,31}(?:#\d{4})?"
 # Words right after an invitation that keep it on the platform.
 _ON_PLATFORM_AFTER = re.compile(
     r"[^.!?\n]{0,40}?\b(?:(?<!as )here|on upwork|via upwork|through upwork|in upwork|"
@@ -59,10 +59,7 @@ class _Patterns:
             r"contact|name)?\s*(?::|=|->|\bis\b)"
         )
         invite = (
-            r"\b(?:move|moving|switch|switching|continue|continuing|talk|talking|chat|"
-            r"chatting|connect|reach|contact|message|msg|text|ping|call|add|find|dm|pm|hit|"
-            r"write|communicate|discuss|speak|follow|join|catch|meet|hop|jump|go|get in touch|"
-            r"take (?:this|it|the conversation))"
+            rf"\b(?:{lexicon.alternation(lexicon.words('invite', 'verbs'))})"
             r"\s+(?:(?:me|us|you|him|her|them|this|it|over|up|later|directly|privately|"
             r"(?:this|the|our) (?:conversation|chat|discussion))\s+){0,2}"
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+)?"
@@ -138,6 +135,10 @@ class _Patterns:
             "my_app": words(my_app, ("my", "our"), leading=True, also=(chat_words,)),
             "are_you_on": words(are_you_on, chat_words),
             "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
+            # A Skype id: "live:" and the name, or "live:.cid." and a number.
+            "skype_id": words(
+                r"(?<![\w:/])live:\.?(?:cid\.)?[a-z0-9][\w.\-]{2,40}[a-z0-9]", ("live:",)
+            ),
             "app_me": words(
                 app_me,
                 (
@@ -277,7 +278,11 @@ def detect(draft: Draft) -> Iterator[Match]:
         handle = draft.text[m.start("handle") : m.end("handle")].lstrip("@")
         if not _is_handle(handle, m.group("sep"), draft, m.start()):
             continue
-        yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+        # "Skype (live:kate)": the closing bracket goes with the opening one.
+        end = m.end() + (m.group("sep") == "(" and draft.text.startswith(")", m.end()))
+        yield Match("messaging_handle", m.start(), end, evidence={"app": m.group("app")})
+    for m in p.find("skype_id", draft):
+        yield Match("messaging_handle", m.start(), m.end(), evidence={"app": "Skype"})
     for m in p.find("my_app", draft):
         yield _phrase("messaging_invite", m, app=m.group("app"))
     for name in ("invite", "app_me", "drop_line", "are_you_on", "off_platform"):

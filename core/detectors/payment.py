@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from presend.core import cues
+from presend.core import cues, lexicon
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
@@ -46,12 +46,31 @@ class _Patterns:
             # "pay via PayPal", "payment through Wise", "send the money to my Payoneer"
             words(
                 r"\b(?:pay|paying|paid|payments?|"
-                r"send (?:(?:you|me|us|him|her)\s+)?(?:an?\s+|the\s+)?"
-                r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit)|"
-                r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment))\b"
+                r"send(?:ing)?(?:\s+(?:you|me|us|him|her))?(?:\s+(?:an?\s+|the\s+)?"
+                r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit))?|"
+                r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment)|"
+                r"invoice|bill|charge|cash out|salary|hire|onboard|contract)\b"
                 r"[^.!?\n]{0,30}?\b(?:via|through|by|with|on|using|over|in|into|to\s+(?:my|our|your))"
                 rf"\s+(?:my\s+|our\s+|your\s+)?(?P<app>{pay})\b",
-                ("pay", "paid", "send", "transfer", "wire", "tip", "deposit", "settle", "receive"),
+                (
+                    "pay",
+                    "paid",
+                    "send",
+                    "transfer",
+                    "wire",
+                    "tip",
+                    "deposit",
+                    "settle",
+                    "receive",
+                    "invoice",
+                    "bill",
+                    "charge",
+                    "cash out",
+                    "salary",
+                    "hire",
+                    "onboard",
+                    "contract",
+                ),
                 leading=True,
                 also=(pay_words,),
             ),
@@ -87,8 +106,9 @@ class _Patterns:
             words(
                 r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saving|dodge|cut out|"
                 r"get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
-                r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all)"
-                r"\s+){0,3}(?:fees?|commission|cut|charges?|percentage|service fee)\b",
+                r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all|"
+                r"us|you|me|both|on|a|lot|of|some|money|big|huge|extra|\d+\s?%|20|10)"
+                r"\s+){0,4}(?:fees?|commission|cut|charges?|percentage|service fee)\b",
                 (
                     "avoid",
                     "skip",
@@ -144,6 +164,58 @@ class _Patterns:
                 also=(("direct", "outside", "off", "private", "via", "through"),),
             ),
         )
+        verbs = cues.app_names("payment_verbs")
+        self.solicitation += (
+            # "I'll just Venmo you", "can you Zelle me the rest"
+            words(
+                rf"\b(?P<app>{verbs})\s+(?:you|u|me|us|him|her|them)\b",
+                anchors_of(vocabulary()["apps"]["payment_verbs"]),
+                starts_within=anchor_offset(vocabulary()["apps"]["payment_verbs"]),
+            ),
+            # "put you on our payroll", "hire you through our EOR"
+            words(
+                r"\b(?:put|add|have|hire|onboard|bring|pay|take)\s+(?:you|u|him|her|them)\s+"
+                r"(?:on|onto|to|through|via|with|under)\s+(?:our|my|the company'?s?|an?)\s+"
+                r"(?:own\s+)?(?:payroll|eor|employer of record|agency|company)\b",
+                ("put", "add", "have", "hire", "onboard", "bring", "pay", "take"),
+                leading=True,
+                also=(("payroll", "eor", "employer", "agency", "company"),),
+            ),
+            # "bill our company directly", "send your invoices to our accounts payable"
+            words(
+                r"\b(?:bill|invoice|charge)\s+(?:(?:our|my|the)\s+)?(?:company|business|firm|"
+                r"llc|ltd|agency|corporate card|accounts? payable|finance (?:team|department)|"
+                r"ap department)\b(?!\s+(?:through|via|on|in|using)\s+(?:upwork|the platform))|"
+                r"\bsend\s+(?:your\s+|the\s+|all\s+)?invoices?\s+(?:directly\s+)?to\s+"
+                r"(?:our|my|the)\s+(?:accounts? payable|accounting|finance|billing|ap)\b",
+                ("bill", "invoice", "charge", "send"),
+                leading=True,
+                also=(
+                    (
+                        "company",
+                        "business",
+                        "firm",
+                        "llc",
+                        "ltd",
+                        "agency",
+                        "corporate",
+                        "payable",
+                        "finance",
+                        "accounting",
+                        "billing",
+                        "ap ",
+                    ),
+                ),
+            ),
+            # "send you the MTCN", "I'll give you the reference to collect"
+            words(
+                r"\b(?:send|share|give|text|forward|pass)\s+(?:you\s+|me\s+|us\s+)?(?:the\s+)?"
+                r"(?:mtcn|control number|reference number to collect)\b",
+                ("send", "share", "give", "text", "forward", "pass"),
+                leading=True,
+                also=(("mtcn", "control number", "collect"),),
+            ),
+        )
         self.account = words(
             rf"\b(?:my|our)\s+(?P<app>{pay})\s*(?:account|acc|id|email|e-?mail|handle|tag|"
             r"username|number|address|details|info|link)?\s*(?:is|:|=|-)?\s*"
@@ -169,8 +241,48 @@ class _Patterns:
             also=((":", "="),),
             starts_within=offset,
         )
+        self.app_at = words(
+            rf"\b(?P<app>{pay})\s*(?:id|handle|tag|username|user)?\s*(?:is\s+)?"
+            r"(?P<id>@[a-z][\w.\-]{2,30}|\$[a-z][\w]{1,19})",
+            pay_words,
+            also=(("@", "$"),),
+            starts_within=offset,
+        )
+        ids = "|".join(vocabulary()["apps"]["payment_id_domains"])
+        self.upi = words(
+            rf"(?<![\w.@])[a-z0-9][\w.\-]{{1,60}}@(?:{ids})(?![\w@]|\.[a-z])",
+            ("@",),
+        )
+        self.pix = words(
+            r"\b(?:chave\s+)?pix\s*(?:key|chave)?\s*(?::|=|-|é|e|is|\u2192)?\s*"
+            r"(?P<id>[\w.+\-]+@[\w.\-]+\.[a-z]{2,}|\+?\d[\d .\-/()]{9,18}\d|"
+            r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})",
+            ("pix",),
+            leading=True,
+        )
+        self.mtcn = words(
+            r"\b(?:mtcn|control\s+(?:no|number))\.?\s*(?:#|no\.?|number|code|is|:)?\s*[:#]?\s*"
+            r"\d{3}[ \-]?\d{3}[ \-]?\d{4}\b",
+            ("mtcn", "control"),
+            leading=True,
+        )
+        self.withdrawal = words(
+            lexicon.alternation(lexicon.words("payment", "withdrawal")),
+            lexicon.prefixes(lexicon.words("payment", "withdrawal")),
+            word_start=True,
+        )
         # One quick look for all of them: most drafts hold none of what they need.
-        self.needed = needed_by_any((*self.solicitation, self.account, self.app_me, self.app_id))
+        self.needed = needed_by_any(
+            (
+                *self.solicitation,
+                self.account,
+                self.app_me,
+                self.app_id,
+                self.app_at,
+                self.pix,
+                self.mtcn,
+            )
+        )
         self.cashtag = compile_lower(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
         self.cash_app = compile_lower(r"\bcash\s?app\b|\bcashtag\b")
 
@@ -188,11 +300,16 @@ def detect(draft: Draft) -> Iterator[Match]:
     if "cash" in text and p.cash_app.search(text):
         for m in p.cashtag.finditer(text):
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": "Cash App"})
+    for m in draft.find(p.upi):
+        yield Match("payment_handle", m.start(), m.end(), evidence={"app": "UPI"})
     if not draft.holds_any(p.needed):
         return
+    for found in (p.app_at, p.pix, p.mtcn):
+        for m in draft.find(found):
+            yield Match("payment_handle", m.start(), m.end(), evidence=_app(m))
     for solicitation in p.solicitation:
         for m in draft.find(solicitation):
-            if _is_topic(draft, m):
+            if _is_topic(draft, m) or _is_withdrawal(draft, m, p):
                 continue
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
@@ -200,7 +317,7 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in draft.find(p.account):
         if m.group("id"):
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
-        elif not _is_topic(draft, m):
+        elif not _is_topic(draft, m) and not _is_withdrawal(draft, m, p):
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
@@ -208,6 +325,13 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+def _is_withdrawal(draft: Draft, m: re.Match[str], p: _Patterns) -> bool:
+    """Whether the sentence is about taking the platform's earnings out ("I withdraw my
+    Upwork earnings to Payoneer"), which is not paying outside."""
+    start, end = draft.sentence_bounds(m.start())
+    return any(start - 64 <= w.start() < end for w in draft.find(p.withdrawal))
 
 
 def _app(m: re.Match[str]) -> dict[str, str]:
