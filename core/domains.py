@@ -29,6 +29,18 @@ def is_known_suffix(host: str) -> bool:
     return bool(host) and _psl().privatesuffix(host) is not None
 
 
+def is_placeholder(host: str) -> bool:
+    """Whether ``host`` is a name reserved for examples (RFC 2606 and 6761) or one
+    people write as a stand-in ("yourdomain.com")."""
+    host = host.lower().strip(".")
+    listed = vocabulary()["domains"]["placeholder"]
+    labels = host.split(".")
+    return any(
+        host == entry or host.endswith("." + entry) or labels[-1] == entry
+        for entry in listed["reserved"]
+    ) or any(labels[-2:-1] and labels[-2].startswith(p) for p in listed["stand_in_prefixes"])
+
+
 def is_platform(host: str, platform_domains: tuple[str, ...]) -> bool:
     """Whether ``host`` is one of the marketplace's own domains or a subdomain of one."""
     host = host.lower().strip(".")

@@ -205,13 +205,7 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     own sentence, since "send the NDA ... actually just send your number" asks twice."""
     key = "exception:" + rule.id
     if key not in draft.memo:
-        # Every cue holds one of the rule's 'needs' at the start of a word, so only
-        # the sentences with one are searched.
-        hits = (
-            draft.find(rule.cue_words)
-            if rule.cue_words is not None
-            else rule.any_cue.finditer(draft.lower)
-        )
+        hits = rule.any_cue.finditer(draft.lower)
         draft.memo[key] = [
             h.start() for h in hits if not cues.negated(draft.clause_before(h.start()))
         ]

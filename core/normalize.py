@@ -191,6 +191,26 @@ def _bracketed(m: re.Match[str], _: str) -> str:
     return "@" if m.group(1).lower() in ("at", "@") else "."
 
 
+# HTML character references for the characters addresses are made of: "&#64;",
+# "&#x40;", "&commat;", "&period;" (pasted from a web page, or typed to dodge a filter).
+_ENTITY = re.compile(r"&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));")
+_NAMED_ENTITIES = {
+    "commat": "@", "period": ".", "amp": "&", "lowbar": "_", "hyphen": "-", "dash": "-",
+    "plus": "+", "colon": ":", "sol": "/", "lpar": "(", "rpar": ")", "nbsp": " ",
+}  # fmt: skip
+
+
+def _entity(m: re.Match[str], _: str) -> str | None:
+    if m.group(3):
+        return _NAMED_ENTITIES.get(m.group(3))
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    return chr(code) if 32 <= code < 0x110000 and not 0xD800 <= code < 0xE000 else None
+
+
+def _has_entity(lower: str, _: Found | None) -> bool:
+    return "&" in lower and ";" in lower
+
+
 # Single characters separated by single spaces: "j o h n d o e", "t . m e / x".
 _SPACED = re.compile(r"(?<![\w@./:])(?:[A-Za-z0-9@_./:] ){4,}[A-Za-z0-9@_./:](?![\w@])")
 
@@ -339,6 +359,7 @@ def _has_letter_digits(_: str, found: Found | None) -> bool:
 Gate = Callable[[str, Found | None], bool]
 
 _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
+    (_ENTITY, _entity, _has_entity),
     (_BRACKETED, _bracketed, _has_brackets),
     (_SPACED, _spaced, _has_spaced_run),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),

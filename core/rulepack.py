@@ -9,8 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from presend.core import lexicon
 from presend.core.model import SEVERITY_RANK, RulePackError
-from presend.core.scan import WordPattern, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +43,8 @@ class ExceptionRule:
     types: frozenset[str]
     channels: frozenset[str]
     explanation: str
-    #: All the cues as one pattern, so a draft is scanned once per rule...
+    #: All the cues as one pattern, so a draft is scanned once per rule.
     any_cue: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
-    #: ...and, when the rule names 'needs' (words one of which begins a word of every
-    #: match), searched only in the sentences where one of them does.
-    cue_words: WordPattern | None = field(default=None, repr=False)
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -141,9 +138,11 @@ def _build(data: dict[str, Any]) -> RulePack:
             types=frozenset(e["types"]),
             channels=frozenset(e["channels"]),
             explanation=e["explanation"],
-            # Matched against the draft's lower-case form, like every word pattern.
-            any_cue=re.compile(joined := "|".join(f"(?:{c})" for c in e["cues"])),
-            cue_words=words(joined, tuple(e["needs"]), word_start=True) if e.get("needs") else None,
+            # The cues are each language's words for the exception (rules/lang/*.toml),
+            # matched against the draft's lower-case form like every word pattern.
+            any_cue=re.compile(
+                "|".join(f"(?:{c})" for c in lexicon.words("exception_cues", e["id"])) or "(?!)"
+            ),
         )
         for e in data.get("exceptions", [])
     )

@@ -17,8 +17,8 @@ _AT = r"(?:[ ]{0,2}@[ ]{0,2}|[ ]{1,2}at[ ]{1,2})"
 _AT_WORDS = ("@", " at ")  # one of which every address holds
 # "." with optional spaces, or the word "dot"; inside the name part only the word, so
 # "Thanks. john@..." does not pull "Thanks" into the address.
-_DOT = r"(?:[ ]?\.[ ]?|[ ]{1,2}dot[ ]{1,2})"
-_LOCAL_DOT = r"(?:[ ]{1,2}dot[ ]{1,2})"
+_DOT = r"(?:[ ]?\.[ ]?|[ ]{1,2}d[o0]t[ ]{1,2})"
+_LOCAL_DOT = r"(?:[ ]{1,2}d[o0]t[ ]{1,2})"
 _EMAIL = re.compile(
     rf"(?<![\w@.])(?P<local>{_LOCAL}(?:{_LOCAL_DOT}{_LOCAL}){{0,3}}){_AT}"
     rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{0,4}})(?![\w@])",
@@ -31,7 +31,7 @@ _PROVIDERS = frozenset(
     ).split()
 )
 _SPOKEN_DOMAIN = re.compile(
-    r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: ?\. ?| {1,2}dot {1,2})[a-z0-9]|(?:"
+    r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: ?\. ?| {1,2}d[o0]t {1,2})[a-z0-9]|(?:"
     + "|".join(sorted(_PROVIDERS, key=len, reverse=True))
     + r")\b)"
 )
@@ -48,6 +48,11 @@ _NOT_LOCAL = frozenset(
 )
 
 
+# Words just before a spoken "name at company.com" that say it is an address.
+_EMAIL_CUE = re.compile(r"\b(?:e-?mail|mail|gmail|write|reach|contact)\w*\b[^.!?\n]{0,30}$")
+_SEPARATOR = re.compile(r"\s*(?:\.|\bd[o0]t\b)\s*")
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every email address in the draft."""
     lower = draft.lower
@@ -58,44 +63,88 @@ def detect(draft: Draft) -> Iterator[Match]:
         for at in draft.where(_AT_WORDS)
         if lower[at] == "@" or _SPOKEN_DOMAIN.match(lower, at) is not None
     ]
-    for m in scan(_EMAIL, lower, _accept, draft.sentences_around(spots)):
-        yield _match(m, draft)
+    found: dict[int, int] = {}
+
+    def accept(m: re.Match[str]) -> bool:
+        end = _address_end(m, draft)
+        if end is not None:
+            found[m.start()] = end
+        return end is not None
+
+    for m in scan(_EMAIL, lower, accept, draft.sentences_around(spots)):
+        match = _match(m, found[m.start()], draft)
+        if match is not None:
+            yield match
 
 
-def _accept(m: re.Match[str]) -> bool:
-    raw = m.group(0)
-    local, domain = m.group("local"), m.group("domain")
-    plain_at = "@" not in raw
-    labels = _labels(domain)
-    if not labels:
-        return False
-    if plain_at and local.lower().split()[-1] in _NOT_LOCAL:
-        return False
-    has_suffix = len(labels) > 1 and domains.is_known_suffix(".".join(labels))
-    if not has_suffix and not (labels[0] in _PROVIDERS and len(labels) == 1):
-        return False
-    return not plain_at or _spoken_email_is_plausible(raw, local, labels)
+def _labels(domain: str, offset: int) -> list[tuple[str, int, int, bool]]:
+    """The domain's labels with their spans, and whether white space came before each."""
+    labels: list[tuple[str, int, int, bool]] = []
+    pos, spaced = 0, False
+    for sep in [*_SEPARATOR.finditer(domain), None]:
+        end = sep.start() if sep else len(domain)
+        if end > pos:
+            labels.append((domain[pos:end].lower(), offset + pos, offset + end, spaced))
+        if sep:
+            pos, spaced = sep.end(), any(c.isspace() for c in sep.group(0))
+    return labels
 
 
-def _labels(domain: str) -> list[str]:
-    return [p for p in re.split(r"\s*(?:\.|\bdot\b)\s*", domain.lower()) if p]
+def _address_end(m: re.Match[str], draft: Draft) -> int | None:
+    """Where the address ends: its domain is the longest run of labels with a real
+    suffix, never running on past a dot followed by white space once it has one, so
+    "anna@outlook.com. I am free" ends at "com" and "gmail. com" still reads whole."""
+    labels = _labels(m.group("domain"), m.start("domain"))
+    best: int | None = None
+    for k in range(2, len(labels) + 1):
+        if best is not None and labels[k - 1][3]:
+            break
+        if domains.is_known_suffix(".".join(label for label, *_ in labels[:k])):
+            best = k
+    if best is None and labels and _provider(labels[0][0]):
+        best = 1
+    if best is None:
+        return None
+    local = m.group("local")
+    if "@" not in m.group(0):
+        if local.lower().split()[-1] in _NOT_LOCAL:
+            return None
+        if not _spoken_email_is_plausible(m, local, [lb for lb, *_ in labels[:best]], draft):
+            return None
+    return labels[best - 1][2]
 
 
-def _match(m: re.Match[str], draft: Draft) -> Match:
-    labels = _labels(m.group("domain"))
-    address = (
-        re.sub(r"\s*(?:\.|\bdot\b)\s*", ".", m.group("local").lower()) + "@" + ".".join(labels)
-    )
-    platform = domains.is_platform(".".join(labels), draft.platform_domains)
+def _provider(label: str) -> bool:
+    # "gmai1", "0utlook": digits standing in for the letters they look like.
+    return label in _PROVIDERS or label.translate(_DIGIT_LETTERS) in _PROVIDERS
+
+
+_DIGIT_LETTERS = str.maketrans("013", "ole")
+
+
+def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
+    labels = [label for label, *_ in _labels(draft.lower[m.start("domain") : end], 0)]
+    host = ".".join(labels)
+    if domains.is_placeholder(host):
+        return None  # "jane@example.com", "noreply@yourapp.io": part of a spec, not you
+    address = _SEPARATOR.sub(".", m.group("local").lower()) + "@" + host
+    # "git@github.com:org/repo.git" is a repository's address, not a person's.
+    if draft.lower.startswith(":", end) and m.group("local").lower() == "git":
+        return None
+    platform = domains.is_platform(host, draft.platform_domains)
     status: Status = "allowed" if platform else "breach"
-    return Match("email", m.start(), m.end(), status=status, evidence={"address": address})
+    return Match("email", m.start(), end, status=status, evidence={"address": address})
 
 
-def _spoken_email_is_plausible(raw: str, local: str, labels: list[str]) -> bool:
+def _spoken_email_is_plausible(
+    m: re.Match[str], local: str, labels: list[str], draft: Draft
+) -> bool:
     # "name at domain" with a plain word "at" is also how people say where they are
     # ("I am at work.com"?), so ask for one more sign it is an address.
     return (
-        labels[0] in _PROVIDERS
-        or " dot " in raw.lower()
+        _provider(labels[0])
+        or "dot" in m.group(0).lower()
+        or "d0t" in m.group(0).lower()
         or any(c.isdigit() or c in "._" for c in local)
+        or _EMAIL_CUE.search(draft.lower, max(0, m.start() - 40), m.start()) is not None
     )

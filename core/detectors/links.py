@@ -48,7 +48,6 @@ _GROUP_TYPES = {
     "social": "social_profile",
 }
 _TRAILING = ".,;:!?)]}'\"*"
-_RESERVED = ("example.com", "example.org", "example.net")
 _CAREERS_PATH = re.compile(r"/(?:careers?|jobs?|apply|join-us|join|vacanc\w*|hiring)\b")
 _CAREERS_HOST = re.compile(r"^(?:careers?|jobs|apply|hiring|recruit\w*)\.")
 _CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b")
@@ -65,7 +64,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             continue
         if explicit and not (domains.is_known_suffix(host) or host[0].isdigit()):
             continue
-        if any(host == r or host.endswith("." + r) for r in _RESERVED):
+        if domains.is_placeholder(host):
             continue
         end = m.start("path") + len(path) if path else m.end("host")
         if m.group("path") is None and m.end() > end:
