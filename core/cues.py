@@ -53,12 +53,6 @@ OWNER_OTHER = re.compile(
     r"competitors?|clone of|copy of)\b",
 )
 
-# The words around a number or an address that say it is part of the work itself.
-SCRIPT = re.compile(
-    r"\b(?:script|voice[- ]?over|vo|narrat\w+|read(?:ing)? (?:this|the following)|ad copy|"
-    r"commercial|jingle|radio spot|copy for|tagline|slogan)\b",
-)
-
 # Building or integrating something: "integrate PayPal checkout", "a Telegram bot".
 DEVELOPMENT = re.compile(
     r"\b(?:integrat\w+|implement\w*|api|apis|sdk|webhooks?|checkout|gateway|plugin|"

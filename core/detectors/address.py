@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from presend.core import work
 from presend.core.draft import DIGITS, Draft
 from presend.core.model import Match
 
@@ -55,9 +56,13 @@ def detect(draft: Draft) -> Iterator[Match]:
     seen: list[tuple[int, int]] = []
     for m in _matches_at(_FULL, text, starts):
         seen.append(m.span())
+        if work.in_quotes(text, m.start()) and work.about_content(draft):
+            continue  # an address inside a script or page that is part of the work
         yield Match("address", m.start(), m.end())
     for m in _matches_at(_STREET_ONLY, text, starts):
         if any(a <= m.start() < b for a, b in seen):
+            continue
+        if work.in_quotes(text, m.start()) and work.about_content(draft):
             continue
         if _MINE.search(draft.clause_before(m.start())[-60:]):
             yield Match("address", m.start(), m.end())

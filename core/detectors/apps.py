@@ -26,7 +26,9 @@ _CONTACT_WORDS = (
     r"discord|signal|viber|wechat|linked\s?in|instagram|insta|facebook|handle|contacts?|"
     r"contact\s+(?:details|info|information)|socials?|address)"
 )
-_HANDLE = r"(?:live:\.?(?:cid\.)?)?@?[a-z0-9][\w.\-]{1,31}(?:#\d{4})?"
+_HANDLE = r"(?:live:\.?(?:cid\.)?)?@?[a-z0-9](?:[\w.\-]{0,30}\w)?(?:#\d{4})?"
+# A name that reads as a handle: digits, dots or underscores in it ("mike.reynolds_nyc").
+_HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
 # Words right after an invitation that keep it on the platform.
 _ON_PLATFORM_AFTER = re.compile(
     r"[^.!?\n]{0,40}?\b(?:(?<!as )here|on upwork|via upwork|through upwork|in upwork|"
@@ -49,8 +51,23 @@ class _Patterns:
         chat = cues.app_names("messaging", "social")
         meet = cues.app_names("meeting")
         handle = (
-            rf"\b(?P<app>{chat})\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
-            rf"number|#|contact)?\s*(?P<sep>:|=|-|is|at|@|->|\u2192|\()\s*(?P<handle>{_HANDLE})"
+            rf"(?<![\w-])(?P<app>{chat})\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
+            rf"number|#|contact)?\s*(?P<sep>:|=|\s-|-\s|\u2014|\u2013|is|at|@|->|\u2192|\()\s*"
+            rf"(?P<handle>{_HANDLE})"
+        )
+        # "add my skype mike.reynolds_nyc", "my IG kate.designs": no separator, but the
+        # name reads as a handle.
+        bare = (
+            rf"\b(?:my|our|add|the)\s+(?P<app>{chat})\s+(?:id\s+|handle\s+|username\s+)?"
+            rf"(?P<handle>{_HANDLE_LIKE})(?![\w@])"
+        )
+        # "Telegram is better for me: @kostya_devops", "ID is suda.spa2019", "I'm
+        # nightowl.dev there": a handle whose app is named in the same sentence.
+        loose = (
+            r"(?<![\w@.])@[a-z][\w.]{2,30}\w(?![\w@]|\.[a-z])|"
+            r"\b(?:id|user\s?name|handle|username)\s*(?:is|:|=)\s*@?[a-z][\w.\-]{2,30}\w|"
+            rf"\b(?:i'?m|i am|as|search(?:\s+for)?|find)\s+@?(?:{_HANDLE_LIKE})\s+"
+            rf"(?:there|on\s+(?:{chat}))\b"
         )
         # "my WhatsApp is ...", "our Telegram:" introduce a handle even when it is
         # disguised past what the handle pattern accepts; "my Telegram bot" does not.
@@ -133,6 +150,10 @@ class _Patterns:
                 starts_within=anchor_offset(vocab["messaging"] + vocab["social"]),
             ),
             "my_app": words(my_app, ("my", "our"), leading=True, also=(chat_words,)),
+            "bare": words(bare, ("my", "our", "add", "the"), leading=True, also=(chat_words,)),
+            "loose": words(
+                loose, ("@", "id", "user", "handle", "i'm", "im", "i am", "as", "search", "find")
+            ),
             "are_you_on": words(are_you_on, chat_words),
             "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
             # A Skype id: "live:" and the name, or "live:.cid." and a number.
@@ -254,6 +275,7 @@ class _Patterns:
             ),
         }
 
+        self.chat_name = re.compile(rf"\b{chat}\b")
         # One quick look for all of them: most drafts hold none of what they need.
         self.needed = needed_by_any(self.where.values())
 
@@ -281,6 +303,12 @@ def detect(draft: Draft) -> Iterator[Match]:
         # "Skype (live:kate)": the closing bracket goes with the opening one.
         end = m.end() + (m.group("sep") == "(" and draft.text.startswith(")", m.end()))
         yield Match("messaging_handle", m.start(), end, evidence={"app": m.group("app")})
+    for m in p.find("bare", draft):
+        if not _is_topic(draft, m.start(), m.start()):
+            yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+    for m in p.find("loose", draft):
+        if _app_in_sentence(draft, m.start(), p) and not _is_topic(draft, m.start(), m.start()):
+            yield Match("messaging_handle", m.start(), m.end())
     for m in p.find("skype_id", draft):
         yield Match("messaging_handle", m.start(), m.end(), evidence={"app": "Skype"})
     for m in p.find("my_app", draft):
@@ -303,6 +331,14 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield _phrase("external_application", m)
     for m in p.find("mention", draft):
         yield Match("app_mention", m.start(), m.end(), "topic", evidence={"app": m.group(0)})
+
+
+def _app_in_sentence(draft: Draft, at: int, p: _Patterns) -> bool:
+    """Whether a chat app is named in the sentence around ``at`` or the one before."""
+    start, end = draft.sentence_bounds(at)
+    if start > 0:
+        start = draft.sentence_bounds(start - 1)[0]
+    return p.chat_name.search(draft.lower, start, end) is not None
 
 
 def _phrase(type_: str, m: re.Match[str], app: str = "") -> Match:

@@ -54,6 +54,21 @@ class _Patterns:
             lexicon.prefixes(openers),
             leading=True,
         )
+        #: "your full legal name, date of birth and home address": a detail at the end
+        #: of a list the request names.
+        self.yours_list = words(
+            rf"\b(?:{yours})\s+(?:[\w'\-]+,?\s+){{1,8}}?(?:and|&)\s+{noun}",
+            vocab_anchors,
+            leading=True,
+        )
+        which = lexicon.words("ask", "which")
+        #: "what email should I invite?", "which number is best for you?"
+        self.which = words(
+            rf"\b(?:{lexicon.alternation(which)})\s+{noun}\s+(?:address\s+)?"
+            rf"(?:{_alt('ask', 'which_after')})\b",
+            lexicon.prefixes(which),
+            leading=True,
+        )
         offers = lexicon.words("ask", "offer_before")
         verbs = _alt("ask", "offer_verbs")
         #: "I'll send you my number", "want my WhatsApp?", "here's my email".
@@ -74,11 +89,11 @@ class _Patterns:
             leading=True,
             also=(anchors_of(lexicon.words("ask", "reach_where")),),
         )
-        self.needed = needed_by_any((self.yours, self.indefinite, self.offer, self.reach))
+        self.needed = needed_by_any(self.all())
 
     def all(self) -> tuple[WordPattern, ...]:
-        """Every pattern, for the anchored-search tests."""
-        return (self.yours, self.indefinite, self.offer, self.reach)
+        """Every pattern."""
+        return (self.yours, self.yours_list, self.which, self.indefinite, self.offer, self.reach)
 
 
 @cache
@@ -93,15 +108,17 @@ def detect(draft: Draft) -> Iterator[Match]:
     if not draft.holds_any(p.needed):
         return
     lower = draft.lower
-    for m in draft.find(p.yours):
-        clause = draft.clause_before(m.start())[-60:]
-        verb = p.request_before.search(clause) or p.question_before.search(clause)
-        if verb is not None:
-            yield _asked(m, m.start() - len(clause) + verb.start())
-        elif p.request_after.match(lower, m.end()):
+    for pattern in (p.yours, p.yours_list):
+        for m in draft.find(pattern):
+            clause = draft.clause_before(m.start())[-60:]
+            verb = p.request_before.search(clause) or p.question_before.search(clause)
+            if verb is not None:
+                yield _asked(m, m.start() - len(clause) + verb.start())
+            elif p.request_after.match(lower, m.end()):
+                yield _asked(m, m.start())
+    for pattern in (p.indefinite, p.which):
+        for m in draft.find(pattern):
             yield _asked(m, m.start())
-    for m in draft.find(p.indefinite):
-        yield _asked(m, m.start())
     for m in draft.find(p.offer):
         yield _asked(m, m.start())
     for m in draft.find(p.reach):

@@ -63,6 +63,11 @@ def detect(draft: Draft) -> Iterator[Match]:
         for at in draft.where(_AT_WORDS)
         if lower[at] == "@" or _SPOKEN_DOMAIN.match(lower, at) is not None
     ]
+    yield from _detect_in(draft, draft.sentences_around(spots))
+
+
+def _detect_in(draft: Draft, windows: list[tuple[int, int]] | None) -> Iterator[Match]:
+    """The addresses found inside ``windows`` (the whole draft when None)."""
     found: dict[int, int] = {}
 
     def accept(m: re.Match[str]) -> bool:
@@ -71,7 +76,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             found[m.start()] = end
         return end is not None
 
-    for m in scan(_EMAIL, lower, accept, draft.sentences_around(spots)):
+    for m in scan(_EMAIL, draft.lower, accept, windows):
         match = _match(m, found[m.start()], draft)
         if match is not None:
             yield match

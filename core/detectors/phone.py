@@ -5,22 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from presend.core import cues
+from presend.core import work
 from presend.core.draft import DIGITS, REACH, Draft
 from presend.core.model import Match, Status
-from presend.core.scan import words
 
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
 # run of digits and dashes costs linear time.
+_INTERNATIONAL_SOURCE = r"(?<![\w$€£¥#/.,-])\+[ ]?\d{1,3}(?:[ \-._/()\n]{0,3}\d{2,5}){2,5}(?![\w%])"
+# An international number is read first: it may run over line breaks ("+254 712\n345"),
+# where the general reading stops.
 _CANDIDATE = re.compile(
-    r"(?<![\w+$€£¥#/.,:-])(?:\+|00)?[ ]?\(?\d[\d(). \-_/]{5,24}\d(?![\w%])"
-    r"|(?<![\w$€£¥#/.,-])\+[ ]?\d{1,3}(?:[ \-._/()]{0,3}\d{2,5}){2,5}(?![\w%])"
+    _INTERNATIONAL_SOURCE
+    + r"|(?<![\w+$€£¥#/.,:-])(?:\+|00)?[ ]?\(?\d[\d(). \-_/*;$~|]{5,30}\d(?![\w%])"
 )
 # Words that introduce a phone number (matched as whole words).
 _PHONE_CUE = tuple(
     """call calls phone ph tel telephone mobile mob cell cellphone number no. num text sms
     whatsapp whats_app viber signal telegram imo reach contact ring dial hotline landline
-    fax wa""".replace("_", " ").split()
+    fax wa line voicemail digits""".replace("_", " ").split()
 )
 # Words that introduce some other kind of number; "#" as in "order #4471".
 _OTHER_NUMBER_CUE = tuple(
@@ -31,31 +33,16 @@ _OTHER_NUMBER_CUE = tuple(
     checksum coordinates lat lng latitude longitude budget price salary revenue views
     downloads followers users subscribers #""".split()
 )
-# Words that make a quoted number part of the work (cues.SCRIPT begins each at a word).
-_SCRIPT = words(
-    cues.SCRIPT.pattern,
-    (
-        "script",
-        "voice",
-        "vo",
-        "narrat",
-        "read",
-        "ad copy",
-        "commercial",
-        "jingle",
-        "radio spot",
-        "copy for",
-        "tagline",
-        "slogan",
-    ),
-    word_start=True,
-)
-_RUN_ON = re.compile(r"[\d(). \-_/]{4}")
+_RUN_ON = re.compile(r"[\d(). \-_/*;$~|]{4}")
+# Separators nobody types in a number unless hiding it from a filter: underscores,
+# stars, semicolons, runs of dots, every digit on its own.
+_ODD_SEPARATORS = re.compile(r"[_*;$~|]|\.\.|\n|(?:\d[ .\-]){6}\d")
 _NOT_DIGIT = re.compile(r"\D")
 _TIME_AFTER = re.compile(r":\d\d")
 _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
 # A date at the start, with a time or more after it: "2012-01-02 08:00", "03/27/2011 9".
 _DATE_PREFIX = re.compile(r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
+_EUROPEAN_PAIRS = re.compile(r"^0\d(?:[ .\-]\d\d){4}$")
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _GROUPED_PHONE = re.compile(
     r"^\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}$"  # North American 415-555-0132
@@ -138,8 +125,15 @@ def _pieces(draft: Draft, start: int, end: int, memo: Memo) -> Iterator[Match]:
 
 
 def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
+    if _EUROPEAN_PAIRS.match(raw):
+        return False  # "06.12.34.56.78" starts like a date but is a French mobile
     if _DATE.match(raw) or _DATE_PREFIX.match(raw) or _IPV4.match(raw):
         return True
+    groups = raw.split()
+    if len(groups) >= 4 and all(g.isdigit() and len(g) <= 3 for g in groups):
+        sizes = [int(g) for g in groups]
+        if sizes == sorted(sizes) and not groups[0].startswith("0"):
+            return True  # "12 14 16 18 24": a list of sizes or counts, rising
     if _TIME_AFTER.match(text, end):  # "... 08:00": a time follows
         return True
     # "12,000 - 15,000 users", "1 000 000 EUR", "2024-2025": ranges and amounts.
@@ -156,7 +150,7 @@ def _judge(
 ) -> Status | None:
     start, end = span
     international = raw.startswith(("+", "00"))
-    if _inside_quotes(draft.text, start) and _about_a_script(draft):
+    if (work.in_quotes(draft.text, start) or _fictional(digits)) and work.about_content(draft):
         status: Status = "topic"
     elif _other_number_cue_before(draft, start):
         return None
@@ -164,6 +158,7 @@ def _judge(
         international
         or _GROUPED_PHONE.match(raw)
         or draft.norm.original_text(start, end) != raw  # spelled out or disguised
+        or _ODD_SEPARATORS.search(raw) is not None
         or draft.has_word_within(_PHONE_CUE, start - 40, start)
         or _phone_cue_in_sentence(draft, start)
     ):
@@ -176,15 +171,32 @@ def _judge(
     return status if _valid(digits, national_or_00, memo) else None
 
 
+def _fictional(digits: str) -> bool:
+    """North American 555-0100 to 555-0199: numbers reserved for fiction and examples."""
+    national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+    return len(national) == 10 and national[3:8] == "55501"
+
+
+_OTHER_THEN_NUMBER_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in _OTHER_NUMBER_CUE if w.isalpha()) + r")"
+    r"\.?\s*(?:no\.?|num\.?|number|#)\s*[:#]?\s*$"
+)
+
+
 def _other_number_cue_before(draft: Draft, start: int) -> bool:
     """Whether the words just before the number, in its clause and at most 30
     characters back, say it is some other number ("order 4155550132") and not a phone."""
     if not draft.has_word_within(_OTHER_NUMBER_CUE, start - 30, start):
         return False  # the usual case: the clause need not be found
     tail_start = max(start - len(draft.clause_before(start)), start - 30)
-    return draft.has_word_within(_OTHER_NUMBER_CUE, tail_start, start) and not (
-        draft.has_word_within(_PHONE_CUE, tail_start, start)
-    )
+    if not draft.has_word_within(_OTHER_NUMBER_CUE, start - 30, start):
+        return False
+    # "licence no. 100482317": a "no." or "number" that belongs to another word (its
+    # full stop may read as a sentence end, so look back on the line, not the clause).
+    tail = draft.lower[max(start - 30, draft.lower.rfind("\n", 0, start) + 1) : start]
+    if _OTHER_THEN_NUMBER_WORD.search(tail):
+        return True
+    return not draft.has_word_within(_PHONE_CUE, tail_start, start)
 
 
 def _phone_cue_in_sentence(draft: Draft, start: int) -> bool:
@@ -256,13 +268,6 @@ def _valid_as_written(digits: str) -> bool:
     return False
 
 
-def _about_a_script(draft: Draft) -> bool:
-    """Whether the draft is about a script or an ad (once per draft)."""
-    if "script" not in draft.memo:
-        draft.memo["script"] = next(draft.find(_SCRIPT), None) is not None
-    return bool(draft.memo["script"])
-
-
 def _known_for_code(national: str, code: int, regions: tuple[str, ...]) -> bool | None:
     """What ``is_valid_number`` answers for +code national, read from the regions'
     metadata the way the library reads it: the first region whose leading digits match,
@@ -325,11 +330,3 @@ def _fits(national: str, desc: _Desc) -> bool:
 
 
 _REGION_KINDS: dict[str, _Kinds] = {}
-
-
-def _inside_quotes(text: str, start: int) -> bool:
-    """Whether an opening quote before ``start`` on its line (at most ``REACH``
-    characters back, so a long line costs no more) is still open."""
-    line_start = text.rfind("\n", max(0, start - REACH), start) + 1
-    before = text[max(line_start, start - REACH) : start]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")

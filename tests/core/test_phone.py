@@ -68,8 +68,8 @@ def test_quotes_are_looked_for_only_a_reach_back() -> None:
     """A number in quotes is part of a script; the quote is looked for on the number's
     line, but only REACH characters back, so a long line of numbers costs linear time
     (it was quadratic: every number counted the quotes back to the line's start)."""
-    from presend.core.detectors.phone import _inside_quotes
     from presend.core.draft import REACH
+    from presend.core.work import in_quotes as _inside_quotes
 
     assert _inside_quotes('Read this: "Call 415 555 0132', 28)
     far = '"' + "x" * (REACH + 10) + " 415 555 0132"

@@ -1,0 +1,32 @@
+"""Text that is part of the work itself: a script to record, a page to translate, a
+mockup's sample data. A number or address quoted there belongs to somebody else's
+content, not to the writer."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from presend.core import lexicon
+from presend.core.draft import REACH, Draft
+from presend.core.scan import WordPattern, words
+
+
+@cache
+def _content_words() -> WordPattern:
+    entries = lexicon.words("work", "content")
+    return words(rf"\b{lexicon.alternation(entries)}\b", lexicon.prefixes(entries), word_start=True)
+
+
+def about_content(draft: Draft) -> bool:
+    """Whether the draft speaks of content that is part of the work (once per draft)."""
+    if "work_content" not in draft.memo:
+        draft.memo["work_content"] = next(draft.find(_content_words()), None) is not None
+    return bool(draft.memo["work_content"])
+
+
+def in_quotes(text: str, start: int) -> bool:
+    """Whether an opening quote before ``start`` on its line (at most ``REACH``
+    characters back, so a long line costs no more) is still open."""
+    line_start = text.rfind("\n", max(0, start - REACH), start) + 1
+    before = text[max(line_start, start - REACH) : start]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
