@@ -44,6 +44,7 @@ def check(text: str, context: Context) -> Report:
     matches = [m for detect in detectors.ALL for m in detect(draft)]
     if len(matches) > 1:  # one match overlaps nothing and introduces nothing
         matches = _drop_introductions(_resolve_overlaps(matches, pack), pack)
+    draft.memo["match_starts"] = sorted(m.start for m in matches if m.status == "breach")
     findings = [_judge(m, draft, pack) for m in matches]
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end))
     return Report(context, tuple(findings))
@@ -188,6 +189,10 @@ def _situation(kind: str, status: str, context: Context) -> str:
     return "contact_pre_contract" if status == "breach" else "contact_uncertain"
 
 
+#: How far before a request an exception's cue in an earlier sentence still covers it.
+_CUE_REACH = 400
+
+
 def _exception(
     kind: str, m: Match, draft: Draft, pack: rulepack.RulePack
 ) -> AppliedException | None:
@@ -205,12 +210,26 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     own sentence, since "send the NDA ... actually just send your number" asks twice."""
     key = "exception:" + rule.id
     if key not in draft.memo:
-        hits = rule.any_cue.finditer(draft.lower)
-        draft.memo[key] = [
-            h.start() for h in hits if not cues.negated(draft.clause_before(h.start()))
-        ]
+        if rule.blocker.search(draft.lower):
+            draft.memo[key] = []
+        else:
+            hits = rule.any_cue.finditer(draft.lower)
+            draft.memo[key] = [
+                h.start() for h in hits if not cues.negated(draft.clause_before(h.start()))
+            ]
     found: list[int] = draft.memo[key]  # type: ignore[assignment]
     if not m.negatable:
         return bool(found)
     start, end = draft.sentence_bounds(m.start)
-    return any(start <= at < end for at in found)
+    if any(start <= at < end for at in found):
+        return True
+    # A cue in an earlier sentence still covers the request, unless something else
+    # that breaks the rules comes between them and takes the cue for itself.
+    others: list[int] = draft.memo.get("match_starts", [])  # type: ignore[assignment]
+    for at in found:
+        if not 0 < m.start - at <= _CUE_REACH:
+            continue
+        cue_start = draft.sentence_bounds(at)[0]
+        if not any(cue_start <= o < m.start for o in others if o != m.start):
+            return True
+    return False

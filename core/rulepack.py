@@ -45,6 +45,8 @@ class ExceptionRule:
     explanation: str
     #: All the cues as one pattern, so a draft is scanned once per rule.
     any_cue: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
+    #: Wording that rules the exception out wherever it is in the draft.
+    blocker: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -142,6 +144,9 @@ def _build(data: dict[str, Any]) -> RulePack:
             # matched against the draft's lower-case form like every word pattern.
             any_cue=re.compile(
                 "|".join(f"(?:{c})" for c in lexicon.words("exception_cues", e["id"])) or "(?!)"
+            ),
+            blocker=re.compile(
+                "|".join(f"(?:{c})" for c in lexicon.words("exception_blockers", e["id"])) or "(?!)"
             ),
         )
         for e in data.get("exceptions", [])

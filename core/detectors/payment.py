@@ -36,8 +36,7 @@ class _Patterns:
                 r"\b(?:pay|paying|paid|payments?|send (?:the )?(?:money|payment|funds)|"
                 r"transfer (?:the )?(?:money|payment|funds)|"
                 r"wire (?:the )?(?:money|payment|funds)?)"
-                r"\s+(?:(?:me|us|you|him|her|it|them|the rest|the balance|the remaining|"
-                r"(?:your|my|our|the) (?:invoices?|bills?|fees?|milestones?|work))\s+){0,2}"
+                r"\s+(?:(?!not\b|no\b|never\b)[\w$']+\s+){0,3}"
                 rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE})\b",
                 ("pay", "paid", "send", "transfer", "wire"),
                 leading=True,
@@ -135,7 +134,7 @@ class _Patterns:
             ),
             # direct invoicing
             words(
-                r"\binvoice\s+(?:me|you|us|them|him|her)?\s*(?:directly|privately|personally|"
+                r"\binvoice\s+(?:[\w']+\s+){0,2}(?:directly|privately|personally|"
                 r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
                 r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
                 r"through|via)\b",
@@ -168,22 +167,39 @@ class _Patterns:
         self.solicitation += (
             # "I'll just Venmo you", "can you Zelle me the rest"
             words(
-                rf"\b(?P<app>{verbs})\s+(?:you|u|me|us|him|her|them)\b",
+                rf"\b(?P<app>{verbs})\s+(?:you|u|me|us|him|her|them|it)\b",
                 anchors_of(vocabulary()["apps"]["payment_verbs"]),
                 starts_within=anchor_offset(vocabulary()["apps"]["payment_verbs"]),
             ),
             # "put you on our payroll", "hire you through our EOR"
             words(
                 r"\b(?:put|add|have|hire|onboard|bring|pay|take)\s+(?:you|u|him|her|them)\s+"
-                r"(?:on|onto|to|through|via|with|under)\s+(?:our|my|the company'?s?|an?)\s+"
-                r"(?:own\s+)?(?:payroll|eor|employer of record|agency|company)\b",
+                r"(?:(?:on|onto|to|through|via|with|under)\s+(?:our|my|the company'?s?|an?)\s+"
+                r"(?:[\w-]+\s+){0,2}(?:payroll|eor|employer of record|agency|company)|"
+                r"(?:on\s+)?(?:[\w-]+\s+){0,3}(?:through|via|with)\s+(?:deel|gusto|rippling|"
+                r"oyster|remote\.com|papaya|multiplier|an? eor|our eor|payroll))\b",
                 ("put", "add", "have", "hire", "onboard", "bring", "pay", "take"),
                 leading=True,
-                also=(("payroll", "eor", "employer", "agency", "company"),),
+                also=(
+                    (
+                        "payroll",
+                        "eor",
+                        "employer",
+                        "agency",
+                        "company",
+                        "deel",
+                        "gusto",
+                        "rippling",
+                        "oyster",
+                        "remote.com",
+                        "papaya",
+                        "multiplier",
+                    ),
+                ),
             ),
             # "bill our company directly", "send your invoices to our accounts payable"
             words(
-                r"\b(?:bill|invoice|charge)\s+(?:(?:our|my|the)\s+)?(?:company|business|firm|"
+                r"\b(?:bill|invoice|charge)\s+(?:(?:our|my|the|your)\s+)?(?:company|business|firm|"
                 r"llc|ltd|agency|corporate card|accounts? payable|finance (?:team|department)|"
                 r"ap department)\b(?!\s+(?:through|via|on|in|using)\s+(?:upwork|the platform))|"
                 r"\bsend\s+(?:your\s+|the\s+|all\s+)?invoices?\s+(?:directly\s+)?to\s+"
@@ -206,6 +222,28 @@ class _Patterns:
                         "ap ",
                     ),
                 ),
+            ),
+            # "invoice you directly instead of through Upwork", "payroll would run through
+            # Deel instead of Upwork"
+            words(
+                r"\b(?:pay\w*|invoic\w*|bill\w*|transfer\w*|send\w*|payroll|salary|wire\w*|"
+                r"run|settle\w*)\b[^.!?\n]{0,60}\binstead of\s+(?:(?:through|via|on|using|"
+                r"paying)\s+)?(?:upwork|the platform)\b",
+                ("instead of",),
+                gate=words(
+                    r"\binstead of\s+(?:(?:through|via|on|using|paying)\s+)?"
+                    r"(?:upwork|the platform)\b",
+                    ("instead of",),
+                    leading=True,
+                ),
+            ),
+            # "switch to direct bank transfer", "let's move payments to Wise"
+            words(
+                r"\b(?:switch|move|go|change|moving|switching)\s+(?:(?:the\s+)?payments?\s+)?"
+                rf"(?:over\s+)?to\s+(?:a\s+)?(?:direct\s+)?(?P<app>{pay})\b",
+                ("switch", "move", "go", "change", "moving", "switching"),
+                leading=True,
+                also=(pay_words,),
             ),
             # "send you the MTCN", "I'll give you the reference to collect"
             words(
@@ -235,8 +273,9 @@ class _Patterns:
             starts_within=offset,
         )
         self.app_id = words(
-            rf"\b(?P<app>{pay})\s*(?:id|handle|tag|account|email|e-?mail|username)?\s*[:=]\s*"
-            r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30})",
+            rf"\b(?P<app>{pay})\s*(?:id|handle|tag|account|acc|email|e-?mail|username|number|no\.?)?"
+            r"\s*[:=]\s*(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30}|"
+            r"\+?\d[\d \-]{6,16}\d)",
             pay_words,
             also=((":", "="),),
             starts_within=offset,
@@ -331,7 +370,7 @@ def _is_withdrawal(draft: Draft, m: re.Match[str], p: _Patterns) -> bool:
     """Whether the sentence is about taking the platform's earnings out ("I withdraw my
     Upwork earnings to Payoneer"), which is not paying outside."""
     start, end = draft.sentence_bounds(m.start())
-    return any(start - 64 <= w.start() < end for w in draft.find(p.withdrawal))
+    return any(start <= w.start() < end for w in draft.find(p.withdrawal))
 
 
 def _app(m: re.Match[str]) -> dict[str, str]:
