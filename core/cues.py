@@ -6,7 +6,9 @@ Every pattern here is lower case and matched against the draft's lower-case form
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from presend.core import lexicon
 from presend.core.rulepack import vocabulary
 
 # A refusal or negation in the clause before an invitation undoes it:
@@ -53,6 +55,12 @@ OWNER_OTHER = re.compile(
     r"competitors?|clone of|copy of)\b",
 )
 
+# Work done on a site: "we want both moved to Webflow".
+SITE_WORK = re.compile(
+    r"\b(?:mov(?:e|ed|ing)|port(?:ed|ing)?|revamp\w*|refresh\w*|re-?platform\w*|"
+    r"maintain\w*|fix\w*|speed\w*|translat\w+|locali[sz]\w+)\b"
+)
+
 # Building or integrating something: "integrate PayPal checkout", "a Telegram bot".
 DEVELOPMENT = re.compile(
     r"\b(?:integrat\w+|implement\w*|api|apis|sdk|webhooks?|checkout|gateway|plugin|"
@@ -73,6 +81,17 @@ def app_names(*groups: str) -> str:
     names: list[str] = [n for g in groups for n in vocabulary()["apps"][g]]
     # Longest first, so "wechat pay" wins over "wechat".
     return "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
+
+
+@cache
+def _declined_after() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words("refusal", "after")))
+
+
+def declined_after(text: str) -> bool:
+    """Whether ``text``, the words right after a proposal, turn it down ("We won't do
+    that: all payments stay on Upwork")."""
+    return bool(_declined_after().search(text) or STAY_ON_PLATFORM.search(text))
 
 
 def negated(clause: str) -> bool:

@@ -172,9 +172,17 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     sentence = draft.sentence(m.start)
     if cues.STAY_ON_PLATFORM.search(sentence):
         return True
+    # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
+    end = draft.sentence_bounds(m.start)[1]
+    if cues.declined_after(draft.lower[end : end + _DECLINE_REACH]):
+        return True
     # "We can switch to Slack once the contract starts" is allowed; paying outside
     # later is not, so postponing only excuses contact.
     return kind == "contact" and bool(cues.DEFERRAL.search(sentence))
+
+
+#: How far after a proposal a refusal of it is looked for.
+_DECLINE_REACH = 120
 
 
 def _situation(kind: str, status: str, context: Context) -> str:
@@ -229,7 +237,7 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     for at in found:
         if not 0 < m.start - at <= _CUE_REACH:
             continue
-        cue_start = draft.sentence_bounds(at)[0]
-        if not any(cue_start <= o < m.start for o in others if o != m.start):
+        cue_start, cue_end = draft.sentence_bounds(at)
+        if not any(cue_start <= o < min(cue_end, m.start) for o in others if o != m.start):
             return True
     return False

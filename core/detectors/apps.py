@@ -61,6 +61,12 @@ class _Patterns:
             rf"\b(?:my|our|add|the)\s+(?P<app>{chat})\s+(?:id\s+|handle\s+|username\s+)?"
             rf"(?P<handle>{_HANDLE_LIKE})(?![\w@])"
         )
+        # "my gmail is the same as my name here, tomhendrix88": an address given by its
+        # name part, the provider named before it.
+        self.mail_name = re.compile(
+            r"\bmy\s+(?:gmail|yahoo|hotmail|outlook|icloud|proton\w*|e-?mail)\s+(?:id\s+|address\s+)?"
+            r"(?:is|:)\s+[^.!?\n]{0,40}?\b(?P<id>[a-z][a-z0-9._]*\d[a-z0-9._]*|[a-z]+[._][a-z0-9._]+)\b"
+        )
         # "Telegram is better for me: @kostya_devops", "ID is suda.spa2019", "I'm
         # nightowl.dev there": a handle whose app is named in the same sentence.
         loose = (
@@ -309,6 +315,9 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in p.find("loose", draft):
         if _app_in_sentence(draft, m.start(), p) and not _is_topic(draft, m.start(), m.start()):
             yield Match("messaging_handle", m.start(), m.end())
+    mail = p.mail_name.search(text) if "my" in text else None
+    if mail is not None and "@" not in text[mail.start() : mail.end() + 2]:
+        yield Match("email", mail.start(), mail.end("id"), evidence={"app": "email"})
     for m in p.find("skype_id", draft):
         yield Match("messaging_handle", m.start(), m.end(), evidence={"app": "Skype"})
     for m in p.find("my_app", draft):

@@ -40,7 +40,7 @@ class _Patterns:
         )
         yours = _alt("ask", "yours")
         self.request_before = re.compile(
-            rf"\b(?:{_alt('ask', 'request_verbs')})\b(?:\s+[\w']+){{0,2}}\s*$"
+            rf"\b(?:{_alt('ask', 'request_verbs')})\b(?:\s+[\w']+){{0,4}}\s*$"
         )
         self.question_before = re.compile(rf"\b(?:{_alt('ask', 'question_openers')})\s*$")
         self.request_after = re.compile(rf"\s*(?:{_alt('ask', 'request_after')})")
@@ -59,6 +59,13 @@ class _Patterns:
         self.yours_list = words(
             rf"\b(?:{yours})\s+(?:[\w'\-]+,?\s+){{1,8}}?(?:and|&)\s+{noun}",
             vocab_anchors,
+            leading=True,
+        )
+        #: "reply with the email address you want it sent to"
+        self.the_one = words(
+            rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?(?:you|u)\s+(?:want|'?d like|would like|"
+            r"prefer|use|check|'?d prefer)\b",
+            ("the", "a", "an"),
             leading=True,
         )
         which = lexicon.words("ask", "which")
@@ -93,7 +100,15 @@ class _Patterns:
 
     def all(self) -> tuple[WordPattern, ...]:
         """Every pattern."""
-        return (self.yours, self.yours_list, self.which, self.indefinite, self.offer, self.reach)
+        return (
+            self.yours,
+            self.yours_list,
+            self.which,
+            self.the_one,
+            self.indefinite,
+            self.offer,
+            self.reach,
+        )
 
 
 @cache
@@ -116,7 +131,7 @@ def detect(draft: Draft) -> Iterator[Match]:
                 yield _asked(m, m.start() - len(clause) + verb.start())
             elif p.request_after.match(lower, m.end()):
                 yield _asked(m, m.start())
-    for pattern in (p.indefinite, p.which):
+    for pattern in (p.indefinite, p.which, p.the_one):
         for m in draft.find(pattern):
             yield _asked(m, m.start())
     for m in draft.find(p.offer):

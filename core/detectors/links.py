@@ -29,6 +29,12 @@ _APP_SCHEME_WORDS = tuple(
     "sms tel callto mailto signal sgnl threema kik".split()
 )
 _APP_SCHEME_WHERE = words(_APP_SCHEME.pattern, _APP_SCHEME_WORDS)
+# Chat links written with spaces to slip past filters: "t . me / name", "wa . me/ 92...".
+_SPACED_CHAT_LINK = words(
+    r"(?<![\w.])(?:t|wa|m)\s+\.\s*me\s*/\s*\+?[\w.\-]*\w|(?<![\w.])(?:t|wa|m)\s*\.\s+me\s*/\s*"
+    r"\+?[\w.\-]*\w|(?<![\w.])(?:t|wa|m)\.me\s+/\s*\+?[\w.\-]*\w",
+    ("me",),
+)
 _SCHEME_TYPES = {
     "zoommtg": "meeting_link",
     "zoomus": "meeting_link",
@@ -96,6 +102,8 @@ def _app_links(draft: Draft) -> Iterator[Match]:
         scheme = m.group("scheme").lower()
         type_ = _SCHEME_TYPES.get(scheme, "messaging_link")
         yield Match(type_, m.start(), m.end(), evidence={"domain": scheme})
+    for m in draft.find(_SPACED_CHAT_LINK):
+        yield Match("messaging_link", m.start(), m.end(), evidence={"domain": "chat link"})
 
 
 def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Status]:
@@ -116,10 +124,23 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
     if _CAREERS_PATH.search(path) or _CAREERS_HOST.match(host):
         return "external_application", "breach"
     if owner == "self":
+        # A client's own site that the work is about ("our blog at blog.acme.co; we
+        # want it moved to Webflow") is the project, not a way to reach them.
+        if draft.context.role == "client" and _work_on_site(draft):
+            return "project_link", "allowed"
         return "website", "breach"
     if draft.context.role == "client":
         return "project_link", "allowed"
     return "outside_link", "uncertain"
+
+
+def _work_on_site(draft: Draft) -> bool:
+    """Whether the draft asks for work on a site (once per draft)."""
+    if "site_work" not in draft.memo:
+        draft.memo["site_work"] = bool(
+            cues.OWNER_OTHER.search(draft.lower) or cues.SITE_WORK.search(draft.lower)
+        )
+    return bool(draft.memo["site_work"])
 
 
 def _owner(draft: Draft, start: int) -> str:
