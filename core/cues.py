@@ -91,7 +91,26 @@ def _declined_after() -> re.Pattern[str]:
 def declined_after(text: str) -> bool:
     """Whether ``text``, the words right after a proposal, turn it down ("We won't do
     that: all payments stay on Upwork")."""
-    return bool(_declined_after().search(text) or STAY_ON_PLATFORM.search(text))
+    return bool(_declined_after().search(text))
+
+
+@cache
+def _reported() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words("refusal", "reported")))
+
+
+def reported(clause: str) -> bool:
+    """Whether a clause reports what somebody else asked ("someone asked me to ...")."""
+    return bool(_reported().search(clause))
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def without_asides(clause: str) -> str:
+    """A clause without its bracketed asides: "(they weren't in our contract) you can
+    just Revolut me" is not a refusal."""
+    return _ASIDE.sub(" ", clause) if "(" in clause else clause
 
 
 def negated(clause: str) -> bool:

@@ -167,14 +167,15 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
 
 def _declined(m: Match, draft: Draft, kind: str) -> bool:
     """Whether the writer declines or postpones what the phrase would otherwise ask."""
-    if cues.negated(draft.clause_before(m.start)):
+    clause = draft.clause_before(m.start)
+    if cues.negated(cues.without_asides(clause)) or cues.reported(clause):
         return True
     sentence = draft.sentence(m.start)
     if cues.STAY_ON_PLATFORM.search(sentence):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
     end = draft.sentence_bounds(m.start)[1]
-    if cues.declined_after(draft.lower[end : end + _DECLINE_REACH]):
+    if cues.declined_after(draft.lower[m.end : end + _DECLINE_REACH]):
         return True
     # "We can switch to Slack once the contract starts" is allowed; paying outside
     # later is not, so postponing only excuses contact.
@@ -197,7 +198,9 @@ def _situation(kind: str, status: str, context: Context) -> str:
     return "contact_pre_contract" if status == "breach" else "contact_uncertain"
 
 
-#: How far before a request an exception's cue in an earlier sentence still covers it.
+#: How many characters before an exception's cue a negation can undo it.
+_CUE_NEGATION = 24
+#: How far from a request an exception's cue in another sentence still covers it.
 _CUE_REACH = 400
 
 
@@ -222,8 +225,13 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
             draft.memo[key] = []
         else:
             hits = rule.any_cue.finditer(draft.lower)
+            # Only the words right before a cue can negate it ("we have never worked
+            # together"); "Didn't expect to see you here! We sat next to each other" is
+            # no negation of the second sentence.
             draft.memo[key] = [
-                h.start() for h in hits if not cues.negated(draft.clause_before(h.start()))
+                h.start()
+                for h in hits
+                if not cues.negated(draft.clause_before(h.start())[-_CUE_NEGATION:])
             ]
     found: list[int] = draft.memo[key]  # type: ignore[assignment]
     if not m.negatable:
@@ -235,9 +243,11 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     # that breaks the rules comes between them and takes the cue for itself.
     others: list[int] = draft.memo.get("match_starts", [])  # type: ignore[assignment]
     for at in found:
-        if not 0 < m.start - at <= _CUE_REACH:
+        if not 0 < abs(m.start - at) <= _CUE_REACH:
             continue
+        # The cue's own sentence holds no other finding to take it ("... so I can send
+        # the NDA draft... actually just send your number.").
         cue_start, cue_end = draft.sentence_bounds(at)
-        if not any(cue_start <= o < min(cue_end, m.start) for o in others if o != m.start):
+        if not any(cue_start <= o < cue_end for o in others if o != m.start):
             return True
     return False

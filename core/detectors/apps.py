@@ -65,7 +65,8 @@ class _Patterns:
         # name part, the provider named before it.
         self.mail_name = re.compile(
             r"\bmy\s+(?:gmail|yahoo|hotmail|outlook|icloud|proton\w*|e-?mail)\s+(?:id\s+|address\s+)?"
-            r"(?:is|:)\s+[^.!?\n]{0,40}?\b(?P<id>[a-z][a-z0-9._]*\d[a-z0-9._]*|[a-z]+[._][a-z0-9._]+)\b"
+            r"(?:is|:)\s+[^.!?\n]{0,40}?\b(?P<id>[a-z][a-z0-9._]*\d[a-z0-9._]*|[a-z]+[._][a-z0-9._]+|"
+            r"(?<=, )[a-z]{6,30}(?=\s*(?:[-\u2013\u2014,.]|$)))\b"
         )
         # "Telegram is better for me: @kostya_devops", "ID is suda.spa2019", "I'm
         # nightowl.dev there": a handle whose app is named in the same sentence.
@@ -141,7 +142,8 @@ class _Patterns:
             r"\b(?:fill\s+(?:out|in)|complete)\s+(?:our|my|this|the)\s+(?:google\s+|application\s+|"
             r"external\s+)?(?:form|questionnaire|application)\s+(?:on|at|via|here)\b"
         )
-        mention = cues.app_names("messaging", "social", "meeting", "payment")
+        # A whole word: "eth" in "Beth" or "ach" in "each" names nothing.
+        mention = rf"\b{cues.app_names('messaging', 'social', 'meeting', 'payment')}\b"
         # Where each pattern can match (see scan.WordPattern and Draft.find).
         vocab = vocabulary()["apps"]
         chat_words = anchors_of(vocab["messaging"] + vocab["social"])
@@ -370,14 +372,16 @@ def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
         looks = any(c.isdigit() or c in "_." for c in handle) or handle != handle.lower()
         mine = re.search(r"\b(?:my|our)\s*$", draft.lower[max(0, start - 8) : start])
         return bool(looks or mine)
-    return not _is_topic(draft, start, start)
+    # "manage our Instagram @brand" is the work; "our HR manager on Telegram @hr_x" is
+    # not: only the words right before the app count.
+    return not _is_topic(draft, start, start, reach=16)
 
 
-def _is_topic(draft: Draft, start: int, end: int) -> bool:
+def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     """Whether the words around an app name make it the subject of the work: a build
     verb before it ("integrate Zoom"), or a thing built right after it ("Telegram bot").
     Text inside a handle or link ("kate.lin.ux") does not count."""
-    before = draft.lower[max(0, start - 30) : start]
+    before = draft.lower[max(0, start - reach) : start]
     after = _WORDS_AFTER.match(draft.lower, end)
     return bool(
         cues.DEVELOPMENT.search(before) or (after and cues.DEVELOPMENT.search(after.group(0)))

@@ -57,7 +57,7 @@ class _Patterns:
         #: "your full legal name, date of birth and home address": a detail at the end
         #: of a list the request names.
         self.yours_list = words(
-            rf"\b(?:{yours})\s+(?:[\w'\-]+,?\s+){{1,8}}?(?:and|&)\s+{noun}",
+            rf"\b(?:{yours})\s+(?:[\w'\-()]+,?\s+){{1,10}}?(?:and|&)\s+{noun}",
             vocab_anchors,
             leading=True,
         )

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from presend.core import work
 from presend.core.draft import DIGITS, Draft
-from presend.core.model import Match
+from presend.core.model import Match, Status
 from presend.core.scan import finditer_in, words
 
 # Written solid or in groups of four, as banks print them.
@@ -38,7 +39,13 @@ def detect(draft: Draft) -> Iterator[Match]:
     text = draft.text
     for m in _ibans(draft):
         if _valid_iban(m.group(0)):
-            yield Match("bank_account", m.start(), m.end(), evidence={"what": "IBAN"})
+            # A quoted IBAN in a spec or test sheet is the work's data, not an account.
+            status: Status = (
+                "topic"
+                if work.in_quotes(text, m.start()) and work.about_content(draft)
+                else "breach"
+            )
+            yield Match("bank_account", m.start(), m.end(), status, evidence={"what": "IBAN"})
     for m in finditer_in(_BIC, text, draft.near(_BIC_CUE_WORDS, 0, 60)):
         before = draft.lower[max(0, m.start() - 30) : m.start()]
         if _BIC_CUE.search(before) and _valid_bic(m.group(0)):

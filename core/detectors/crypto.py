@@ -47,11 +47,20 @@ def detect(draft: Draft) -> Iterator[Match]:
         if (m.group("other") or m.group("xmr")) and not cue:
             continue
         status: Status = "breach"
-        if cues.DEVELOPMENT.search(sentence) and not re.search(
+        if _CODE.search(sentence):
+            status = "topic"  # a contract or transaction the work is about
+        elif cues.DEVELOPMENT.search(sentence) and not re.search(
             r"\b(?:send|pay|payment|transfer|deposit|tip)\b", sentence
         ):
             status = "uncertain"
         yield Match("crypto_wallet", m.start(), m.end(), status, evidence={"chain": chain})
+
+
+# Words that put an address in code: a deployed contract, a test network, a call.
+_CODE = re.compile(
+    r"\b(?:token contract|smart contract|contract address|testnet|sepolia|goerli|holesky|"
+    r"mainnet|reverts?|abi|solidity|deploy\w*|etherscan|tx hash|transaction hash|approve\(\))"
+)
 
 
 def _chain(m: re.Match[str]) -> str | None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from presend.core import cues, lexicon
+from presend.core import cues, lexicon, work
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
@@ -28,16 +28,18 @@ class _Patterns:
         pay = cues.app_names("payment")
         pay_words = anchors_of(vocabulary()["apps"]["payment"])
         self.pay_words = pay_words
-        ways = ("direct", "private", "personal", "separate", "outside", "off")
+        ways = ("direct", "private", "personal", "separate", "outside", "off", "straight")
         #: Where each pattern can match: see scan.WordPattern and Draft.find.
         self.solicitation: tuple[WordPattern, ...] = (
             # "pay me directly", "pay you outside Upwork", "payment directly to me"
             words(
-                r"\b(?:pay|paying|paid|payments?|send (?:the )?(?:money|payment|funds)|"
+                r"\b(?:pay|paying|paid|payments?|send (?:the |my |your |a )?(?:\d+%\s+|[$€£]?\d[\d,.]*\s+)?"
+                r"(?:money|payment|funds|it|deposit|advance|balance|rest|amount|bonus|tip|salary)|"
                 r"transfer (?:the )?(?:money|payment|funds)|"
                 r"wire (?:the )?(?:money|payment|funds)?)"
-                r"\s+(?:(?!not\b|no\b|never\b)[\w$']+\s+){0,3}"
-                rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE})\b",
+                r"\s+(?:(?!not\b|no\b|never\b)[\w$'%]+\s+){0,5}"
+                rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE}|"
+                r"straight (?:to|into) (?:your|my|our))\b",
                 ("pay", "paid", "send", "transfer", "wire"),
                 leading=True,
                 also=(ways,),
@@ -50,7 +52,7 @@ class _Patterns:
                 r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment)|"
                 r"invoice|bill|charge|cash out|salary|hire|onboard|contract)\b"
                 r"[^.!?\n]{0,30}?\b(?:via|through|by|with|on|using|over|in|into|to\s+(?:my|our|your))"
-                rf"\s+(?:my\s+|our\s+|your\s+)?(?P<app>{pay})\b",
+                rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b",
                 (
                     "pay",
                     "paid",
@@ -107,7 +109,8 @@ class _Patterns:
                 r"get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
                 r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all|"
                 r"us|you|me|both|on|a|lot|of|some|money|big|huge|extra|\d+\s?%|20|10)"
-                r"\s+){0,4}(?:fees?|commission|cut|charges?|percentage|service fee)\b",
+                r"\s+){0,4}(?:fees?\b|commission\b|cut\b|charges?\b|percentage\b|service fee\b|"
+                r"\d+\s?%)",
                 (
                     "avoid",
                     "skip",
@@ -239,11 +242,50 @@ class _Patterns:
             ),
             # "switch to direct bank transfer", "let's move payments to Wise"
             words(
-                r"\b(?:switch|move|go|change|moving|switching)\s+(?:(?:the\s+)?payments?\s+)?"
+                r"\b(?:switch|move|go|change|moving|switching)\s+(?:[\w']+\s+){0,3}?"
                 rf"(?:over\s+)?to\s+(?:a\s+)?(?:direct\s+)?(?P<app>{pay})\b",
                 ("switch", "move", "go", "change", "moving", "switching"),
                 leading=True,
                 also=(pay_words,),
+            ),
+            # "mail you a check", "no need to go through Upwork escrow", "the real figure
+            # we can agree privately"
+            words(
+                r"\b(?:mail|send|post|write|courier)\s+(?:you\s+|me\s+|him\s+|her\s+)?(?:a\s+)?"
+                r"(?:paper\s+|personal\s+|company\s+)?(?:check|cheque)s?\b|"
+                r"\bno need (?:to )?(?:go|pay|run it|do it) (?:through|via|on) "
+                r"(?:upwork|the platform)\b|"
+                r"\b(?:agree|arrange|negotiate|work out|sort out|settle)\w*\s+(?:[\w']+\s+){0,3}"
+                r"(?:privately|directly|off-?platform|offline|between us)\b",
+                (
+                    "mail",
+                    "send",
+                    "post",
+                    "write",
+                    "courier",
+                    "no need",
+                    "agree",
+                    "arrange",
+                    "negotiate",
+                    "work out",
+                    "sort out",
+                    "settle",
+                ),
+                leading=True,
+                also=(
+                    (
+                        "check",
+                        "cheque",
+                        "through",
+                        "via",
+                        "on",
+                        "privately",
+                        "directly",
+                        "off",
+                        "offline",
+                        "between us",
+                    ),
+                ),
             ),
             # "send you the MTCN", "I'll give you the reference to collect"
             words(
@@ -356,7 +398,11 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in draft.find(p.account):
         if m.group("id"):
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
-        elif not _is_topic(draft, m) and not _is_withdrawal(draft, m, p):
+        elif (
+            m.group(0).rstrip() != m.group(0)[: m.end("app") - m.start()].rstrip()
+            and not _is_topic(draft, m)
+            and not _is_withdrawal(draft, m, p)
+        ):
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
@@ -373,6 +419,10 @@ def _is_withdrawal(draft: Draft, m: re.Match[str], p: _Patterns) -> bool:
     return any(start <= w.start() < end for w in draft.find(p.withdrawal))
 
 
+def _app_group(m: re.Match[str]) -> str:
+    return next(n for n in ("app", "app2") if n in m.re.groupindex and m.group(n))
+
+
 def _app(m: re.Match[str]) -> dict[str, str]:
     for name in ("app", "app2"):
         if name in m.re.groupindex and m.group(name):
@@ -381,9 +431,15 @@ def _app(m: re.Match[str]) -> dict[str, str]:
 
 
 def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
-    """Payment apps as the subject of the work: "integrate PayPal checkout"."""
+    """Payment apps as the subject of the work: "integrate PayPal checkout", a job post
+    about a payments feature, a quoted "Send money with Zelle" screen."""
     if not _app(m):
         return False
+    if draft.context.channel == "job_post" and cues.DEVELOPMENT.search(draft.lower):
+        return True
+    at = m.start(_app_group(m))
+    if work.in_quotes(draft.text, at) and cues.DEVELOPMENT.search(draft.lower):
+        return True
     clause_start = m.start() - len(draft.clause_before(m.start()))
     around = draft.lower[clause_start : m.end() + 30]
     return bool(cues.DEVELOPMENT.search(around))
