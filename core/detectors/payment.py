@@ -33,7 +33,8 @@ class _Patterns:
         self.solicitation: tuple[WordPattern, ...] = (
             # "pay me directly", "pay you outside Upwork", "payment directly to me"
             words(
-                r"\b(?:pay|paying|paid|payments?|send (?:the |my |your |a )?(?:\d+%\s+|[$€£]?\d[\d,.]*\s+)?"
+                r"\b(?:pay|paying|paid|payments?|send (?:the |my |your |a )?"
+                r"(?:\d+%\s+|[$€£]?\d[\d,.]*\s+)?"
                 r"(?:money|payment|funds|it|deposit|advance|balance|rest|amount|bonus|tip|salary)|"
                 r"transfer (?:the )?(?:money|payment|funds)|"
                 r"wire (?:the )?(?:money|payment|funds)?)"
