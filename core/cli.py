@@ -167,10 +167,11 @@ def render_text(name: str, text: str, report: Report) -> str:
         lines.append(f"  {line}:{col}  {f.severity.upper()}  {f.message}")
         lines.append(f"      found: {f.text!r}")
         lines.append(f"      why: {f.explanation}")
-        if f.exception:
-            lines.append(f"      exception ({f.exception.id}): {f.exception.explanation}")
+        if f.exception and f.exception.explanation != f.explanation:
+            lines.append(f"      exception: {f.exception.explanation}")
         if f.suggestion:
-            lines.append(f"      instead: {f.suggestion}")
+            label = "still required" if f.exception else "instead"
+            lines.append(f"      {label}: {f.suggestion}")
         lines.append(f"      source: {f.source}")
     return "\n".join(lines) + "\n"
 

@@ -77,6 +77,11 @@ def _tld_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(tlds["common"]), frozenset(tlds["ambiguous"])
 
 
+def is_common_tld(label: str) -> bool:
+    """Whether ``label`` is a top-level domain people commonly write ("com", "io")."""
+    return label.lower() in _tld_sets()[0] or (len(label) == 2 and label.isalpha())
+
+
 def bare_name_is_site(host: str) -> bool:
     """Whether a bare name with no scheme, "www." or path reads as a website.
 

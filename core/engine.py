@@ -96,6 +96,32 @@ class _SpanIndex:
         return [m for m in self.matches[lo:hi] if m.end > start - pad]
 
 
+#: Ways to reach someone that a detail itself is ("email me at jane@x.com"): a phrase
+#: naming one of them only introduces the detail beside it.
+_GENERIC_CHANNELS = frozenset(
+    (
+        "",
+        "email",
+        "mail",
+        "phone",
+        "text",
+        "sms",
+        "call",
+        "number",
+        "mobile",
+        "cell",
+        "contact",
+        "contactnumber",
+        "phonenumber",
+        "emailaddress",
+        "address",
+        "details",
+        "contactdetails",
+        "dm",
+        "pm",
+        "inbox",
+    )  # fmt: skip
+)
 #: How close a detail must follow a phrase for the phrase to be its introduction.
 _INTRODUCTION_GAP = 20
 
@@ -106,7 +132,9 @@ def _drop_introductions(matches: list[Match], pack: rulepack.RulePack) -> list[M
     details = _SpanIndex([m for m in matches if not m.negatable and m.status == "breach"])
     kept = []
     for m in matches:
-        if m.negatable and m.status == "breach":
+        # "Move to WhatsApp (+1 646 ...)" is two breaches: the app and the number.
+        app = m.evidence.get("app", "").lower().replace(" ", "").replace("-", "")
+        if m.negatable and m.status == "breach" and app in _GENERIC_CHANNELS:
             kind = pack.types[m.type].kind
             near = details.near(m.start, m.end, _INTRODUCTION_GAP + 1)
             if any(pack.types[d.type].kind == kind for d in near):
@@ -134,10 +162,16 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
     situation_name = _situation(kind, status, draft.context)
     situation = pack.situations[situation_name]
     severity = situation.severity
+    rule_id = situation.rule
     exception = None
+    applied = None
     if severity == "violation":
-        exception = _exception(kind, m, draft, pack)
-        if exception is not None:
+        applied = _exception(kind, m, draft, pack)
+        if applied is not None:
+            # An exception reads as what it is: allowed, and on what terms; never
+            # "not allowed ... remove it".
+            exception = AppliedException(applied.id, applied.explanation.format(platform=pack.name))
+            situation = pack.situations["exception"]
             severity = "exception"
     start, end = draft.norm.span(m.start, m.end)
     found = draft.norm.original[start:end]
@@ -149,6 +183,10 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
     fill["label"] = text_type.label.format(**fill)
     fill["why"] = text_type.why.format(**fill)
     fill["suggest"] = text_type.suggest.format(**fill)
+    if applied is not None and exception is not None:
+        fill["exception_name"] = applied.name.format(platform=pack.name)
+        fill["exception_explanation"] = exception.explanation
+        fill["exception_requires"] = applied.requires.format(platform=pack.name)
     return Finding(
         kind=kind,  # type: ignore[arg-type]
         type=m.type,
@@ -156,7 +194,7 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
         start=start,
         end=end,
         text=found,
-        rule=situation.rule,
+        rule=rule_id,
         message=situation.message.format(**fill),
         explanation=situation.explanation.format(**fill).strip(),
         source=pack.sources[kind],
@@ -206,10 +244,10 @@ _CUE_REACH = 400
 
 def _exception(
     kind: str, m: Match, draft: Draft, pack: rulepack.RulePack
-) -> AppliedException | None:
+) -> rulepack.ExceptionRule | None:
     for rule in pack.exceptions_for(kind, m.type, draft.context.channel):
         if _applies(rule, draft, m):
-            return AppliedException(rule.id, rule.explanation.format(platform=pack.name))
+            return rule
     return None
 
 

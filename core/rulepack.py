@@ -32,6 +32,9 @@ class TypeText:
     label: str
     why: str
     suggest: str
+    #: "Copy safe version" replaces the whole sentence, not just the words found
+    #: (an invitation or a request reads wrong with a placeholder in its middle).
+    whole_sentence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,9 @@ class ExceptionRule:
     types: frozenset[str]
     channels: frozenset[str]
     explanation: str
+    #: A few words naming the exception, and what it still requires of the writer.
+    name: str = ""
+    requires: str = ""
     #: All the cues as one pattern, so a draft is scanned once per rule.
     any_cue: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
     #: Wording that rules the exception out wherever it is in the draft.
@@ -66,6 +72,7 @@ class RulePack:
     platform_domains: tuple[str, ...]
     sources: dict[str, str]
     placeholders: dict[str, str]
+    safe_sentences: dict[str, str]
     situations: dict[str, Situation]
     types: dict[str, TypeText]
     exceptions: tuple[ExceptionRule, ...]
@@ -140,6 +147,8 @@ def _build(data: dict[str, Any]) -> RulePack:
             types=frozenset(e["types"]),
             channels=frozenset(e["channels"]),
             explanation=e["explanation"],
+            name=e.get("name", e["id"]),
+            requires=e.get("requires", ""),
             # The cues are each language's words for the exception (rules/lang/*.toml),
             # matched against the draft's lower-case form like every word pattern.
             any_cue=re.compile(
@@ -157,6 +166,7 @@ def _build(data: dict[str, Any]) -> RulePack:
         platform_domains=tuple(pack["platform_domains"]),
         sources=dict(data["sources"]),
         placeholders=dict(data["placeholders"]),
+        safe_sentences=dict(data.get("safe_sentences", data["placeholders"])),
         situations=situations,
         types=types,
         exceptions=exceptions,

@@ -102,7 +102,8 @@ def _address_end(m: re.Match[str], draft: Draft) -> int | None:
     labels = _labels(m.group("domain"), m.start("domain"))
     best: int | None = None
     for k in range(2, len(labels) + 1):
-        if best is not None and labels[k - 1][3]:
+        # "gmail. com" reads whole; "outlook.com. I am", "@travelwithtom. Talk" do not.
+        if labels[k - 1][3] and (best is not None or not domains.is_common_tld(labels[k - 1][0])):
             break
         if domains.is_known_suffix(".".join(label for label, *_ in labels[:k])):
             best = k

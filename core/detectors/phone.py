@@ -67,6 +67,8 @@ def detect(draft: Draft) -> Iterator[Match]:
     memo: Memo = {}
     for m in _candidates(draft):
         lead = len(m.group(0)) - len(m.group(0).lstrip())
+        if m.group(0)[lead:].startswith("(") and ")" not in m.group(0):
+            lead += 1  # "(0049 30 1234567)": the bracket holds the number, not an area code
         found = _one_number(draft, m.start() + lead, m.end(), memo)
         if found is not None:
             yield found

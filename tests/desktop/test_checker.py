@@ -67,7 +67,11 @@ def test_copy_safe_version_is_marked_as_our_own(qtbot: QtBot) -> None:
     copied = window.copy_safe_version()
     assert "415" not in copied
     assert "PayPal" not in copied
-    assert copied.startswith("Call me on [contact details")
+    # The sentence asks to pay outside, so it is replaced whole, in words that read.
+    assert copied == (
+        "Let's keep talking here on Upwork until the contract starts. "
+        "Payment will go through Upwork."
+    )
     mime = QApplication.clipboard().mimeData()
     assert mime.text() == copied
     assert OWN_MIME in mime.formats()
