@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
-from presend.core import cues, detectors, rulepack
+from presend.core import cues, detectors, lexicon, rulepack
 from presend.core.draft import Draft
 from presend.core.model import (
     SEVERITY_RANK,
@@ -96,34 +97,15 @@ class _SpanIndex:
         return [m for m in self.matches[lo:hi] if m.end > start - pad]
 
 
-#: Ways to reach someone that a detail itself is ("email me at jane@x.com"): a phrase
-#: naming one of them only introduces the detail beside it.
-_GENERIC_CHANNELS = frozenset(
-    (
-        "",
-        "email",
-        "mail",
-        "phone",
-        "text",
-        "sms",
-        "call",
-        "number",
-        "mobile",
-        "cell",
-        "contact",
-        "contactnumber",
-        "phonenumber",
-        "emailaddress",
-        "address",
-        "details",
-        "contactdetails",
-        "dm",
-        "pm",
-        "inbox",
-    )  # fmt: skip
-)
 #: How close a detail must follow a phrase for the phrase to be its introduction.
 _INTRODUCTION_GAP = 20
+
+
+@cache
+def _generic_channels() -> frozenset[str]:
+    """Ways to reach someone that a detail itself is ("email me at jane@x.com"): a phrase
+    naming one of them only introduces the detail beside it."""
+    return frozenset({"", *lexicon.words("ask", "generic_channels")})
 
 
 def _drop_introductions(matches: list[Match], pack: rulepack.RulePack) -> list[Match]:
@@ -134,7 +116,7 @@ def _drop_introductions(matches: list[Match], pack: rulepack.RulePack) -> list[M
     for m in matches:
         # "Move to WhatsApp (+1 646 ...)" is two breaches: the app and the number.
         app = m.evidence.get("app", "").lower().replace(" ", "").replace("-", "")
-        if m.negatable and m.status == "breach" and app in _GENERIC_CHANNELS:
+        if m.negatable and m.status == "breach" and app in _generic_channels():
             kind = pack.types[m.type].kind
             near = details.near(m.start, m.end, _INTRODUCTION_GAP + 1)
             if any(pack.types[d.type].kind == kind for d in near):
