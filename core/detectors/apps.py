@@ -125,7 +125,8 @@ class _Patterns:
             r"(?:my\s+)?calendly\b"
         )
         off_platform = (
-            r"\b(?:take|move|continue|carry on|talk|chat|communicate|discuss|work)\s+"
+            r"\b(?:take|move|continue|carry on|talk|chat|communicate|discuss|work|reach|contact|"
+            r"email|call|text|message)\s+"
             r"(?:\w+\s+){0,3}"
             r"(?:off|outside(?:\s+of)?)\s+(?:upwork|the platform|this platform|this site|here)\b|"
             r"\btake\s+(?:this|it|the conversation)\s+(?:offline|elsewhere|somewhere else)\b|"
@@ -308,6 +309,8 @@ def detect(draft: Draft) -> Iterator[Match]:
         handle = draft.text[m.start("handle") : m.end("handle")].lstrip("@")
         if not _is_handle(handle, m.group("sep"), draft, m.start()):
             continue
+        if m.group("sep") == "(" and not draft.text.startswith(")", m.end()):
+            continue  # "Discord (12k members)": an aside, not a handle in brackets
         # "Skype (live:kate)": the closing bracket goes with the opening one.
         end = m.end() + (m.group("sep") == "(" and draft.text.startswith(")", m.end()))
         yield Match("messaging_handle", m.start(), end, evidence={"app": m.group("app")})
@@ -315,7 +318,9 @@ def detect(draft: Draft) -> Iterator[Match]:
         if not _is_topic(draft, m.start(), m.start()):
             yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
     for m in p.find("loose", draft):
-        if _app_in_sentence(draft, m.start(), p) and not _is_topic(draft, m.start(), m.start()):
+        if _app_in_sentence(draft, m.start(), p) and not _is_topic(
+            draft, m.start(), m.start(), reach=16
+        ):
             yield Match("messaging_handle", m.start(), m.end())
     mail = p.mail_name.search(text) if "my" in text else None
     if mail is not None and "@" not in text[mail.start() : mail.end() + 2]:

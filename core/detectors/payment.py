@@ -38,7 +38,7 @@ class _Patterns:
                 r"(?:money|payment|funds|it|deposit|advance|balance|rest|amount|bonus|tip|salary)|"
                 r"transfer (?:the )?(?:money|payment|funds)|"
                 r"wire (?:the )?(?:money|payment|funds)?)"
-                r"\s+(?:(?!not\b|no\b|never\b)[\w$'%]+\s+){0,5}"
+                r"\s+(?:(?!not\b|no\b|never\b)[\w$'%]+\s+){0,6}"
                 rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE}|"
                 r"straight (?:to|into) (?:your|my|our))\b",
                 ("pay", "paid", "send", "transfer", "wire"),
@@ -51,8 +51,9 @@ class _Patterns:
                 r"send(?:ing)?(?:\s+(?:you|me|us|him|her))?(?:\s+(?:an?\s+|the\s+)?"
                 r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit))?|"
                 r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment)|"
-                r"invoice|bill|charge|cash out|salary|hire|onboard|contract)\b"
-                r"[^.!?\n]{0,30}?\b(?:via|through|by|with|on|using|over|in|into|to\s+(?:my|our|your))"
+                r"invoice|bill|charge|cash out|salary|hire|onboard|contract|cover)\b"
+                r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
+                r"to\s+(?:my|our|your|the))"
                 rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b",
                 (
                     "pay",
@@ -72,6 +73,7 @@ class _Patterns:
                     "hire",
                     "onboard",
                     "contract",
+                    "cover",
                 ),
                 leading=True,
                 also=(pay_words,),
@@ -97,7 +99,8 @@ class _Patterns:
             ),
             # "direct payment", "settle privately"
             words(
-                r"\b(?:direct|private|off-platform|outside)\s+payments?\b|"
+                r"\b(?:direct|private|off-platform|outside)\s+(?:[\w-]+\s+)?(?:payments?|invoices?|"
+                r"invoicing|transfers?|billing|deposits?)\b|"
                 r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?"
                 r"(?:privately|directly|"
                 r"between us|ourselves|outside)\b",
@@ -138,10 +141,11 @@ class _Patterns:
             ),
             # direct invoicing
             words(
-                r"\binvoice\s+(?:[\w']+\s+){0,2}(?:directly|privately|personally|"
+                r"\binvoic\w*\s+(?:[\w']+\s+){0,2}(?:directly|privately|personally|"
                 r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
                 r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
-                r"through|via)\b",
+                r"through|via)\b|\bsend\s+(?:you\s+)?(?:an?|my|our|the)\s+invoices?\s+(?:directly\s+)?"
+                r"to\s+your\s+(?:company\s+|work\s+|personal\s+|business\s+)?e-?mail\b",
                 ("invoice", "direct", "send"),
                 leading=True,
                 also=(("invoic",),),
@@ -244,7 +248,7 @@ class _Patterns:
             # "switch to direct bank transfer", "let's move payments to Wise"
             words(
                 r"\b(?:switch|move|go|change|moving|switching)\s+(?:[\w']+\s+){0,3}?"
-                rf"(?:over\s+)?to\s+(?:a\s+)?(?:direct\s+)?(?P<app>{pay})\b",
+                rf"(?:over\s+)?(?:on)?to\s+(?:a\s+)?(?:direct\s+)?(?P<app>{pay})\b",
                 ("switch", "move", "go", "change", "moving", "switching"),
                 leading=True,
                 also=(pay_words,),
@@ -436,11 +440,7 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     about a payments feature, a quoted "Send money with Zelle" screen."""
     if not _app(m):
         return False
-    if draft.context.channel == "job_post" and cues.DEVELOPMENT.search(draft.lower):
-        return True
     at = m.start(_app_group(m))
     if work.in_quotes(draft.text, at) and cues.DEVELOPMENT.search(draft.lower):
         return True
-    clause_start = m.start() - len(draft.clause_before(m.start()))
-    around = draft.lower[clause_start : m.end() + 30]
-    return bool(cues.DEVELOPMENT.search(around))
+    return bool(cues.DEVELOPMENT.search(draft.sentence(m.start(_app_group(m)))))
