@@ -16,7 +16,7 @@ _SUFFIX = (
     r"strasse|straße|str|calle|rue|via|marg|nagar)"
 )
 _STREET = (
-    rf"\b\d{{1,6}}[a-z]?\s+(?:[A-Z][\w'\-]*\.?\s+){{1,4}}{_SUFFIX}\b\.?"
+    rf"\b\d{{1,6}}[a-z]?\s+(?:(?:[A-Z][\w'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_SUFFIX}\b\.?"
     r"(?:,?\s*(?:apt|apartment|suite|ste|unit|flat|floor|fl|#)\.?\s*[\w\-]{1,6})?"
 )
 # US: "... , Springfield, IL 62704"   UK: "... , London SW1A 1AA"   CA: "... , ON M5V 2T6"

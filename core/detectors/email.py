@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from presend.core import domains
+from presend.core import domains, work
 from presend.core.draft import Draft
 from presend.core.model import Match, Status
 from presend.core.scan import scan
@@ -139,6 +139,8 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
         return None
     platform = domains.is_platform(host, draft.platform_domains)
     status: Status = "allowed" if platform else "breach"
+    if status == "breach" and work.in_quotes(draft.text, m.start()) and work.about_content(draft):
+        status = "topic"  # "translate: 'Call us ... or email info@acme.de'": the page's
     return Match("email", m.start(), end, status=status, evidence={"address": address})
 
 
@@ -153,4 +155,6 @@ def _spoken_email_is_plausible(
         or "d0t" in m.group(0).lower()
         or any(c.isdigit() or c in "._" for c in local)
         or _EMAIL_CUE.search(draft.lower, max(0, m.start() - 40), m.start()) is not None
+        # "bookings at calebvoice dot com": the normaliser rewrote a spoken dot
+        or draft.norm.original_text(m.start(), m.end()).lower() != m.group(0)
     )

@@ -42,6 +42,7 @@ _TIME_AFTER = re.compile(r":\d\d")
 _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
 # A date at the start, with a time or more after it: "2012-01-02 08:00", "03/27/2011 9".
 _DATE_PREFIX = re.compile(r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
+_YEARS = re.compile(r"^(?:19|20)\d\d\s?[-/\u2013\u2014]\s?(?:19|20)\d\d$")
 _EUROPEAN_PAIRS = re.compile(r"^0\d(?:[ .\-]\d\d){4}$")
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _GROUPED_PHONE = re.compile(
@@ -129,6 +130,8 @@ def _pieces(draft: Draft, start: int, end: int, memo: Memo) -> Iterator[Match]:
 def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     if _EUROPEAN_PAIRS.match(raw):
         return False  # "06.12.34.56.78" starts like a date but is a French mobile
+    if _YEARS.match(raw):
+        return True  # "2016-2020", "1998 - 2004": years on a CV
     if _DATE.match(raw) or _DATE_PREFIX.match(raw) or _IPV4.match(raw):
         return True
     groups = raw.split()
@@ -170,7 +173,26 @@ def _judge(
         return None
     # Only now the expensive part: does libphonenumber know such a number?
     national_or_00 = raw.startswith("00") or not international
-    return status if _valid(digits, national_or_00, memo) else None
+    if _valid(digits, national_or_00, memo):
+        return status
+    # "call me: +44 7700 900318": right after words that say "phone", a number of a
+    # possible length counts even if no operator has it yet (or it is a drama number).
+    if draft.has_word_within(_PHONE_CUE, start - 24, start) and _possible(digits, international):
+        return status
+    return None
+
+
+def _possible(digits: str, international: bool) -> bool:
+    import phonenumbers  # noqa: PLC0415
+
+    try:
+        number = phonenumbers.parse(
+            ("+" if international else "") + digits.removeprefix("00"),
+            None if international else "US",
+        )
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_possible_number(number))
 
 
 def _fictional(digits: str) -> bool:
