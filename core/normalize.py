@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from presend.core import confusables
+from presend.core import confusables, lexicon
 from presend.core.literals import DRAFT
 
 # Characters that render as nothing but can split a word or a number in two.
@@ -85,6 +85,7 @@ def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
         folded = _ASCII_CONTROLS.sub(" ", text.replace("\r", " ").replace("\t", " "))
         return folded, range(len(text)), range(1, len(text) + 1)
     fold = confusables.fold_table()
+    native = _native_words(text, fold)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -104,7 +105,7 @@ def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
         elif ch in _INVISIBLE:
             continue
         else:
-            piece = _fold_one(ch, fold)
+            piece = _fold_one(ch, _NO_FOLD if i in native else fold)
             if not piece:
                 continue
         pieces.append(piece)
@@ -117,8 +118,37 @@ def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
     return "".join(pieces), starts, ends
 
 
+_NO_FOLD: dict[str, str] = {}
+# Marks that only decorate a letter or digit, and so can hide it: accents, keycap
+# frames, enclosing circles, variation selectors.
+_DISGUISING_MARK = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
+    "\U000e0100-\U000e01ef]"
+)
+# A run of letters (no digits or underscore).
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _native_words(text: str, fold: dict[str, str]) -> set[int]:
+    """Positions of the letters of words written wholly in another script ("телеграм",
+    "собака"): their look-alike letters are the language's own, not a disguise, so they
+    are not folded. A word mixing scripts ("gmаil" with a Cyrillic "а") or made only of
+    look-alikes ("раураl") is folded."""
+    native: set[int] = set()
+    for m in _LETTERS.finditer(text):
+        word = m.group(0)
+        if word.isascii() or any(c.isascii() for c in word):
+            continue
+        if all(c in fold for c in word):
+            continue
+        native.update(range(m.start(), m.end()))
+    return native
+
+
 def _fold_one(ch: str, fold: dict[str, str]) -> str:
     category = unicodedata.category(ch)
+    if category in ("Mn", "Me") and not _DISGUISING_MARK.match(ch):
+        return ch  # a vowel sign or virama of Devanagari, Bengali, Arabic: part of the word
     if category in _DROPPED_CATEGORIES:
         return ""
     if category in _SPACE_LIKE_CATEGORIES:
@@ -219,6 +249,11 @@ def _spaced(m: re.Match[str], text: str) -> str:
     return text[m.start() : m.end()].replace(" ", "")
 
 
+def _is_char_digit(word: str) -> bool:
+    """A digit written as one character of a script without spaces ("幺", "七")."""
+    return len(word) == 1 and not word.isascii() and unicodedata.category(word) == "Lo"
+
+
 _DIGIT_WORDS = {
     "zero": "0",
     "oh": "0",
@@ -233,10 +268,50 @@ _DIGIT_WORDS = {
     "eight": "8",
     "nine": "9",
 }
-_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-_TOKEN = rf"(?:(?:double|triple)[ -]{_WORD}|{_WORD}|\d{{1,4}})"
-# Runs of four or more digit words or short digit groups: "six oh one, five five five".
-_SPELLED = re.compile(rf"\b{_TOKEN}(?:[ ,.\-]{{1,3}}{_TOKEN}\b){{3,}}")
+# Every language's words for digits and two-digit numbers ("seis", "шесть", "saat",
+# "sesenta y cinco"), from the language files; English's are above.
+_SPOKEN_NUMBERS = {
+    **{" ".join(w.split()): v for w, v in lexicon.numbers().items() if not _is_char_digit(w)},
+    **_DIGIT_WORDS,
+}
+_SPOKEN_NUMBERS.pop("o")
+_DOUBLE = frozenset(("double", *lexicon.words("numbers", "double")))
+_TRIPLE = frozenset(("triple", *lexicon.words("numbers", "triple")))
+# Word edges for every script: Python counts the vowel signs of Indic scripts and some
+# Arabic marks as non-word characters, so "\b" would cut "दो" in two.
+_WORD_CHAR = r"[\w\u0600-\u06ff\u0900-\u0dff]"
+_EDGE_BEFORE = rf"(?<!{_WORD_CHAR})"
+_EDGE_AFTER = rf"(?!{_WORD_CHAR})"
+_WORD = (
+    "(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", " +") for w in sorted(_SPOKEN_NUMBERS, key=len, reverse=True)
+    )
+    + ")"
+)
+_MULTIPLIER = (
+    "(?:" + "|".join(re.escape(w) for w in sorted(_DOUBLE | _TRIPLE, key=len, reverse=True)) + ")"
+)
+_TOKEN = rf"(?:{_MULTIPLIER}[ -]{_WORD}|{_WORD}|\d{{1,4}})"
+# A number word that is also an everyday word ("on" is ten in Turkish, "do" two in
+# Hindi) may stand inside a run, never at its edge: "reach me on zero nine one ..."
+_WEAK = frozenset(lexicon.words("numbers", "weak"))
+_STRONG_WORD = (
+    "(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", " +")
+        for w in sorted(_SPOKEN_NUMBERS, key=len, reverse=True)
+        if w not in _WEAK
+    )
+    + ")"
+)
+_STRONG = rf"(?:{_MULTIPLIER}[ -]{_WORD}|{_STRONG_WORD}|\d{{1,4}})"
+# Runs of four or more digit words or short digit groups: "six oh one, five five five",
+# "seis cinco cero dos", "saat do paanch 4 1".
+_SPELLED = re.compile(
+    rf"{_EDGE_BEFORE}{_STRONG}(?:[ ,.\-]{{1,3}}{_TOKEN}{_EDGE_AFTER}){{2,}}?"
+    rf"[ ,.\-]{{1,3}}{_STRONG}{_EDGE_AFTER}(?:[ ,.\-]{{1,3}}{_TOKEN}{_EDGE_AFTER})*"
+)
 _SPELLED_TOKEN = re.compile(rf"{_TOKEN}")
 
 
@@ -244,16 +319,17 @@ def _spelled(m: re.Match[str], _: str) -> str | None:
     digits: list[str] = []
     words = 0
     for tok in _SPELLED_TOKEN.findall(m.group(0)):
-        low = tok.lower()
+        low = " ".join(tok.lower().split())
         if low[0].isdigit():
             digits.append(low)
             continue
         words += 1
         times = 1
-        if low.startswith(("double", "triple")):
-            times = 2 if low.startswith("double") else 3
-            low = low[7:]
-        digits.append(_DIGIT_WORDS[low] * times)
+        first, _, rest = low.replace("-", " ", 1).partition(" ")
+        if rest and (first in _DOUBLE or first in _TRIPLE) and rest in _SPOKEN_NUMBERS:
+            times = 2 if first in _DOUBLE else 3
+            low = rest
+        digits.append(_SPOKEN_NUMBERS[low] * times)
     joined = "".join(digits)
     # A phone number has at least seven digits; fewer is ordinary prose ("one or two").
     if words == 0 or len(joined) < 7:
@@ -273,6 +349,18 @@ def _letter_digits(m: re.Match[str], text: str) -> str | None:
     if digits < 2 and len(token) < 3:
         return None
     return token.translate(_LETTER_DIGIT_TABLE)
+
+
+# Digits written as characters of a script without spaces ("一三八 幺二三四", "洞拐"): a
+# run long enough for a phone number becomes its digits; "一个" stays as it is.
+_CHAR_DIGITS = {w: v for w, v in lexicon.numbers().items() if _is_char_digit(w)}
+_CHAR_DIGIT_SET = frozenset(_CHAR_DIGITS)
+_CHAR_CLASS = "[" + "".join(sorted(_CHAR_DIGITS)) + "]" if _CHAR_DIGITS else "(?!)"
+_CHAR_DIGIT_RUN = re.compile(rf"{_CHAR_CLASS}(?:[ \-]?(?:{_CHAR_CLASS}|\d)){{6,}}")
+
+
+def _char_digits(m: re.Match[str], text: str) -> str:
+    return "".join(_CHAR_DIGITS.get(c, c) for c in text[m.start() : m.end()] if c not in " -")
 
 
 # "janedoe dot com": the word "dot" before a common suffix.
@@ -300,10 +388,10 @@ def lower_same_length(text: str) -> str:
 _BRACKET_PROBE = re.compile(r"[\[({<]\s{0,2}(?:at|@|dot|\.)\s{0,2}[\])}>]")
 # Three single characters between single spaces: the middle of any spaced-out run.
 _SPACED_PROBE = re.compile(r" [a-z0-9@_./:] [a-z0-9@_./:] [a-z0-9@_./:] ")
-_DIGIT_WORDS_NOT_O = (*(w for w in _DIGIT_WORDS if w != "o"), "double", "triple")
+_DIGIT_WORDS_NOT_O = (*_SPOKEN_NUMBERS, *_DOUBLE, *_TRIPLE)
 # A digit word, or the start of a digit group, right after a digit word.
-_SPELLED_PAIR = re.compile(rf"{_TOKEN}[ ,.\-]{{1,3}}{_TOKEN}\b")
-_SPELLED_PAIR_END = re.compile(rf"\b{_TOKEN}[ ,.\-]{{1,3}}$")
+_SPELLED_PAIR = re.compile(rf"{_TOKEN}[ ,.\-]{{1,3}}{_TOKEN}{_EDGE_AFTER}")
+_SPELLED_PAIR_END = re.compile(rf"{_EDGE_BEFORE}{_TOKEN}[ ,.\-]{{1,3}}$")
 # "o" as a digit beside a digit group: the literal first, so the search is quick.
 _O_BESIDE_DIGITS = re.compile(
     r"o[ ,.\-]{1,3}\d|o\b(?:(?<=\d[ ,.\-]o)|(?<=\d[ ,.\-]{2}o)|(?<=\d[ ,.\-]{3}o))"
@@ -343,13 +431,17 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
         return True
     for word in found.keys() & _DIGIT_WORD_SET:
         for at in found[word]:
-            if at and lower[at - 1].isalnum():
+            if at and re.match(_WORD_CHAR, lower[at - 1]):
                 continue
             if _SPELLED_PAIR.match(lower, at) or _SPELLED_PAIR_END.search(
                 lower, max(0, at - 16), at
             ):
                 return True
     return _O_BESIDE_DIGITS.search(lower) is not None
+
+
+def _has_char_digits(lower: str, _: Found | None) -> bool:
+    return not _CHAR_DIGIT_SET.isdisjoint(lower)
 
 
 def _has_letter_digits(_: str, found: Found | None) -> bool:
@@ -360,6 +452,7 @@ Gate = Callable[[str, Found | None], bool]
 
 _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_ENTITY, _entity, _has_entity),
+    (_CHAR_DIGIT_RUN, _char_digits, _has_char_digits),
     (_BRACKETED, _bracketed, _has_brackets),
     (_SPACED, _spaced, _has_spaced_run),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
