@@ -113,6 +113,36 @@ def without_asides(clause: str) -> str:
     return _ASIDE.sub(" ", clause) if "(" in clause else clause
 
 
+@cache
+def _other_languages() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Refusals and postponements in the other languages' files (English's are above)."""
+    return (
+        re.compile(lexicon.alternation(lexicon.words("refusal", "before"))),
+        re.compile(lexicon.alternation(lexicon.words("refusal", "deferral"))),
+    )
+
+
+@cache
+def _topic_words() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words("topic", "words")))
+
+
+def names_the_work(text: str) -> bool:
+    """Whether ``text`` holds one of the language files' topic words ("bot", "бот")."""
+    return bool(_topic_words().search(text))
+
+
+def about_the_work(text: str) -> bool:
+    """Whether ``text`` (words around an app's name) makes it the subject of the work:
+    "integrate", "bot", "integración", "бот", "小程序"."""
+    return bool(DEVELOPMENT.search(text) or _topic_words().search(text))
+
+
 def negated(clause: str) -> bool:
-    """Whether a clause holds a refusal or a negation."""
-    return bool(NEGATION.search(clause))
+    """Whether a clause holds a refusal or a negation, in any language."""
+    return bool(NEGATION.search(clause) or _other_languages()[0].search(clause))
+
+
+def deferred(sentence: str) -> bool:
+    """Whether a sentence puts something off until the contract starts, in any language."""
+    return bool(DEFERRAL.search(sentence) or _other_languages()[1].search(sentence))

@@ -182,6 +182,7 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
         source=pack.sources[kind],
         exception=exception,
         suggestion=situation.suggestion.format(**fill).strip(),
+        lang=m.evidence.get("lang"),
     )
 
 
@@ -199,7 +200,7 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         return True
     # "We can switch to Slack once the contract starts" is allowed; paying outside
     # later is not, so postponing only excuses contact.
-    return kind == "contact" and bool(cues.DEFERRAL.search(sentence))
+    return kind == "contact" and cues.deferred(sentence)
 
 
 #: How far after a proposal a refusal of it is looked for.

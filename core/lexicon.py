@@ -114,5 +114,7 @@ def prefixes(entries: list[str]) -> tuple[str, ...]:
 
 def alternation(entries: list[str]) -> str:
     """A regex group matching any of ``entries`` (longest first, spaces as white space)."""
+    if not entries:
+        return "(?!)"  # matches nothing, as an empty list should
     ordered = sorted(set(entries), key=len, reverse=True)
     return "(?:" + "|".join(e.replace(" ", r"\s+") for e in ordered) + ")"

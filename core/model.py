@@ -105,9 +105,12 @@ class Finding:
     source: str
     exception: AppliedException | None
     suggestion: str
+    #: The language the evidence was read in (BCP 47), when not English.
+    lang: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as the JSON report spells it."""
+        extra = {"lang": self.lang} if self.lang else {}
         return {
             "kind": self.kind,
             "type": self.type,
@@ -121,6 +124,7 @@ class Finding:
             "source": self.source,
             "exception": self.exception.to_dict() if self.exception else None,
             "suggestion": self.suggestion,
+            **extra,
         }
 
 

@@ -363,6 +363,29 @@ def _char_digits(m: re.Match[str], text: str) -> str:
     return "".join(_CHAR_DIGITS.get(c, c) for c in text[m.start() : m.end()] if c not in " -")
 
 
+# "ivan собака yandex точка ru", "maria arroba gmail punto com", "li艾特qq点com": the words
+# of every language for "@" and "." between the parts of an address (English "at" and
+# "dot" are read by the email detector and the rewrite below, with more care).
+_AT_WORDS = [w for w in lexicon.words("email", "at") if w not in ("at", "@")]
+_DOT_WORDS = [w for w in lexicon.words("email", "dot") if w not in ("dot", ".")]
+_AT_ALT = lexicon.alternation(_AT_WORDS).replace(r"\s+", " +")
+_DOT_ALT = lexicon.alternation(_DOT_WORDS).replace(r"\s+", " +")
+_SPOKEN_AT = re.compile(
+    rf"(?<=[a-z0-9_.\-])[ ]{{0,2}}{_AT_ALT}[ ]{{0,2}}"
+    rf"(?=[a-z0-9][a-z0-9\-]*[ ]{{0,2}}(?:\.|{_DOT_ALT}|dot)[ ]{{0,2}}[a-z]{{2}})"
+)
+_SPOKEN_DOTS = re.compile(rf"(?<=[a-z0-9])[ ]{{0,2}}{_DOT_ALT}[ ]{{0,2}}(?=[a-z0-9])")
+_SPOKEN_FIRST_WORDS = tuple({w.split()[0] for w in _AT_WORDS + _DOT_WORDS})
+
+
+def _spoken_at(_: re.Match[str], __: str) -> str:
+    return "@"
+
+
+def _has_spoken_at_or_dot(lower: str, _: Found | None) -> bool:
+    return any(w in lower for w in _SPOKEN_FIRST_WORDS)
+
+
 # "janedoe dot com": the word "dot" before a common suffix.
 _SPOKEN_DOT = re.compile(
     r"(?<=[a-z0-9])[ ]{1,2}dot[ ]{1,2}(?=(?:com|net|org|io|co|dev|me|ai|app|info|biz|xyz|us|uk|"
@@ -454,6 +477,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_ENTITY, _entity, _has_entity),
     (_CHAR_DIGIT_RUN, _char_digits, _has_char_digits),
     (_BRACKETED, _bracketed, _has_brackets),
+    (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
+    (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPACED, _spaced, _has_spaced_run),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_SPELLED, _spelled, _has_digit_word_run),

@@ -118,8 +118,13 @@ def load(marketplace: str) -> RulePack:
 
 @cache
 def vocabulary() -> dict[str, Any]:
-    """The marketplace-neutral lists of apps, domains and suffixes."""
-    return _read_toml("vocabulary.toml")
+    """The marketplace-neutral lists of apps, domains and suffixes, with the local names
+    of apps from every language file."""
+    data = _read_toml("vocabulary.toml")
+    for group in ("messaging", "payment"):
+        known = data["apps"][group]
+        known += [n for n in lexicon.words("apps", group) if n not in known]
+    return data
 
 
 def _read_toml(name: str) -> dict[str, Any]:

@@ -131,7 +131,7 @@ def _mandatory_literal(alternative: str) -> str:
     s = re.sub(r"\((?:\?:)?[^()]*\)[?*]", "|", s)  # optional groups
     s = re.sub(r"\\.|\[[^\]]*\]", "|", s)  # escapes and classes
     s = re.sub(r".[?*]", "|", s)  # optional characters
-    pieces = [p.strip() for p in re.split(r"[^a-z0-9' ]+", s)]
+    pieces = [p.strip() for p in re.split(r"[^\w' ]+", s)]
     return max(pieces, key=len) or alternative[:1]
 
 

@@ -8,6 +8,8 @@ command -v trayer >/dev/null 2>&1 || need="$need trayer"
 command -v xclip >/dev/null 2>&1 || need="$need xclip"
 command -v xdotool >/dev/null 2>&1 || need="$need xdotool"
 command -v xwininfo >/dev/null 2>&1 || need="$need x11-utils"
+# CLDR's annotations: the generated language tables are checked against them.
+[ -d /usr/share/unicode/cldr/common/annotations ] || need="$need unicode-cldr-core"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing system packages:$need"

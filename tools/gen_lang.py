@@ -39,8 +39,10 @@ NOT_TYPED = re.compile(
 )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Write one generated file per language; say which sources covered which."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else OUT
     try:
         from num2words import num2words  # noqa: PLC0415 - a development tool, asked for here
     except ImportError:
@@ -49,7 +51,7 @@ def main() -> int:
     if not CLDR.is_dir():
         print(f"gen_lang: {CLDR} is missing; apt-get install unicode-cldr-core", file=sys.stderr)
         return 2
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for code, (n2w, cldr) in LANGUAGES.items():
         at, dot = _cldr_names(cldr, "@"), _cldr_names(cldr, ".")
         lines = [
@@ -74,7 +76,7 @@ def main() -> int:
             lines += [
                 f'"{n}" = {_toml_list([_word(num2words(n, lang=n2w))])}' for n in range(10, 100)
             ]
-        (OUT / f"{code}.toml").write_text("\n".join(lines) + "\n", "utf-8")
+        (out / f"{code}.toml").write_text("\n".join(lines) + "\n", "utf-8")
         print(f"{code}: numbers {'num2words ' + n2w if n2w else 'none'}; @ {at}; . {dot}")
     return 0
 

@@ -14,6 +14,7 @@ from presend.core.detectors import (
     links,
     payment,
     phone,
+    phrases,
 )
 from presend.core.draft import Draft
 from presend.core.model import Match
@@ -31,4 +32,5 @@ ALL: tuple[Detector, ...] = (
     payment.detect,
     apps.detect,
     asks.detect,
+    phrases.detect,
 )

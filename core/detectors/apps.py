@@ -388,9 +388,7 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     Text inside a handle or link ("kate.lin.ux") does not count."""
     before = draft.lower[max(0, start - reach) : start]
     after = _WORDS_AFTER.match(draft.lower, end)
-    return bool(
-        cues.DEVELOPMENT.search(before) or (after and cues.DEVELOPMENT.search(after.group(0)))
-    )
+    return cues.about_the_work(before) or bool(after and cues.about_the_work(after.group(0)))
 
 
 # Up to three plain words after an app name.
