@@ -117,14 +117,20 @@ def without_asides(clause: str) -> str:
 def _other_languages() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Refusals and postponements in the other languages' files (English's are above)."""
     return (
-        re.compile(lexicon.alternation(lexicon.words("refusal", "before"))),
-        re.compile(lexicon.alternation(lexicon.words("refusal", "deferral"))),
+        _whole_words(lexicon.words("refusal", "before")),
+        _whole_words(lexicon.words("refusal", "deferral")),
     )
+
+
+def _whole_words(entries: list[str]) -> re.Pattern[str]:
+    """Any of ``entries``, not inside a longer word ("di" is no refusal in "building")."""
+    edge = r"[\w\u0600-\u06ff\u0900-\u0dff]"
+    return re.compile(rf"(?<!{edge}){lexicon.alternation(entries)}(?!{edge})")
 
 
 @cache
 def _topic_words() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(lexicon.words("topic", "words")))
+    return _whole_words(lexicon.words("topic", "words"))
 
 
 def names_the_work(text: str) -> bool:

@@ -219,6 +219,8 @@ def _situation(kind: str, status: str, context: Context) -> str:
     return "contact_pre_contract" if status == "breach" else "contact_uncertain"
 
 
+#: The longest an exception's cue can be, in characters.
+_CUE_SPAN = 240
 #: How many characters before an exception's cue a negation can undo it.
 _CUE_NEGATION = 24
 #: How far from a request an exception's cue in another sentence still covers it.
@@ -242,10 +244,17 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     own sentence, since "send the NDA ... actually just send your number" asks twice."""
     key = "exception:" + rule.id
     if key not in draft.memo:
-        if rule.blocker.search(draft.lower):
-            draft.memo[key] = []
+        if (rule.literals and not draft.has_any(rule.literals)) or rule.blocker.search(draft.lower):
+            draft.memo[key] = []  # no cue can match, or one rules the exception out
         else:
-            hits = rule.any_cue.finditer(draft.lower)
+            # Every cue match holds one of the rule's literals and is shorter than
+            # _CUE_SPAN: only the stretches around the literals are searched.
+            windows = (
+                draft.near(rule.literals, _CUE_SPAN, _CUE_SPAN)
+                if rule.literals
+                else [(0, len(draft.lower))]
+            )
+            hits = (h for a, b in windows for h in rule.any_cue.finditer(draft.lower, a, b))
             # Only the words right before a cue can negate it ("we have never worked
             # together"); "Didn't expect to see you here! We sat next to each other" is
             # no negation of the second sentence.

@@ -374,16 +374,34 @@ _SPOKEN_AT = re.compile(
     rf"(?<=[a-z0-9_.\-])[ ]{{0,2}}{_AT_ALT}[ ]{{0,2}}"
     rf"(?=[a-z0-9][a-z0-9\-]*[ ]{{0,2}}(?:\.|{_DOT_ALT}|dot)[ ]{{0,2}}[a-z]{{2}})"
 )
-_SPOKEN_DOTS = re.compile(rf"(?<=[a-z0-9])[ ]{{0,2}}{_DOT_ALT}[ ]{{0,2}}(?=[a-z0-9])")
-_SPOKEN_FIRST_WORDS = tuple({w.split()[0] for w in _AT_WORDS + _DOT_WORDS})
+# A dot word only before a suffix people write ("yandex точка ru"): "the main point is"
+# keeps its point.
+_SUFFIXES = (
+    r"(?:com|net|org|io|co|dev|me|ai|app|info|biz|xyz|us|uk|de|in|pk|ph|ng|ca|au|eu|fr|es|it|"
+    r"nl|br|ru|ua|by|kz|cn|tw|hk|jp|kr|vn|id|my|sg|th|tr|ar|mx|cl|pe|bd|lk|np|eg|sa|ae|ma|pl|"
+    r"ro|pt|store|shop|site|online|tech|studio)"
+)
+_SPOKEN_DOTS = re.compile(
+    rf"(?<=[a-z0-9])[ ]{{0,2}}{_DOT_ALT}[ ]{{0,2}}(?={_SUFFIXES}(?![a-z0-9]))"
+)
+_SPOKEN_WORDS = tuple(_AT_WORDS + _DOT_WORDS)
 
 
 def _spoken_at(_: re.Match[str], __: str) -> str:
     return "@"
 
 
-def _has_spoken_at_or_dot(lower: str, _: Found | None) -> bool:
-    return any(w in lower for w in _SPOKEN_FIRST_WORDS)
+def _has_spoken_at_or_dot(lower: str, found: Found | None) -> bool:
+    """Whether a word for "@" or "." stands between the parts of an address (looked at
+    only around the words found, so "the main point is" costs next to nothing)."""
+    if found is None:
+        return True
+    for word in _SPOKEN_WORD_SET & found.keys():
+        for at in found[word]:
+            lo, hi = max(0, at - 3), at + len(word) + 80
+            if _SPOKEN_AT.search(lower, lo, hi) or _SPOKEN_DOTS.search(lower, lo, hi):
+                return True
+    return False
 
 
 # "janedoe dot com": the word "dot" before a common suffix.
@@ -413,8 +431,6 @@ _BRACKET_PROBE = re.compile(r"[\[({<]\s{0,2}(?:at|@|dot|\.)\s{0,2}[\])}>]")
 _SPACED_PROBE = re.compile(r" [a-z0-9@_./:] [a-z0-9@_./:] [a-z0-9@_./:] ")
 _DIGIT_WORDS_NOT_O = (*_SPOKEN_NUMBERS, *_DOUBLE, *_TRIPLE)
 # A digit word, or the start of a digit group, right after a digit word.
-_SPELLED_PAIR = re.compile(rf"{_TOKEN}[ ,.\-]{{1,3}}{_TOKEN}{_EDGE_AFTER}")
-_SPELLED_PAIR_END = re.compile(rf"{_EDGE_BEFORE}{_TOKEN}[ ,.\-]{{1,3}}$")
 # "o" as a digit beside a digit group: the literal first, so the search is quick.
 _O_BESIDE_DIGITS = re.compile(
     r"o[ ,.\-]{1,3}\d|o\b(?:(?<=\d[ ,.\-]o)|(?<=\d[ ,.\-]{2}o)|(?<=\d[ ,.\-]{3}o))"
@@ -422,9 +438,13 @@ _O_BESIDE_DIGITS = re.compile(
 _LETTER_DIGIT_PAIRS = tuple(pair for d in "0123456789" for c in "oil" for pair in (d + c, c + d))
 _LETTER_DIGIT_PAIR_SET = frozenset(_LETTER_DIGIT_PAIRS)
 _DIGIT_WORD_SET = frozenset(_DIGIT_WORDS_NOT_O)
+_DIGIT_CHARS = tuple("0123456789")
+_WORD_RE = re.compile(_WORD_CHAR)
+_SPOKEN_WORD_SET = frozenset(_SPOKEN_WORDS)
 # Found in the same pass as the detectors' literals.
 _BRACKETS = ("[", "(", "{", "<")
-DRAFT.register((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS, *_BRACKETS))
+DRAFT.register((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS, *_BRACKETS, *_DIGIT_CHARS))
+DRAFT.register(_SPOKEN_WORDS)
 
 Found = dict[str, list[int]]
 
@@ -448,17 +468,25 @@ def _has_spoken_dot(lower: str, _: Found | None) -> bool:
 
 
 def _has_digit_word_run(lower: str, found: Found | None) -> bool:
-    """Whether a digit word stands beside another digit word or digit group: every
-    spelled-out run of four tokens has one (or is "o"s and digits)."""
+    """Whether a digit word stands beside another digit word or a digit, one to three
+    separators apart: every spelled-out run of four tokens has such a pair (or is "o"s
+    and digits). Worked out from where the literals were found, without a regex."""
     if found is None:
         return True
-    for word in found.keys() & _DIGIT_WORD_SET:
+    words = found.keys() & _DIGIT_WORD_SET
+    if not words:
+        return _O_BESIDE_DIGITS.search(lower) is not None
+    starts = {at for word in words for at in found[word]}
+    starts.update(at for d in _DIGIT_CHARS if d in found for at in found[d])
+    for word in words:
         for at in found[word]:
-            if at and re.match(_WORD_CHAR, lower[at - 1]):
-                continue
-            if _SPELLED_PAIR.match(lower, at) or _SPELLED_PAIR_END.search(
-                lower, max(0, at - 16), at
-            ):
+            end = at + len(word)
+            if (at and _WORD_RE.match(lower, at - 1)) or _WORD_RE.match(lower, end):
+                continue  # inside a longer word
+            gap = end
+            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-":
+                gap += 1
+            if gap > end and gap in starts:
                 return True
     return _O_BESIDE_DIGITS.search(lower) is not None
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from presend.core import lexicon
 from presend.core.model import SEVERITY_RANK, RulePackError
+from presend.core.scan import needed_literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,9 @@ class ExceptionRule:
     any_cue: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
     #: Wording that rules the exception out wherever it is in the draft.
     blocker: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
+    #: A literal of each cue: a draft holding none of them meets no cue (empty: some
+    #: cue has no literal, so the draft is always searched).
+    literals: tuple[str, ...] = ()
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -135,6 +139,16 @@ def _read_toml(name: str) -> dict[str, Any]:
         raise RulePackError(f"{name}: {exc}") from exc
 
 
+def _cue_literals(cues: list[str]) -> tuple[str, ...]:
+    found: list[str] = []
+    for cue in cues:
+        needed = needed_literals(cue)
+        if needed is None:
+            return ()  # this cue can match anywhere: the draft is always searched
+        found.extend(needed)
+    return tuple(dict.fromkeys(found))
+
+
 def _build(data: dict[str, Any]) -> RulePack:
     pack = data["pack"]
     situations = {name: Situation(**fields) for name, fields in data["situations"].items()}
@@ -159,6 +173,7 @@ def _build(data: dict[str, Any]) -> RulePack:
             any_cue=re.compile(
                 "|".join(f"(?:{c})" for c in lexicon.words("exception_cues", e["id"])) or "(?!)"
             ),
+            literals=_cue_literals(lexicon.words("exception_cues", e["id"])),
             blocker=re.compile(
                 "|".join(f"(?:{c})" for c in lexicon.words("exception_blockers", e["id"])) or "(?!)"
             ),

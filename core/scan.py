@@ -135,6 +135,81 @@ def _mandatory_literal(alternative: str) -> str:
     return max(pieces, key=len) or alternative[:1]
 
 
+def required_literal(pattern: str) -> str:
+    """The longest run of plain text every match of ``pattern`` holds, in any script
+    ("" when there is none): what a quick look for the pattern can search for."""
+    s = pattern.lower()
+    s = re.sub(r"\(\?[=!<][^)]*\)", "|", s)  # lookarounds match no text
+    s = re.sub(r"\((?:\?:)?[^()]*\)[?*]?", "|", s)  # groups: alternatives or optional
+    s = re.sub(r"\\.|\[[^\]]*\]", "|", s)  # escapes and classes
+    s = re.sub(r".[?*]|\{\d*,?\d*\}", "|", s)  # optional characters, counts
+    pieces = [p.strip() for p in re.split(r"[^\w' \u0600-\u06ff\u0900-\u0dff]+", s)]
+    return max(pieces, key=len, default="")
+
+
+def needed_literals(pattern: str) -> tuple[str, ...] | None:
+    """Literals of which every match of ``pattern`` holds one, chosen to be rare: its
+    longest required literal, or the literals of the alternatives of one of its
+    mandatory top-level groups ("(?:my|our) (?:former|old) (?:colleague|boss)" ->
+    "colleague", "boss"), whichever has the longest shortest literal. None when no
+    choice has a literal of two characters or more."""
+    best: tuple[str, ...] = ()
+    literal = required_literal(pattern)
+    if literal:
+        best = (literal,)
+    for group in _mandatory_groups(pattern):
+        found = tuple(required_literal(alt) for alt in _top_level_alternatives(group))
+        if found and min(map(len, found)) > min(map(len, best), default=0):
+            best = found
+    return best if best and min(map(len, best)) >= 2 else None
+
+
+def _mandatory_groups(pattern: str) -> list[str]:
+    """The bodies of the non-capturing groups at the top level of ``pattern`` that every
+    match passes through (not followed by "?", "*" or a count from zero)."""
+    groups: list[str] = []
+    depth, start, escaped, in_class = 0, -1, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and pattern.startswith("(?:", start):
+                after = pattern[i + 1 : i + 3]
+                if not after.startswith(("?", "*", "{0")):
+                    groups.append(pattern[start + 3 : i])
+    # With alternatives at the top level, no group is on every match's path.
+    return groups if len(_top_level_alternatives(pattern)) == 1 else []
+
+
+def _top_level_alternatives(group: str) -> list[str]:
+    parts, depth, start, escaped = [], 0, 0, False
+    for i, ch in enumerate(group):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(group[start:i])
+            start = i + 1
+    parts.append(group[start:])
+    return parts
+
+
 def compile_lower(pattern: str) -> re.Pattern[str]:
     """Compile a lower-case word pattern, to be matched against a draft's lower-case
     form (``Draft.lower``) without re.IGNORECASE, which is several times slower."""

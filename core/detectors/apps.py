@@ -70,9 +70,9 @@ class _Patterns:
         )
         # "Telegram is better for me: @kostya_devops", "ID is suda.spa2019", "I'm
         # nightowl.dev there": a handle whose app is named in the same sentence.
-        loose = (
-            r"(?<![\w@.])@[a-z][\w.]{2,30}\w(?![\w@]|\.[a-z])|"
-            r"\b(?:id|user\s?name|handle|username)\s*(?:is|:|=)\s*@?[a-z][\w.\-]{2,30}\w|"
+        at_name = r"(?<![\w@.])@[a-z][\w.]{2,30}\w(?![\w@]|\.[a-z])"
+        id_is = r"\b(?:id|user\s?name|handle|username)\s*(?:is|:|=)\s*@?[a-z][\w.\-]{2,30}\w"
+        as_name = (
             rf"\b(?:i'?m|i am|as|search(?:\s+for)?|find)\s+@?(?:{_HANDLE_LIKE})\s+"
             rf"(?:there|on\s+(?:{chat}))\b"
         )
@@ -160,9 +160,14 @@ class _Patterns:
             ),
             "my_app": words(my_app, ("my", "our"), leading=True, also=(chat_words,)),
             "bare": words(bare, ("my", "our", "add", "the"), leading=True, also=(chat_words,)),
-            "loose": words(
-                loose, ("@", "id", "user", "handle", "i'm", "im", "i am", "as", "search", "find")
-            ),
+            "at_name": words(at_name, ("@",), leading=True),
+            "id_is": words(id_is, ("id", "user", "handle"), leading=True),
+            "as_name": words(
+                as_name,
+                ("i'm", "im", "i am", "as", "search", "find"),
+                leading=True,
+                also=(("there", *chat_words),),
+            ),  # fmt: skip
             "are_you_on": words(are_you_on, chat_words),
             "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
             # A Skype id: "live:" and the name, or "live:.cid." and a number.
@@ -317,7 +322,8 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in p.find("bare", draft):
         if not _is_topic(draft, m.start(), m.start()):
             yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
-    for m in p.find("loose", draft):
+    loose = [*p.find("at_name", draft), *p.find("id_is", draft), *p.find("as_name", draft)]
+    for m in loose:
         if _app_in_sentence(draft, m.start(), p) and not _is_topic(
             draft, m.start(), m.start(), reach=16
         ):

@@ -63,10 +63,13 @@ class _Patterns:
         )
         #: "reply with the email address you want it sent to"
         self.the_one = words(
-            rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?(?:you|u)\s+(?:want|'?d like|would like|"
+            rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?you\s+(?:want|'?d like|would like|"
             r"prefer|use|check|'?d prefer)\b",
             ("the", "a", "an"),
             leading=True,
+            also=(
+                ("you want", "you'd", "youd", "you would", "you prefer", "you use", "you check"),
+            ),
         )
         which = lexicon.words("ask", "which")
         #: "what email should I invite?", "which number is best for you?"

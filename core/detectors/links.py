@@ -30,11 +30,11 @@ _APP_SCHEME_WORDS = tuple(
 )
 _APP_SCHEME_WHERE = words(_APP_SCHEME.pattern, _APP_SCHEME_WORDS)
 # Chat links written with spaces to slip past filters: "t . me / name", "wa . me/ 92...".
-_SPACED_CHAT_LINK = words(
+_SPACED_CHAT_LINK = re.compile(
     r"(?<![\w.])(?:t|wa|m)\s+\.\s*me\s*/\s*\+?[\w.\-]*\w|(?<![\w.])(?:t|wa|m)\s*\.\s+me\s*/\s*"
     r"\+?[\w.\-]*\w|(?<![\w.])(?:t|wa|m)\.me\s+/\s*\+?[\w.\-]*\w",
-    ("me",),
 )
+_SPACED_ME = re.compile(r"\.\s*me\s*/")
 _SCHEME_TYPES = {
     "zoommtg": "meeting_link",
     "zoomus": "meeting_link",
@@ -102,8 +102,9 @@ def _app_links(draft: Draft) -> Iterator[Match]:
         scheme = m.group("scheme").lower()
         type_ = _SCHEME_TYPES.get(scheme, "messaging_link")
         yield Match(type_, m.start(), m.end(), evidence={"domain": scheme})
-    for m in draft.find(_SPACED_CHAT_LINK):
-        yield Match("messaging_link", m.start(), m.end(), evidence={"domain": "chat link"})
+    if "/" in draft.lower and _SPACED_ME.search(draft.lower):
+        for m in _SPACED_CHAT_LINK.finditer(draft.lower):
+            yield Match("messaging_link", m.start(), m.end(), evidence={"domain": "chat link"})
 
 
 def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Status]:

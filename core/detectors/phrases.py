@@ -18,7 +18,7 @@ from presend.core import cues, lexicon
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import WordPattern, words
+from presend.core.scan import WordPattern, required_literal, words
 
 #: The phrase lists of a language file and the type a match of each becomes.
 _KINDS = {
@@ -77,7 +77,7 @@ def _compile(
     def source(phrases: list[str]) -> str:
         return f"{before}(?:{'|'.join(filled(p) for p in phrases)}){after}"
 
-    literals = {p: _required_literal(p) for p in entries}
+    literals = {p: required_literal(_PLACEHOLDER.sub("|", p)) for p in entries}
     anchored = [p for p in entries if len(literals[p]) >= 2]
     loose = [p for p in entries if len(literals[p]) < 2]
     return _Phrases(
@@ -86,17 +86,6 @@ def _compile(
         words(source(anchored), tuple(literals[p] for p in anchored)) if anchored else None,
         re.compile(source(loose)) if loose else None,
     )
-
-
-def _required_literal(phrase: str) -> str:
-    """The longest run of plain text every match of ``phrase`` holds ("" if none)."""
-    s = _PLACEHOLDER.sub("|", phrase.lower())
-    s = re.sub(r"\(\?[=!<][^)]*\)", "|", s)  # lookarounds match no text
-    s = re.sub(r"\((?:\?:)?[^()]*\)[?*]?", "|", s)  # groups: alternatives or optional
-    s = re.sub(r"\\.|\[[^\]]*\]", "|", s)  # escapes and classes
-    s = re.sub(r".[?*]|\{\d*,?\d*\}", "|", s)  # optional characters, counts
-    pieces = [p.strip() for p in re.split(r"[^\w' \u0600-\u06ff\u0900-\u0dff]+", s)]
-    return max(pieces, key=len, default="")
 
 
 def detect(draft: Draft) -> Iterator[Match]:
