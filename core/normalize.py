@@ -368,11 +368,24 @@ def _char_digits(m: re.Match[str], text: str) -> str:
 # "dot" are read by the email detector and the rewrite below, with more care).
 _AT_WORDS = [w for w in lexicon.words("email", "at") if w not in ("at", "@")]
 _DOT_WORDS = [w for w in lexicon.words("email", "dot") if w not in ("dot", ".")]
-_AT_ALT = lexicon.alternation(_AT_WORDS).replace(r"\s+", " +")
-_DOT_ALT = lexicon.alternation(_DOT_WORDS).replace(r"\s+", " +")
+_CJK = re.compile(r"^[\u3000-\u9fff\uac00-\ud7af]+$")
+
+
+def _between(words: list[str]) -> str:
+    """The words as they stand between the parts of an address: a word of a script
+    with spaces needs a space either side ("et" is no "@" in "settings"); one of a
+    script without may touch the letters ("li艾特qq")."""
+    spaced = [w for w in words if not _CJK.match(w)]
+    glued = [w for w in words if _CJK.match(w)]
+    alt = lexicon.alternation(spaced).replace(r"\s+", " +")
+    return rf"(?:[ ]{{1,2}}{alt}[ ]{{1,2}}|[ ]{{0,2}}{lexicon.alternation(glued)}[ ]{{0,2}})"
+
+
+_AT_BETWEEN = _between(_AT_WORDS)
+_DOT_BETWEEN = _between(_DOT_WORDS)
 _SPOKEN_AT = re.compile(
-    rf"(?<=[a-z0-9_.\-])[ ]{{0,2}}{_AT_ALT}[ ]{{0,2}}"
-    rf"(?=[a-z0-9][a-z0-9\-]*[ ]{{0,2}}(?:\.|{_DOT_ALT}|dot)[ ]{{0,2}}[a-z]{{2}})"
+    rf"(?<=[a-z0-9_.\-]){_AT_BETWEEN}"
+    rf"(?=[a-z0-9][a-z0-9\-]*(?:[ ]{{0,2}}\.[ ]{{0,2}}|{_DOT_BETWEEN}|[ ]{{1,2}}dot[ ]{{1,2}})[a-z]{{2}})"
 )
 # A dot word only before a suffix people write ("yandex точка ru"): "the main point is"
 # keeps its point.
@@ -381,9 +394,7 @@ _SUFFIXES = (
     r"nl|br|ru|ua|by|kz|cn|tw|hk|jp|kr|vn|id|my|sg|th|tr|ar|mx|cl|pe|bd|lk|np|eg|sa|ae|ma|pl|"
     r"ro|pt|store|shop|site|online|tech|studio)"
 )
-_SPOKEN_DOTS = re.compile(
-    rf"(?<=[a-z0-9])[ ]{{0,2}}{_DOT_ALT}[ ]{{0,2}}(?={_SUFFIXES}(?![a-z0-9]))"
-)
+_SPOKEN_DOTS = re.compile(rf"(?<=[a-z0-9]){_DOT_BETWEEN}(?={_SUFFIXES}(?![a-z0-9]))")
 _SPOKEN_WORDS = tuple(_AT_WORDS + _DOT_WORDS)
 
 

@@ -167,7 +167,7 @@ class _Patterns:
                 ("i'm", "im", "i am", "as", "search", "find"),
                 leading=True,
                 also=(("there", *chat_words),),
-            ),  # fmt: skip
+            ),
             "are_you_on": words(are_you_on, chat_words),
             "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
             # A Skype id: "live:" and the name, or "live:.cid." and a number.

@@ -33,7 +33,7 @@ _OTHER_NUMBER_CUE = tuple(
     checksum coordinates lat lng latitude longitude budget price salary revenue views
     downloads followers users subscribers #""".split()
 )
-_RUN_ON = re.compile(r"[\d(). \-_/*;$~|]{4}")
+_RUN_ON = re.compile(r"[\d(). \-_/*;$~|\n]{4}")
 # Separators nobody types in a number unless hiding it from a filter: underscores,
 # stars, semicolons, runs of dots, every digit on its own.
 _ODD_SEPARATORS = re.compile(r"[_*;$~|]|\.\.|\n|(?:\d[ .\-]){6}\d")
