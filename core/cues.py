@@ -124,8 +124,15 @@ def _other_languages() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _whole_words(entries: list[str]) -> re.Pattern[str]:
     """Any of ``entries``, not inside a longer word ("di" is no refusal in "building")."""
-    edge = r"[\w\u0600-\u06ff\u0900-\u0dff]"
-    return re.compile(rf"(?<!{edge}){lexicon.alternation(entries)}(?!{edge})")
+    edge = lexicon.WORD_CHAR
+    spaced = [e for e in entries if not _UNSPACED.match(e)]
+    glued = [e for e in entries if _UNSPACED.match(e)]  # Chinese, Japanese: no word edges
+    return re.compile(
+        rf"(?<!{edge}){lexicon.alternation(spaced)}(?!{edge})|{lexicon.alternation(glued)}"
+    )
+
+
+_UNSPACED = re.compile(r"^[\\w*]*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @cache

@@ -7,16 +7,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from presend.core import literals
+from presend.core import lexicon, literals
 from presend.core.model import Context
 from presend.core.normalize import Normalised, lower_same_length
 from presend.core.scan import WordPattern
 
-# Where a sentence ends: a run of [!?;\n], a full stop followed by white space or the end
+# Where a sentence ends: a run of [!?;\n。؟۔।], a full stop followed by white space or the end
 # ("acme.com" and "3.14" stay inside their sentence) or a dash between spaces. This is
-# the regex r"[!?;\n]+|\.(?=\s|$)|\s[-\u2013\u2014]\s" (the tests hold the two equal),
+# the regex r"[!?;\n。؟۔।]+|\.(?=\s|$)|\s[-\u2013\u2014]\s" (the tests hold the two equal),
 # found from the literals it is made of, which come with the draft's single pass.
-_RUN_MARKS = "!?;\n"
+_RUN_MARKS = "!?;\n\u3002\u061f\u06d4\u0964"  # and "。", "؟", "۔", "।" of other scripts
 _SENTENCE_MARKS: tuple[str, ...] = (
     *_RUN_MARKS,
     ". ",
@@ -299,6 +299,14 @@ class Draft:
             windows = self.windows(anchors, words.word_start)
         for a, b in windows:
             yield from pattern.finditer(lower, a, b)
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """The languages the draft shows signs of (see ``lexicon.present``)."""
+        found = self.memo.get("languages")
+        if found is None:
+            found = self.memo["languages"] = lexicon.present(self.lower)
+        return found  # type: ignore[return-value]
 
     def clause_before(self, pos: int) -> str:
         """The clause's lower-case text from its start up to ``pos`` (at most the last

@@ -227,6 +227,25 @@ _CUE_NEGATION = 24
 _CUE_REACH = 400
 
 
+def _cue_hits(rule: rulepack.ExceptionRule, draft: Draft) -> list[int]:
+    """Where the cues of the draft's languages match."""
+    hits: list[int] = []
+    for cue_set in rule.cues:
+        if cue_set.lang not in draft.languages:
+            continue
+        if cue_set.literals and not draft.has_any(cue_set.literals):
+            continue  # no cue of this language can match
+        # Every cue match holds one of the literals and is shorter than _CUE_SPAN: only
+        # the stretches around the literals are searched.
+        windows = (
+            draft.near(cue_set.literals, _CUE_SPAN, _CUE_SPAN)
+            if cue_set.literals
+            else [(0, len(draft.lower))]
+        )
+        hits += (h.start() for a, b in windows for h in cue_set.pattern.finditer(draft.lower, a, b))
+    return sorted(set(hits))
+
+
 def _exception(
     kind: str, m: Match, draft: Draft, pack: rulepack.RulePack
 ) -> rulepack.ExceptionRule | None:
@@ -244,24 +263,16 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     own sentence, since "send the NDA ... actually just send your number" asks twice."""
     key = "exception:" + rule.id
     if key not in draft.memo:
-        if (rule.literals and not draft.has_any(rule.literals)) or rule.blocker.search(draft.lower):
-            draft.memo[key] = []  # no cue can match, or one rules the exception out
+        if rule.blocker.search(draft.lower):
+            draft.memo[key] = []  # wording that rules the exception out
         else:
-            # Every cue match holds one of the rule's literals and is shorter than
-            # _CUE_SPAN: only the stretches around the literals are searched.
-            windows = (
-                draft.near(rule.literals, _CUE_SPAN, _CUE_SPAN)
-                if rule.literals
-                else [(0, len(draft.lower))]
-            )
-            hits = (h for a, b in windows for h in rule.any_cue.finditer(draft.lower, a, b))
             # Only the words right before a cue can negate it ("we have never worked
             # together"); "Didn't expect to see you here! We sat next to each other" is
             # no negation of the second sentence.
             draft.memo[key] = [
-                h.start()
-                for h in hits
-                if not cues.negated(draft.clause_before(h.start())[-_CUE_NEGATION:])
+                at
+                for at in _cue_hits(rule, draft)
+                if not cues.negated(draft.clause_before(at)[-_CUE_NEGATION:])
             ]
     found: list[int] = draft.memo[key]  # type: ignore[assignment]
     if not m.negatable:

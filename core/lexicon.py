@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -78,6 +79,19 @@ def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
             into[key] = value
 
 
+def _word_char_class() -> str:
+    """A regex class for the characters a word is made of: ``\\w`` plus the vowel signs
+    and other combining marks of the scripts of South Asia and the Arabic script, which
+    Python's ``\\w`` leaves out (so "\\b" would cut "दो" in two), but not their
+    punctuation ("؟", "।")."""
+    marks = [chr(c) for c in range(0x0600, 0x0E00) if unicodedata.category(chr(c)) in ("Mn", "Mc")]
+    return "[\\w" + "".join(re.escape(m) for m in marks) + "]"
+
+
+#: A character of a word, in any script (see ``_word_char_class``).
+WORD_CHAR = _word_char_class()
+
+
 def words(section: str, key: str) -> list[str]:
     """The entries of ``[section] key`` across every language, in file order, once each."""
     seen: dict[str, None] = {}
@@ -118,3 +132,47 @@ def alternation(entries: list[str]) -> str:
         return "(?!)"  # matches nothing, as an empty list should
     ordered = sorted(set(entries), key=len, reverse=True)
     return "(?:" + "|".join(e.replace(" ", r"\s+") for e in ordered) + ")"
+
+
+#: Letters of each script a language file may name as its own (``[lang] script``).
+_SCRIPTS = {
+    "Cyrl": "\u0400-\u04ff",
+    "Arab": "\u0600-\u06ff",
+    "Deva": "\u0900-\u097f",
+    "Beng": "\u0980-\u09ff",
+    "Hani": "\u3400-\u4dbf\u4e00-\u9fff",
+    "Hang": "\uac00-\ud7af\u1100-\u11ff",
+}
+#: Distinct marker words of a language written in Latin letters that a draft must hold
+#: before it is read as that language; a short draft ("whatsapp karo") needs one.
+_MARKERS_NEEDED = 2
+_SHORT_DRAFT_WORDS = 12
+
+
+@cache
+def _evidence() -> tuple[tuple[str, re.Pattern[str] | None, frozenset[str]], ...]:
+    found = []
+    for language in languages():
+        meta = language.data.get("lang", {})
+        ranges = "".join(_SCRIPTS.get(s, "") for s in meta.get("scripts", []))
+        script = re.compile(f"[{ranges}]") if ranges else None
+        found.append((language.code, script, frozenset(meta.get("markers", []))))
+    return tuple(found)
+
+
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def present(lower: str) -> frozenset[str]:
+    """The languages a lower-case draft shows signs of: English always; another when the
+    draft holds letters of its script, or two of its marker words ("que", "para")."""
+    all_words = _LATIN_WORD.findall(lower)
+    draft_words = set(all_words)
+    needed = 1 if len(all_words) <= _SHORT_DRAFT_WORDS else _MARKERS_NEEDED
+    codes = {"en"}
+    for code, script, markers in _evidence():
+        if (script is not None and script.search(lower)) or (
+            markers and len(markers & draft_words) >= needed
+        ):
+            codes.add(code)
+    return frozenset(codes)

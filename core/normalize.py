@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from presend.core import confusables, lexicon
 from presend.core.literals import DRAFT
@@ -68,6 +69,8 @@ def normalise(text: str) -> Normalised:
         # questions that need them answer yes: disguised drafts are few).
         if not gate(lower, found):
             continue
+        if pattern is _SPELLED:
+            pattern = _spelled_pattern(_number_languages(found))[0]
         rewritten = _rewrite(norm, pattern, replace, lower)
         if rewritten is not norm:
             norm = rewritten
@@ -119,6 +122,8 @@ def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
 
 
 _NO_FOLD: dict[str, str] = {}
+#: Letters of words of another script after which a draft counts as written in it.
+_NATIVE_LETTERS = 6
 # Marks that only decorate a letter or digit, and so can hide it: accents, keycap
 # frames, enclosing circles, variation selectors.
 _DISGUISING_MARK = re.compile(
@@ -135,13 +140,23 @@ def _native_words(text: str, fold: dict[str, str]) -> set[int]:
     are not folded. A word mixing scripts ("gmаil" with a Cyrillic "а") or made only of
     look-alikes ("раураl") is folded."""
     native: set[int] = set()
+    look_alike_only: list[re.Match[str]] = []
+    other_letters = 0
     for m in _LETTERS.finditer(text):
         word = m.group(0)
         if word.isascii() or any(c.isascii() for c in word):
             continue
         if all(c in fold for c in word):
+            look_alike_only.append(m)
             continue
         native.update(range(m.start(), m.end()))
+        other_letters += len(word)
+    # "го", "у", "сахар" are Russian in a Russian draft; "раураl" in an English one is
+    # a disguise: words made only of look-alikes stay as written when the draft has
+    # words of their script that no look-alike could make.
+    if other_letters >= _NATIVE_LETTERS:
+        for m in look_alike_only:
+            native.update(range(m.start(), m.end()))
     return native
 
 
@@ -279,46 +294,76 @@ _DOUBLE = frozenset(("double", *lexicon.words("numbers", "double")))
 _TRIPLE = frozenset(("triple", *lexicon.words("numbers", "triple")))
 # Word edges for every script: Python counts the vowel signs of Indic scripts and some
 # Arabic marks as non-word characters, so "\b" would cut "दो" in two.
-_WORD_CHAR = r"[\w\u0600-\u06ff\u0900-\u0dff]"
+_WORD_CHAR = lexicon.WORD_CHAR
 _EDGE_BEFORE = rf"(?<!{_WORD_CHAR})"
 _EDGE_AFTER = rf"(?!{_WORD_CHAR})"
-_WORD = (
-    "(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", " +") for w in sorted(_SPOKEN_NUMBERS, key=len, reverse=True)
-    )
-    + ")"
-)
+# Each language's number words, so a draft is read with the words of the languages it
+# uses only (one regex over a thousand words would cost every draft milliseconds).
+_WORDS_BY_LANGUAGE = {
+    "en": frozenset(w for w in _DIGIT_WORDS if w != "o"),
+    **{
+        language.code: frozenset(
+            " ".join(str(w).split())
+            for group in ("digits", "pairs", "extra")
+            for spelled in language.data.get("numbers", {}).get(group, {}).values()
+            for w in spelled
+            if not _is_char_digit(str(w))
+        )
+        for language in lexicon.languages()
+        if language.code != "en"
+    },
+}
 _MULTIPLIER = (
     "(?:" + "|".join(re.escape(w) for w in sorted(_DOUBLE | _TRIPLE, key=len, reverse=True)) + ")"
 )
-_TOKEN = rf"(?:{_MULTIPLIER}[ -]{_WORD}|{_WORD}|\d{{1,4}})"
 # A number word that is also an everyday word ("on" is ten in Turkish, "do" two in
 # Hindi) may stand inside a run, never at its edge: "reach me on zero nine one ..."
 _WEAK = frozenset(lexicon.words("numbers", "weak"))
-_STRONG_WORD = (
-    "(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", " +")
-        for w in sorted(_SPOKEN_NUMBERS, key=len, reverse=True)
-        if w not in _WEAK
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", " +") for w in ordered) + ")"
+
+
+@cache
+def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Runs of four or more digit words or short digit groups in these languages ("six
+    oh one, five five five", "seis cinco cero dos", "saat do paanch 4 1"), beginning and
+    ending with a word that is no everyday word; and one token of such a run."""
+    words = frozenset().union(*(_WORDS_BY_LANGUAGE.get(code, frozenset()) for code in languages))
+    word = _alternatives(words)
+    token = rf"(?:{_MULTIPLIER}[ -]{word}|{word}|\d{{1,4}})"
+    strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
+    run = re.compile(
+        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
+        rf"[ ,.\-]{{1,3}}{strong}{_EDGE_AFTER}"
     )
-    + ")"
-)
-_STRONG = rf"(?:{_MULTIPLIER}[ -]{_WORD}|{_STRONG_WORD}|\d{{1,4}})"
-# Runs of four or more digit words or short digit groups: "six oh one, five five five",
-# "seis cinco cero dos", "saat do paanch 4 1".
-_SPELLED = re.compile(
-    rf"{_EDGE_BEFORE}{_STRONG}(?:[ ,.\-]{{1,3}}{_TOKEN}{_EDGE_AFTER}){{2,}}?"
-    rf"[ ,.\-]{{1,3}}{_STRONG}{_EDGE_AFTER}(?:[ ,.\-]{{1,3}}{_TOKEN}{_EDGE_AFTER})*"
-)
-_SPELLED_TOKEN = re.compile(rf"{_TOKEN}")
+    return run, re.compile(token)
+
+
+def _number_languages(found: Found | None) -> frozenset[str]:
+    """English and the languages whose number words the draft holds."""
+    if found is None:
+        return frozenset(_WORDS_BY_LANGUAGE)
+    held = found.keys()
+    return frozenset(
+        code
+        for code, words in _WORDS_BY_LANGUAGE.items()
+        if code == "en" or not words.isdisjoint(held)
+    )
+
+
+#: The languages the spelled-number rewrite reads a draft in (set by ``normalise``).
+_SPELLED = re.compile("(?!)")  # placeholder in _REWRITES; see normalise()
+#: One token of a run in any language, to read a run found back into digits.
+_ALL_TOKENS = _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
 
 
 def _spelled(m: re.Match[str], _: str) -> str | None:
     digits: list[str] = []
     words = 0
-    for tok in _SPELLED_TOKEN.findall(m.group(0)):
+    for tok in _ALL_TOKENS.findall(m.group(0)):
         low = " ".join(tok.lower().split())
         if low[0].isdigit():
             digits.append(low)
@@ -385,7 +430,8 @@ _AT_BETWEEN = _between(_AT_WORDS)
 _DOT_BETWEEN = _between(_DOT_WORDS)
 _SPOKEN_AT = re.compile(
     rf"(?<=[a-z0-9_.\-]){_AT_BETWEEN}"
-    rf"(?=[a-z0-9][a-z0-9\-]*(?:[ ]{{0,2}}\.[ ]{{0,2}}|{_DOT_BETWEEN}|[ ]{{1,2}}dot[ ]{{1,2}})[a-z]{{2}})"
+    rf"(?=[a-z0-9][a-z0-9\-]*"
+    rf"(?:[ ]{{0,2}}\.[ ]{{0,2}}|{_DOT_BETWEEN}|[ ]{{1,2}}dot[ ]{{1,2}})[a-z]{{2}})"
 )
 # A dot word only before a suffix people write ("yandex точка ru"): "the main point is"
 # keeps its point.
@@ -489,6 +535,8 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
         return _O_BESIDE_DIGITS.search(lower) is not None
     starts = {at for word in words for at in found[word]}
     starts.update(at for d in _DIGIT_CHARS if d in found for at in found[d])
+    ends = {at + len(word) for word in words for at in found[word]}
+    ends.update(at + 1 for d in _DIGIT_CHARS if d in found for at in found[d])
     for word in words:
         for at in found[word]:
             end = at + len(word)
@@ -498,6 +546,11 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
             while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-":
                 gap += 1
             if gap > end and gap in starts:
+                return True
+            back = at
+            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-":
+                back -= 1
+            if back < at and back in ends:
                 return True
     return _O_BESIDE_DIGITS.search(lower) is not None
 

@@ -18,7 +18,9 @@ REPLACED = frozenset({"violation", "caution"})
 
 # Where a sentence ends in the user's own text: a run of [!?;] or line breaks, a full
 # stop before white space, or a dash between spaces (as the core's sentences end).
-_SENTENCE_END = re.compile(r"[!?;]+(?=\s|$)|\n+|\.(?=\s|$)|\s[-\u2013\u2014]\s")
+_SENTENCE_END = re.compile(
+    r"[!?;]+(?=\s|$)|[\n\u3002\u061f\u06d4\u0964]+|\.(?=\s|$)|\s[-\u2013\u2014]\s"
+)
 #: A detail may have been introduced by words that only show once it is gone ("text
 #: me at <number>"): the safe version is checked again, at most this many times.
 _PASSES = 3

@@ -39,6 +39,18 @@ class TypeText:
 
 
 @dataclass(frozen=True, slots=True)
+class CueSet:
+    """One language's words for an exception, as one pattern."""
+
+    lang: str
+    #: Every cue, matched against the draft's lower-case form.
+    pattern: re.Pattern[str]
+    #: A literal of each cue: a draft holding none of them meets no cue (empty: some
+    #: cue has no literal, so the draft is always searched).
+    literals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ExceptionRule:
     """An exception in the rules, recognised from the draft's own wording."""
 
@@ -50,13 +62,10 @@ class ExceptionRule:
     #: A few words naming the exception, and what it still requires of the writer.
     name: str = ""
     requires: str = ""
-    #: All the cues as one pattern, so a draft is scanned once per rule.
-    any_cue: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
+    #: Each language's cues, searched only in drafts that show signs of the language.
+    cues: tuple[CueSet, ...] = field(default=(), repr=False)
     #: Wording that rules the exception out wherever it is in the draft.
     blocker: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
-    #: A literal of each cue: a draft holding none of them meets no cue (empty: some
-    #: cue has no literal, so the draft is always searched).
-    literals: tuple[str, ...] = ()
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -122,13 +131,10 @@ def load(marketplace: str) -> RulePack:
 
 @cache
 def vocabulary() -> dict[str, Any]:
-    """The marketplace-neutral lists of apps, domains and suffixes, with the local names
-    of apps from every language file."""
-    data = _read_toml("vocabulary.toml")
-    for group in ("messaging", "payment"):
-        known = data["apps"][group]
-        known += [n for n in lexicon.words("apps", group) if n not in known]
-    return data
+    """The marketplace-neutral lists of apps, domains and suffixes. (The local names of
+    apps in each language file fill that language's phrases instead: merged in here
+    they would make every English pattern try them, at every word.)"""
+    return _read_toml("vocabulary.toml")
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -137,6 +143,16 @@ def _read_toml(name: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RulePackError(f"{name}: {exc}") from exc
+
+
+def _cue_sets(exception: str) -> tuple[CueSet, ...]:
+    found = []
+    for language in lexicon.languages():
+        cues = [str(c) for c in language.data.get("exception_cues", {}).get(exception, [])]
+        if cues:
+            pattern = re.compile("|".join(f"(?:{c})" for c in cues))
+            found.append(CueSet(language.code, pattern, _cue_literals(cues)))
+    return tuple(found)
 
 
 def _cue_literals(cues: list[str]) -> tuple[str, ...]:
@@ -168,12 +184,8 @@ def _build(data: dict[str, Any]) -> RulePack:
             explanation=e["explanation"],
             name=e.get("name", e["id"]),
             requires=e.get("requires", ""),
-            # The cues are each language's words for the exception (rules/lang/*.toml),
-            # matched against the draft's lower-case form like every word pattern.
-            any_cue=re.compile(
-                "|".join(f"(?:{c})" for c in lexicon.words("exception_cues", e["id"])) or "(?!)"
-            ),
-            literals=_cue_literals(lexicon.words("exception_cues", e["id"])),
+            # The cues are each language's words for the exception (rules/lang/*.toml).
+            cues=_cue_sets(e["id"]),
             blocker=re.compile(
                 "|".join(f"(?:{c})" for c in lexicon.words("exception_blockers", e["id"])) or "(?!)"
             ),

@@ -140,7 +140,11 @@ def required_literal(pattern: str) -> str:
     ("" when there is none): what a quick look for the pattern can search for."""
     s = pattern.lower()
     s = re.sub(r"\(\?[=!<][^)]*\)", "|", s)  # lookarounds match no text
-    s = re.sub(r"\((?:\?:)?[^()]*\)[?*]?", "|", s)  # groups: alternatives or optional
+    while True:  # groups, innermost first: alternatives or optional, never required
+        shorter = re.sub(r"\((?:\?:)?[^()]*\)(?:[?*+]|\{\d*,?\d*\})?", "|", s)
+        if shorter == s:
+            break
+        s = shorter
     s = re.sub(r"\\.|\[[^\]]*\]", "|", s)  # escapes and classes
     s = re.sub(r".[?*]|\{\d*,?\d*\}", "|", s)  # optional characters, counts
     pieces = [p.strip() for p in re.split(r"[^\w' \u0600-\u06ff\u0900-\u0dff]+", s)]
@@ -158,7 +162,7 @@ def needed_literals(pattern: str) -> tuple[str, ...] | None:
     if literal:
         best = (literal,)
     for group in _mandatory_groups(pattern):
-        found = tuple(required_literal(alt) for alt in _top_level_alternatives(group))
+        found = tuple(required_literal(alt) for alt in top_level_alternatives(group))
         if found and min(map(len, found)) > min(map(len, best), default=0):
             best = found
     return best if best and min(map(len, best)) >= 2 else None
@@ -189,10 +193,10 @@ def _mandatory_groups(pattern: str) -> list[str]:
                 if not after.startswith(("?", "*", "{0")):
                     groups.append(pattern[start + 3 : i])
     # With alternatives at the top level, no group is on every match's path.
-    return groups if len(_top_level_alternatives(pattern)) == 1 else []
+    return groups if len(top_level_alternatives(pattern)) == 1 else []
 
 
-def _top_level_alternatives(group: str) -> list[str]:
+def top_level_alternatives(group: str) -> list[str]:
     parts, depth, start, escaped = [], 0, 0, False
     for i, ch in enumerate(group):
         if escaped:

@@ -65,11 +65,9 @@ class _Patterns:
         self.the_one = words(
             rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?you\s+(?:want|'?d like|would like|"
             r"prefer|use|check|'?d prefer)\b",
-            ("the", "a", "an"),
-            leading=True,
-            also=(
-                ("you want", "you'd", "youd", "you would", "you prefer", "you use", "you check"),
-            ),
+            # Searched around the rarer words at its end, not at every "a" and "the".
+            ("you want", "you'd", "youd", "you would", "you prefer", "you use", "you check"),
+            reach=(96, 24),
         )
         which = lexicon.words("ask", "which")
         #: "what email should I invite?", "which number is best for you?"
@@ -85,8 +83,9 @@ class _Patterns:
         self.offer = words(
             rf"\b(?:{lexicon.alternation(offers)})\s+(?:(?:{verbs})\s+)?(?:(?:you|u|ya|it)\s+)?"
             rf"(?:to\s+)?(?:{_alt('ask', 'mine')})\s+{noun}",
-            lexicon.prefixes(offers),
-            leading=True,
+            # Searched around "my"/"our" (every match holds one), not at every "i".
+            tuple(lexicon.words("ask", "mine")),
+            reach=(64, 96),
         )
         reach = _alt("ask", "reach_verbs")
         where = _alt("ask", "reach_where")

@@ -11,12 +11,17 @@ from presend.core.model import Match, Status
 
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
 # run of digits and dashes costs linear time.
-_INTERNATIONAL_SOURCE = r"(?<![\w$€£¥#/.,-])\+[ ]?\d{1,3}(?:[ \-._/()\n]{0,3}\d{2,5}){2,5}(?![\w%])"
+# Word characters here are ASCII ones: a number may stand right against Chinese or
+# Korean text ("电话13800138000", "010-1234-5678입니다").
+_INTERNATIONAL_SOURCE = (
+    r"(?<![A-Za-z0-9_$€£¥#/.,-])\+[ ]?\d{1,3}(?:[ \-._/()\n]{0,3}\d{2,5}){2,5}(?![A-Za-z0-9_%])"
+)
 # An international number is read first: it may run over line breaks ("+254 712\n345"),
 # where the general reading stops.
 _CANDIDATE = re.compile(
     _INTERNATIONAL_SOURCE
-    + r"|(?<![\w+$€£¥#/.,:-])(?:\+|00)?[ ]?\(?\d[\d(). \-_/*;$~|]{5,30}\d(?![\w%])"
+    + r"|(?<![A-Za-z0-9_+$€£¥#/.,:-])(?:\+|00)?[ ]?\(?\d[\d(). \-_/*;$~|]{5,30}\d"
+    r"(?![A-Za-z0-9_%])"
 )
 # Words that introduce a phone number (matched as whole words).
 _PHONE_CUE = tuple(
@@ -33,6 +38,7 @@ _OTHER_NUMBER_CUE = tuple(
     checksum coordinates lat lng latitude longitude budget price salary revenue views
     downloads followers users subscribers #""".split()
 )
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 _RUN_ON = re.compile(r"[\d(). \-_/*;$~|\n]{4}")
 # Separators nobody types in a number unless hiding it from a filter: underscores,
 # stars, semicolons, runs of dots, every digit on its own.
@@ -85,7 +91,9 @@ def _candidates(draft: Draft) -> Iterator[re.Match[str]]:
     before it."""
     text = draft.text
     done = 0
-    for digit in draft.where(DIGITS, word_start=True):
+    for digit in draft.where(DIGITS):
+        if digit and _ASCII_WORD.match(text, digit - 1):
+            continue  # inside an ASCII word or number: no candidate starts here
         # Every candidate runs on for at least four more digits or separators.
         if _RUN_ON.match(text, digit + 1) is None:
             continue

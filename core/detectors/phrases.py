@@ -18,7 +18,7 @@ from presend.core import cues, lexicon
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
-from presend.core.scan import WordPattern, required_literal, words
+from presend.core.scan import WordPattern, needed_literals, top_level_alternatives, words
 
 #: The phrase lists of a language file and the type a match of each becomes.
 _KINDS = {
@@ -26,7 +26,7 @@ _KINDS = {
     "request": "contact_request",
     "payment": "off_platform_payment",
 }
-_WORD_CHAR = r"[\w\u0600-\u06ff\u0900-\u0dff]"
+_WORD_CHAR = lexicon.WORD_CHAR
 _PLACEHOLDER = re.compile(r"\{(app|contact|pay)\}")
 
 
@@ -55,8 +55,10 @@ def _all() -> tuple[_Phrases, ...]:
 
 def _fillers() -> dict[str, str]:
     apps = vocabulary()["apps"]
-    chat = apps["messaging"] + apps["social"]
-    money = apps["payment"] + lexicon.words("ask", "payment_nouns")
+    chat = apps["messaging"] + apps["social"] + lexicon.words("apps", "messaging")
+    money = (
+        apps["payment"] + lexicon.words("apps", "payment") + lexicon.words("ask", "payment_nouns")
+    )
     contact = lexicon.words("ask", "contact_nouns") + chat
     return {
         "app": lexicon.alternation(chat),
@@ -77,20 +79,28 @@ def _compile(
     def source(phrases: list[str]) -> str:
         return f"{before}(?:{'|'.join(filled(p) for p in phrases)}){after}"
 
-    literals = {p: required_literal(_PLACEHOLDER.sub("|", p)) for p in entries}
-    anchored = [p for p in entries if len(literals[p]) >= 2]
-    loose = [p for p in entries if len(literals[p]) < 2]
+    # A phrase with alternatives at its top level is several phrases, each with its
+    # own literal.
+    entries = [alt for p in entries for alt in top_level_alternatives(p)]
+    literals = {p: needed_literals(_PLACEHOLDER.sub("(?:x)", p)) for p in entries}
+    anchored = [p for p in entries if literals[p] is not None]
+    loose = [p for p in entries if literals[p] is None]
     return _Phrases(
         language.code,
         type_,
-        words(source(anchored), tuple(literals[p] for p in anchored)) if anchored else None,
+        words(source(anchored), tuple(w for p in anchored for w in literals[p] or ()))
+        if anchored
+        else None,
         re.compile(source(loose)) if loose else None,
     )
 
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield the phrases of every language found in the draft."""
+    present = draft.languages
     for phrases in _all():
+        if phrases.lang not in present:
+            continue
         found = [] if phrases.anchored is None else list(draft.find(phrases.anchored))
         if phrases.loose is not None:
             found += phrases.loose.finditer(draft.lower)

@@ -10,7 +10,7 @@ from presend.core.draft import DIGITS, REACH, Draft
 from presend.core.model import Context
 from presend.core.normalize import normalise
 
-SENTENCE_END = re.compile(r"[!?;\n]+|\.(?=\s|$)|\s[-\u2013\u2014]\s")
+SENTENCE_END = re.compile(r"[!?;\n\u3002\u061f\u06d4\u0964]+|\.(?=\s|$)|\s[-\u2013\u2014]\s")
 CLAUSE_END = re.compile(r",|:\s|\b(?:but|so|and then|however|though|although|because)\b")
 PHONE_WORDS = ("call", "no.", "whats app", "#", "so")
 PHONE_WORDS_RE = re.compile(r"\b(?:call|whats app|so)\b|\bno\.|#")
