@@ -69,9 +69,9 @@ def normalise(text: str) -> Normalised:
         # questions that need them answer yes: disguised drafts are few).
         if not gate(lower, found):
             continue
-        if pattern is _SPELLED:
-            pattern = _spelled_pattern(_number_languages(found))[0]
-        rewritten = _rewrite(norm, pattern, replace, lower)
+        # The spelled-number rewrite reads the draft in the languages it holds words of.
+        active = _spelled_pattern(_number_languages(found))[0] if pattern is _SPELLED else pattern
+        rewritten = _rewrite(norm, active, replace, lower)
         if rewritten is not norm:
             norm = rewritten
             lower = lower_same_length(norm.text)
