@@ -154,7 +154,9 @@ def _evidence() -> tuple[tuple[str, re.Pattern[str] | None, frozenset[str]], ...
     found = []
     for language in languages():
         meta = language.data.get("lang", {})
+        # Letters of its own script, or letters only it uses ("ş", "ğ", "ơ", "ư").
         ranges = "".join(_SCRIPTS.get(s, "") for s in meta.get("scripts", []))
+        ranges += re.escape(str(meta.get("letters", "")))
         script = re.compile(f"[{ranges}]") if ranges else None
         found.append((language.code, script, frozenset(meta.get("markers", []))))
     return tuple(found)
