@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from presend.core import lexicon, literals
 from presend.core.model import Context
@@ -305,7 +306,9 @@ class Draft:
         """The languages the draft shows signs of (see ``lexicon.present``)."""
         found = self.memo.get("languages")
         if found is None:
-            found = self.memo["languages"] = lexicon.present(self.lower)
+            markers = literals.DRAFT.register(_markers())
+            held = markers & self._found().keys()
+            found = self.memo["languages"] = lexicon.present(self.lower, held)
         return found  # type: ignore[return-value]
 
     def clause_before(self, pos: int) -> str:
@@ -334,6 +337,12 @@ class Draft:
         either side of it."""
         a, b = self.sentence_bounds(pos)
         return self.lower[max(a, pos - REACH) : min(b, pos + REACH)]
+
+
+@cache
+def _markers() -> tuple[str, ...]:
+    # One tuple for the life of the process: the literal set is known by its id.
+    return lexicon.all_markers()
 
 
 def _present(found: dict[str, list[int]], wanted: frozenset[str]) -> list[str]:

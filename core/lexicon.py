@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -165,16 +166,30 @@ def _evidence() -> tuple[tuple[str, re.Pattern[str] | None, frozenset[str]], ...
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
-def present(lower: str) -> frozenset[str]:
+def present(lower: str, held: Iterable[str] | None = None) -> frozenset[str]:
     """The languages a lower-case draft shows signs of: English always; another when the
-    draft holds letters of its script, or two of its marker words ("que", "para")."""
-    all_words = _LATIN_WORD.findall(lower)
-    draft_words = set(all_words)
-    needed = 1 if len(all_words) <= _SHORT_DRAFT_WORDS else _MARKERS_NEEDED
+    draft holds letters of its script (or letters only it uses), or two of its marker
+    words ("que", "para"; one in a short draft). ``held``, when given, are literals the
+    draft is known to contain (a quick first look: a marker not among them is absent)."""
     codes = {"en"}
+    short = lower.count(" ") < _SHORT_DRAFT_WORDS
+    needed = 1 if short else _MARKERS_NEEDED
+    ascii_only = lower.isascii()
+    held_set = None if held is None else frozenset(held)
+    draft_words: set[str] | None = None
     for code, script, markers in _evidence():
-        if (script is not None and script.search(lower)) or (
-            markers and len(markers & draft_words) >= needed
-        ):
+        if script is not None and not ascii_only and script.search(lower):
+            codes.add(code)
+            continue
+        if not markers or (held_set is not None and len(markers & held_set) < needed):
+            continue
+        if draft_words is None:
+            draft_words = set(_LATIN_WORD.findall(lower))
+        if len(markers & draft_words) >= needed:
             codes.add(code)
     return frozenset(codes)
+
+
+def all_markers() -> tuple[str, ...]:
+    """Every language's marker words, for the quick first look of ``present``."""
+    return tuple(sorted({m for _, _, markers in _evidence() for m in markers}))
