@@ -307,7 +307,12 @@ class Draft:
         found = self.memo.get("languages")
         if found is None:
             markers = literals.DRAFT.register(_markers())
-            held = markers & self._found().keys()
+            spots = self._found()
+            held = {
+                word
+                for word in markers & spots.keys()
+                if any(self.is_whole_word(at, at + len(word)) for at in spots[word])
+            }
             found = self.memo["languages"] = lexicon.present(self.lower, held)
         return found  # type: ignore[return-value]
 

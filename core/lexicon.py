@@ -102,6 +102,14 @@ def words(section: str, key: str) -> list[str]:
     return list(seen)
 
 
+def words_of(code: str, section: str, key: str) -> list[str]:
+    """The entries of ``[section] key`` in one language's file."""
+    for language in languages():
+        if language.code == code:
+            return [str(e) for e in language.data.get(section, {}).get(key, [])]
+    return []
+
+
 def numbers() -> dict[str, str]:
     """Every language's words for digits and two-digit numbers, each to its digits."""
     table: dict[str, str] = {}
@@ -152,6 +160,7 @@ _SHORT_DRAFT_WORDS = 12
 
 @cache
 def _evidence() -> tuple[tuple[str, re.Pattern[str] | None, frozenset[str]], ...]:
+    english = frozenset(words("lang", "common_words"))
     found = []
     for language in languages():
         meta = language.data.get("lang", {})
@@ -159,7 +168,9 @@ def _evidence() -> tuple[tuple[str, re.Pattern[str] | None, frozenset[str]], ...
         ranges = "".join(_SCRIPTS.get(s, "") for s in meta.get("scripts", []))
         ranges += re.escape(str(meta.get("letters", "")))
         script = re.compile(f"[{ranges}]") if ranges else None
-        found.append((language.code, script, frozenset(meta.get("markers", []))))
+        # Two-letter markers say little and would be found everywhere as parts of words.
+        markers = frozenset(m for m in meta.get("markers", []) if len(m) >= 3) - english
+        found.append((language.code, script, markers))
     return tuple(found)
 
 
@@ -169,8 +180,8 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+")
 def present(lower: str, held: Iterable[str] | None = None) -> frozenset[str]:
     """The languages a lower-case draft shows signs of: English always; another when the
     draft holds letters of its script (or letters only it uses), or two of its marker
-    words ("que", "para"; one in a short draft). ``held``, when given, are literals the
-    draft is known to contain (a quick first look: a marker not among them is absent)."""
+    words ("que", "para"; one in a short draft). ``held``, when given, are the marker
+    words the draft is known to hold as whole words."""
     codes = {"en"}
     short = lower.count(" ") < _SHORT_DRAFT_WORDS
     needed = 1 if short else _MARKERS_NEEDED
@@ -184,7 +195,7 @@ def present(lower: str, held: Iterable[str] | None = None) -> frozenset[str]:
         if not markers or (held_set is not None and len(markers & held_set) < needed):
             continue
         if draft_words is None:
-            draft_words = set(_LATIN_WORD.findall(lower))
+            draft_words = set(held_set) if held_set is not None else set(_LATIN_WORD.findall(lower))
         if len(markers & draft_words) >= needed:
             codes.add(code)
     return frozenset(codes)

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from presend.core import confusables, lexicon
 from presend.core.literals import DRAFT
@@ -69,9 +69,15 @@ def normalise(text: str) -> Normalised:
         # questions that need them answer yes: disguised drafts are few).
         if not gate(lower, found):
             continue
-        # The spelled-number rewrite reads the draft in the languages it holds words of.
-        active = _spelled_pattern(_number_languages(found))[0] if pattern is _SPELLED else pattern
-        rewritten = _rewrite(norm, active, replace, lower)
+        if pattern is _SPELLED:
+            # The spelled-number rewrite reads the draft in the languages it holds words
+            # of (their regex is compiled the first time a draft needs it).
+            if found is None:
+                found = DRAFT.find_all(lower)
+            run, tokens = _spelled_pattern(_number_languages(found))
+            rewritten = _rewrite(norm, run, partial(_spelled, tokens=tokens), lower)
+        else:
+            rewritten = _rewrite(norm, pattern, replace, lower)
         if rewritten is not norm:
             norm = rewritten
             lower = lower_same_length(norm.text)
@@ -357,13 +363,13 @@ def _number_languages(found: Found | None) -> frozenset[str]:
 #: The languages the spelled-number rewrite reads a draft in (set by ``normalise``).
 _SPELLED = re.compile("(?!)")  # placeholder in _REWRITES; see normalise()
 #: One token of a run in any language, to read a run found back into digits.
-_ALL_TOKENS = _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
 
 
-def _spelled(m: re.Match[str], _: str) -> str | None:
+def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) -> str | None:
     digits: list[str] = []
     words = 0
-    for tok in _ALL_TOKENS.findall(m.group(0)):
+    tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
+    for tok in tokens.findall(m.group(0)):
         low = " ".join(tok.lower().split())
         if low[0].isdigit():
             digits.append(low)

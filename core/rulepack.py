@@ -43,11 +43,22 @@ class CueSet:
     """One language's words for an exception, as one pattern."""
 
     lang: str
-    #: Every cue, matched against the draft's lower-case form.
-    pattern: re.Pattern[str]
+    #: Every cue, as one regex matched against the draft's lower-case form (compiled the
+    #: first time a draft in the language needs it: see ``pattern``).
+    source: str
     #: A literal of each cue: a draft holding none of them meets no cue (empty: some
     #: cue has no literal, so the draft is always searched).
     literals: tuple[str, ...]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The cues, compiled once."""
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +161,8 @@ def _cue_sets(exception: str) -> tuple[CueSet, ...]:
     for language in lexicon.languages():
         cues = [str(c) for c in language.data.get("exception_cues", {}).get(exception, [])]
         if cues:
-            pattern = re.compile("|".join(f"(?:{c})" for c in cues))
-            found.append(CueSet(language.code, pattern, _cue_literals(cues)))
+            source = "|".join(f"(?:{c})" for c in cues)
+            found.append(CueSet(language.code, source, _cue_literals(cues)))
     return tuple(found)
 
 

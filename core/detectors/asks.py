@@ -20,15 +20,22 @@ from presend.core.rulepack import vocabulary
 from presend.core.scan import WordPattern, anchors_of, needed_by_any, words
 
 
+def _words(section: str, key: str) -> list[str]:
+    # The English grammar reads the English words; other languages have their phrases
+    # (detectors.phrases). Every language's nouns in these patterns would make each of
+    # them slower to build and to try.
+    return lexicon.words_of("en", section, key)
+
+
 def _alt(section: str, key: str, extra: list[str] | None = None) -> str:
-    return lexicon.alternation(lexicon.words(section, key) + (extra or []))
+    return lexicon.alternation(_words(section, key) + (extra or []))
 
 
 class _Patterns:
     def __init__(self) -> None:
         apps = vocabulary()["apps"]
         chat = apps["messaging"] + apps["social"]
-        general = set(lexicon.words("ask", "payment_too_general"))
+        general = set(_words("ask", "payment_too_general"))
         money = [a for a in apps["payment"] if a not in general]
         contact = _alt("ask", "contact_nouns", chat)
         payment = _alt("ask", "payment_nouns", money)
@@ -44,10 +51,10 @@ class _Patterns:
         )
         self.question_before = re.compile(rf"\b(?:{_alt('ask', 'question_openers')})\s*$")
         self.request_after = re.compile(rf"\s*(?:{_alt('ask', 'request_after')})")
-        vocab_anchors = lexicon.prefixes(lexicon.words("ask", "yours"))
+        vocab_anchors = lexicon.prefixes(_words("ask", "yours"))
         #: "your (best) WhatsApp": asked for only with a verb, a question or a "please".
         self.yours = words(rf"\b(?:{yours})\s+{noun}", vocab_anchors, leading=True)
-        openers = lexicon.words("ask", "question_openers")
+        openers = _words("ask", "question_openers")
         #: "do you have an email", "is there a number I can call".
         self.indefinite = words(
             rf"\b(?:{lexicon.alternation(openers)})\s+(?:{_alt('ask', 'indefinite')})\s+{noun}",
@@ -69,7 +76,7 @@ class _Patterns:
             ("you want", "you'd", "youd", "you would", "you prefer", "you use", "you check"),
             reach=(96, 24),
         )
-        which = lexicon.words("ask", "which")
+        which = _words("ask", "which")
         #: "what email should I invite?", "which number is best for you?"
         self.which = words(
             rf"\b(?:{lexicon.alternation(which)})\s+{noun}\s+(?:address\s+)?"
@@ -77,14 +84,14 @@ class _Patterns:
             lexicon.prefixes(which),
             leading=True,
         )
-        offers = lexicon.words("ask", "offer_before")
+        offers = _words("ask", "offer_before")
         verbs = _alt("ask", "offer_verbs")
         #: "I'll send you my number", "want my WhatsApp?", "here's my email".
         self.offer = words(
             rf"\b(?:{lexicon.alternation(offers)})\s+(?:(?:{verbs})\s+)?(?:(?:you|u|ya|it)\s+)?"
             rf"(?:to\s+)?(?:{_alt('ask', 'mine')})\s+{noun}",
             # Searched around "my"/"our" (every match holds one), not at every "i".
-            tuple(lexicon.words("ask", "mine")),
+            tuple(_words("ask", "mine")),
             reach=(64, 96),
         )
         reach = _alt("ask", "reach_verbs")
@@ -96,7 +103,7 @@ class _Patterns:
             rf"[^.?!\n]{{0,40}}?\b(?:{where})\b",
             ("how", "where", "is there"),
             leading=True,
-            also=(anchors_of(lexicon.words("ask", "reach_where")),),
+            also=(anchors_of(_words("ask", "reach_where")),),
         )
         self.needed = needed_by_any(self.all())
 

@@ -41,25 +41,34 @@ class _Phrases:
 
 
 @cache
-def _all() -> tuple[_Phrases, ...]:
-    fill = _fillers()
+def _phrases_of(code: str) -> tuple[_Phrases, ...]:
+    """One language's phrases, compiled the first time a draft shows that language (all
+    of them at once would cost a cold start seconds of regex compiling)."""
+    language = next(lang for lang in lexicon.languages() if lang.code == code)
+    fill = _fillers(language)
+    phrases = language.data.get("phrases", {})
     found: list[_Phrases] = []
-    for language in lexicon.languages():
-        phrases = language.data.get("phrases", {})
-        for key, type_ in _KINDS.items():
-            entries = [str(p) for p in phrases.get(key, [])]
-            if entries:
-                found.append(_compile(language, type_, entries, fill))
+    for key, type_ in _KINDS.items():
+        entries = [str(p) for p in phrases.get(key, [])]
+        if entries:
+            found.append(_compile(language, type_, entries, fill))
     return tuple(found)
 
 
-def _fillers() -> dict[str, str]:
+@cache
+def _codes_with_phrases() -> tuple[str, ...]:
+    return tuple(lang.code for lang in lexicon.languages() if lang.data.get("phrases"))
+
+
+def _fillers(language: lexicon.Language) -> dict[str, str]:
+    """What the placeholders stand for in this language's phrases: the apps and payment
+    rails everybody names, with the language's own names and nouns for them."""
     apps = vocabulary()["apps"]
-    chat = apps["messaging"] + apps["social"] + lexicon.words("apps", "messaging")
-    money = (
-        apps["payment"] + lexicon.words("apps", "payment") + lexicon.words("ask", "payment_nouns")
-    )
-    contact = lexicon.words("ask", "contact_nouns") + chat
+    own = language.data.get("apps", {})
+    ask = language.data.get("ask", {})
+    chat = apps["messaging"] + apps["social"] + own.get("messaging", [])
+    money = apps["payment"] + own.get("payment", []) + ask.get("payment_nouns", [])
+    contact = ask.get("contact_nouns", []) + chat
     return {
         "app": lexicon.alternation(chat),
         "contact": lexicon.alternation(contact),
@@ -98,9 +107,9 @@ def _compile(
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield the phrases of every language found in the draft."""
     present = draft.languages
-    for phrases in _all():
-        if phrases.lang not in present:
-            continue
+    for phrases in (
+        p for code in _codes_with_phrases() if code in present for p in _phrases_of(code)
+    ):
         found = [] if phrases.anchored is None else list(draft.find(phrases.anchored))
         if phrases.loose is not None:
             found += phrases.loose.finditer(draft.lower)

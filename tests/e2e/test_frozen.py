@@ -54,7 +54,17 @@ def test_frozen_check(bundle: Path, tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr.decode()
     report = json.loads(result.stdout)
     assert report["verdict"] == "violation"
-    assert [f["type"] for f in report["findings"] if f["severity"] == "violation"] == ["phone"]
+    # The app named and the number are two breaches, shown at once.
+    found = [f["type"] for f in report["findings"] if f["severity"] == "violation"]
+    assert found == ["messaging_invite", "phone"]
+    # The language files travel with the bundle: a Spanish request is read as Spanish.
+    draft.write_text("Hola, pásame tu WhatsApp y seguimos por ahí", "utf-8")
+    result = subprocess.run(
+        [str(bundle / "presend"), "check", "--json", str(draft)],
+        capture_output=True, env=_env(tmp_path), timeout=120, check=False,
+    )  # fmt: skip
+    report = json.loads(result.stdout)
+    assert {f.get("lang") for f in report["findings"] if f["severity"] == "violation"} == {"es"}
 
 
 def test_frozen_host_answers_and_never_loads_qt(bundle: Path, tmp_path: Path) -> None:
