@@ -66,9 +66,16 @@ def _fillers(language: lexicon.Language) -> dict[str, str]:
     apps = vocabulary()["apps"]
     own = language.data.get("apps", {})
     ask = language.data.get("ask", {})
+    # English nouns too: "Ano po yung number niyo?" borrows them.
+    english = {
+        key: lexicon.words_of("en", "ask", key) for key in ("contact_nouns", "payment_nouns")
+    }
     chat = apps["messaging"] + apps["social"] + own.get("messaging", [])
-    money = apps["payment"] + own.get("payment", []) + ask.get("payment_nouns", [])
-    contact = ask.get("contact_nouns", []) + chat
+    money = (
+        apps["payment"] + own.get("payment", []) + ask.get("payment_nouns", [])
+        + english["payment_nouns"]
+    )  # fmt: skip
+    contact = ask.get("contact_nouns", []) + english["contact_nouns"] + chat
     return {
         "app": lexicon.alternation(chat),
         "contact": lexicon.alternation(contact),
