@@ -175,6 +175,18 @@ def _evidence() -> tuple[tuple[str, re.Pattern[str] | None, frozenset[str]], ...
 
 
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
+#: Letters of a script a draft must hold to be read in it: one look-alike letter of it
+#: in an English draft is a disguise, not a language.
+_SCRIPT_LETTERS = 4
+#: In a long draft, one more marker word is needed for every this many words.
+_WORDS_PER_MARKER = 300
+
+
+def _holds_letters(script: re.Pattern[str], lower: str) -> bool:
+    """Whether the draft holds enough letters of the script: a few in a short draft, one
+    in a hundred and fifty characters of a long one."""
+    needed = max(_SCRIPT_LETTERS, len(lower) // 150)
+    return any(found >= needed for found, _ in enumerate(script.finditer(lower), start=1))
 
 
 def present(lower: str, held: Iterable[str] | None = None) -> frozenset[str]:
@@ -183,13 +195,15 @@ def present(lower: str, held: Iterable[str] | None = None) -> frozenset[str]:
     words ("que", "para"; one in a short draft). ``held``, when given, are the marker
     words the draft is known to hold as whole words."""
     codes = {"en"}
-    short = lower.count(" ") < _SHORT_DRAFT_WORDS
-    needed = 1 if short else _MARKERS_NEEDED
+    spaces = lower.count(" ")
+    # A short draft needs one marker word, a long one more: in a long English text, two
+    # marker words of some language turn up by chance.
+    needed = 1 if spaces < _SHORT_DRAFT_WORDS else _MARKERS_NEEDED + spaces // _WORDS_PER_MARKER
     ascii_only = lower.isascii()
     held_set = None if held is None else frozenset(held)
     draft_words: set[str] | None = None
     for code, script, markers in _evidence():
-        if script is not None and not ascii_only and script.search(lower):
+        if script is not None and not ascii_only and _holds_letters(script, lower):
             codes.add(code)
             continue
         if not markers or (held_set is not None and len(markers & held_set) < needed):

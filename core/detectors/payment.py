@@ -352,11 +352,6 @@ class _Patterns:
             ("mtcn", "control"),
             leading=True,
         )
-        self.withdrawal = words(
-            lexicon.alternation(lexicon.words("payment", "withdrawal")),
-            lexicon.prefixes(lexicon.words("payment", "withdrawal")),
-            word_start=True,
-        )
         # One quick look for all of them: most drafts hold none of what they need.
         self.needed = needed_by_any(
             (
@@ -417,11 +412,17 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
 
 
+@cache
+def _withdrawal(code: str) -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words_of(code, "payment", "withdrawal")))
+
+
 def _is_withdrawal(draft: Draft, m: re.Match[str], p: _Patterns) -> bool:
     """Whether the sentence is about taking the platform's earnings out ("I withdraw my
     Upwork earnings to Payoneer"), which is not paying outside."""
     start, end = draft.sentence_bounds(m.start())
-    return any(start <= w.start() < end for w in draft.find(p.withdrawal))
+    sentence = draft.lower[start:end]
+    return any(_withdrawal(code).search(sentence) for code in draft.languages)
 
 
 def _app_group(m: re.Match[str]) -> str:
