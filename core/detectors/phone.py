@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from presend.core import work
 from presend.core.draft import DIGITS, REACH, Draft
 from presend.core.model import Match, Status
+from presend.core.rulepack import vocabulary
 
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
 # run of digits and dashes costs linear time.
@@ -116,7 +119,34 @@ def _one_number(draft: Draft, start: int, end: int, memo: Memo) -> Match | None:
     verdict = _judge(draft, raw, digits, (start, end), memo)
     if verdict is None:
         return None
-    return Match("phone", start, end, status=verdict, evidence={"digits": digits})
+    type_ = (
+        "phone_lookalike" if _look_alike_digits(draft.norm.original_text(start, end)) else "phone"
+    )
+    return Match(type_, start, end, status=verdict, evidence={"digits": digits})
+
+
+def _look_alike_digits(original: str) -> bool:
+    """Whether the number is written with digits of another script that look like other
+    digits (a Gujarati "૫" looks like 4 and is 5): read by value, but a trick to flag."""
+    if original.isascii():
+        return False
+    table = _look_alikes()
+    return any(table.get(ch) not in (None, str(unicodedata.decimal(ch, -1))) for ch in original)
+
+
+@cache
+def _look_alikes() -> dict[str, str]:
+    """Digits of other scripts and the ASCII digit each resembles: Unicode's confusables
+    list where it names one, and the vocabulary's own additions."""
+    from presend.core import confusables  # noqa: PLC0415
+
+    table = {
+        ch: ascii_
+        for ch, ascii_ in confusables.fold_table().items()
+        if ascii_.isdigit() and unicodedata.decimal(ch, None) is not None
+    }
+    table.update(vocabulary()["look_alike_digits"])
+    return table
 
 
 def _pieces(draft: Draft, start: int, end: int, memo: Memo) -> Iterator[Match]:

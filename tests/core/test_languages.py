@@ -87,3 +87,13 @@ MIXED = {
 @pytest.mark.parametrize("text", MIXED)
 def test_mixed_language_drafts(text: str) -> None:
     assert check(text).verdict == MIXED[text]
+
+
+def test_look_alike_digits_are_read_by_value_and_flagged() -> None:
+    # A Gujarati five looks like a four: the number is read as what it is, and the trick
+    # is named; digits of a script used plainly are just a phone number.
+    (finding,) = check("Call me: ૯૮૭૬૫ ૪૩૨૧૦").findings
+    assert finding.type == "phone_lookalike"
+    assert finding.severity == "violation"
+    (plain,) = check("मेरा नंबर +९१ ९८७६५ ४३२१० है").findings
+    assert plain.type == "phone"

@@ -17,8 +17,8 @@ EVAL = Path(__file__).resolve().parents[2] / "eval"
 
 #: Types that are a concrete detail: the finding's text is the detail itself.
 DETAILS = frozenset(
-    ("phone email messaging_handle payment_handle bank_account crypto_wallet website "
-     "social_profile messaging_link payment_link meeting_link external_application "
+    ("phone phone_lookalike email messaging_handle payment_handle bank_account crypto_wallet "
+     "website social_profile messaging_link payment_link meeting_link external_application "
      "shortened_link contact_form").split()
 )  # fmt: skip
 
