@@ -165,9 +165,9 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
     fill["label"] = text_type.label.format(**fill)
     fill["why"] = text_type.why.format(**fill)
     fill["suggest"] = text_type.suggest.format(**fill)
-    if applied is not None and exception is not None:
+    if applied is not None:
         fill["exception_name"] = applied.name.format(platform=pack.name)
-        fill["exception_explanation"] = exception.explanation
+        fill["exception_explanation"] = applied.explanation.format(platform=pack.name)
         fill["exception_requires"] = applied.requires.format(platform=pack.name)
     return Finding(
         kind=kind,  # type: ignore[arg-type]

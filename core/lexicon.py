@@ -110,15 +110,27 @@ def words_of(code: str, section: str, key: str) -> list[str]:
     return []
 
 
-def numbers() -> dict[str, str]:
-    """Every language's words for digits and two-digit numbers, each to its digits."""
-    table: dict[str, str] = {}
+@cache
+def numbers_by_language() -> dict[str, dict[str, str]]:
+    """Each language's words for digits and two-digit numbers (lower case, single
+    spaces), each to its digits."""
+    tables: dict[str, dict[str, str]] = {}
     for language in languages():
+        table = tables.setdefault(language.code, {})
         section = language.data.get("numbers", {})
         for group in ("digits", "pairs", "extra"):
             for value, spelled in section.get(group, {}).items():
                 for word in spelled:
-                    table.setdefault(str(word).lower(), str(value))
+                    table.setdefault(" ".join(str(word).lower().split()), str(value))
+    return tables
+
+
+def numbers() -> dict[str, str]:
+    """Every language's words for digits and two-digit numbers, each to its digits."""
+    table: dict[str, str] = {}
+    for words_of_language in numbers_by_language().values():
+        for word, value in words_of_language.items():
+            table.setdefault(word, value)
     return table
 
 
@@ -200,17 +212,11 @@ def present(lower: str, held: Iterable[str] | None = None) -> frozenset[str]:
     # marker words of some language turn up by chance.
     needed = 1 if spaces < _SHORT_DRAFT_WORDS else _MARKERS_NEEDED + spaces // _WORDS_PER_MARKER
     ascii_only = lower.isascii()
-    held_set = None if held is None else frozenset(held)
-    draft_words: set[str] | None = None
+    draft_words = frozenset(held) if held is not None else frozenset(_LATIN_WORD.findall(lower))
     for code, script, markers in _evidence():
-        if script is not None and not ascii_only and _holds_letters(script, lower):
-            codes.add(code)
-            continue
-        if not markers or (held_set is not None and len(markers & held_set) < needed):
-            continue
-        if draft_words is None:
-            draft_words = set(held_set) if held_set is not None else set(_LATIN_WORD.findall(lower))
-        if len(markers & draft_words) >= needed:
+        if (script is not None and not ascii_only and _holds_letters(script, lower)) or len(
+            markers & draft_words
+        ) >= needed:
             codes.add(code)
     return frozenset(codes)
 

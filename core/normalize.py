@@ -292,7 +292,7 @@ _DIGIT_WORDS = {
 # Every language's words for digits and two-digit numbers ("seis", "шесть", "saat",
 # "sesenta y cinco"), from the language files; English's are above.
 _SPOKEN_NUMBERS = {
-    **{" ".join(w.split()): v for w, v in lexicon.numbers().items() if not _is_char_digit(w)},
+    **{w: v for w, v in lexicon.numbers().items() if not _is_char_digit(w)},
     **_DIGIT_WORDS,
 }
 _SPOKEN_NUMBERS.pop("o")
@@ -308,15 +308,9 @@ _EDGE_AFTER = rf"(?!{_WORD_CHAR})"
 _WORDS_BY_LANGUAGE = {
     "en": frozenset(w for w in _DIGIT_WORDS if w != "o"),
     **{
-        language.code: frozenset(
-            " ".join(str(w).split())
-            for group in ("digits", "pairs", "extra")
-            for spelled in language.data.get("numbers", {}).get(group, {}).values()
-            for w in spelled
-            if not _is_char_digit(str(w))
-        )
-        for language in lexicon.languages()
-        if language.code != "en"
+        code: frozenset(w for w in table if not _is_char_digit(w))
+        for code, table in lexicon.numbers_by_language().items()
+        if code != "en"
     },
 }
 _MULTIPLIER = (
@@ -360,9 +354,9 @@ def _number_languages(found: Found | None) -> frozenset[str]:
     )
 
 
-#: The languages the spelled-number rewrite reads a draft in (set by ``normalise``).
-_SPELLED = re.compile("(?!)")  # placeholder in _REWRITES; see normalise()
-#: One token of a run in any language, to read a run found back into digits.
+#: Stands in _REWRITES for the spelled-number rewrite, whose pattern normalise() picks
+#: by the languages whose number words a draft holds.
+_SPELLED = re.compile("(?!)")
 
 
 def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) -> str | None:

@@ -24,6 +24,12 @@ def about_content(draft: Draft) -> bool:
     return bool(draft.memo["work_content"])
 
 
+def quoted_content(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is inside quotes in a draft about content that is part of the
+    work: a number, address or IBAN there belongs to that content."""
+    return in_quotes(draft.text, start) and about_content(draft)
+
+
 def in_quotes(text: str, start: int) -> bool:
     """Whether an opening quote before ``start`` on its line (at most ``REACH``
     characters back, so a long line costs no more) is still open."""

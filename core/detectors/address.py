@@ -56,13 +56,13 @@ def detect(draft: Draft) -> Iterator[Match]:
     seen: list[tuple[int, int]] = []
     for m in _matches_at(_FULL, text, starts):
         seen.append(m.span())
-        if work.in_quotes(text, m.start()) and work.about_content(draft):
+        if work.quoted_content(draft, m.start()):
             continue  # an address inside a script or page that is part of the work
         yield Match("address", m.start(), m.end())
     for m in _matches_at(_STREET_ONLY, text, starts):
         if any(a <= m.start() < b for a, b in seen):
             continue
-        if work.in_quotes(text, m.start()) and work.about_content(draft):
+        if work.quoted_content(draft, m.start()):
             continue
         if _MINE.search(draft.clause_before(m.start())[-60:]):
             yield Match("address", m.start(), m.end())

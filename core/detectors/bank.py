@@ -40,11 +40,7 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in _ibans(draft):
         if _valid_iban(m.group(0)):
             # A quoted IBAN in a spec or test sheet is the work's data, not an account.
-            status: Status = (
-                "topic"
-                if work.in_quotes(text, m.start()) and work.about_content(draft)
-                else "breach"
-            )
+            status: Status = "topic" if work.quoted_content(draft, m.start()) else "breach"
             yield Match("bank_account", m.start(), m.end(), status, evidence={"what": "IBAN"})
     for m in finditer_in(_BIC, text, draft.near(_BIC_CUE_WORDS, 0, 60)):
         before = draft.lower[max(0, m.start() - 30) : m.start()]

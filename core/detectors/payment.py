@@ -390,7 +390,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             yield Match("payment_handle", m.start(), m.end(), evidence=_app(m))
     for solicitation in p.solicitation:
         for m in draft.find(solicitation):
-            if _is_topic(draft, m) or _is_withdrawal(draft, m, p):
+            if _is_topic(draft, m) or _is_withdrawal(draft, m):
                 continue
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
@@ -401,7 +401,7 @@ def detect(draft: Draft) -> Iterator[Match]:
         elif (
             m.group(0).rstrip() != m.group(0)[: m.end("app") - m.start()].rstrip()
             and not _is_topic(draft, m)
-            and not _is_withdrawal(draft, m, p)
+            and not _is_withdrawal(draft, m)
         ):
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
@@ -417,7 +417,7 @@ def _withdrawal(code: str) -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.words_of(code, "payment", "withdrawal")))
 
 
-def _is_withdrawal(draft: Draft, m: re.Match[str], p: _Patterns) -> bool:
+def _is_withdrawal(draft: Draft, m: re.Match[str]) -> bool:
     """Whether the sentence is about taking the platform's earnings out ("I withdraw my
     Upwork earnings to Payoneer"), which is not paying outside."""
     start, end = draft.sentence_bounds(m.start())
