@@ -308,13 +308,13 @@ class CheckerWindow(QMainWindow):
             f"<p><code>{html.escape(f.text)}</code></p>",
             f"<p>{html.escape(f.explanation)}</p>",
         ]
-        if f.exception:
-            parts.append(
-                f"<p><b>Exception ({html.escape(f.exception.id)}):</b> "
-                f"{html.escape(f.exception.explanation)}</p>"
-            )
+        # An allowed finding already explains its exception; what follows is what the
+        # exception still requires, not something to write instead (as `presend check`).
+        if f.exception and f.exception.explanation != f.explanation:
+            parts.append(f"<p><b>Exception:</b> {html.escape(f.exception.explanation)}</p>")
         if f.suggestion:
-            parts.append(f"<p><b>Instead:</b> {html.escape(f.suggestion)}</p>")
+            label = "Still required" if f.exception else "Instead"
+            parts.append(f"<p><b>{label}:</b> {html.escape(f.suggestion)}</p>")
         parts.append(f"<p><small>{html.escape(f.source)}</small></p>")
         self.detail.setHtml("".join(parts))
 

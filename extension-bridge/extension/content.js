@@ -314,8 +314,13 @@
     found.textContent = f.text;
     div.appendChild(found);
     add("why", f.explanation);
-    if (f.exception) add("exc", `Exception (${f.exception.id}): ${f.exception.explanation}`);
-    add("instead", f.suggestion ? `Instead: ${f.suggestion}` : "");
+    // An allowed finding already explains its exception; its suggestion is what the
+    // exception still requires, not something to write instead.
+    if (f.exception && f.exception.explanation !== f.explanation) {
+      add("exc", `Exception: ${f.exception.explanation}`);
+    }
+    const label = f.exception ? "Still required" : "Instead";
+    add("instead", f.suggestion ? `${label}: ${f.suggestion}` : "");
     return div;
   }
 

@@ -115,3 +115,13 @@ def test_closing_drops_the_draft(qtbot: QtBot) -> None:
     window.set_text("secret draft 415-555-0132")
     window.close()
     assert window.editor.toPlainText() == ""
+
+
+def test_an_allowed_finding_says_what_it_still_requires(qtbot: QtBot) -> None:
+    window = make(qtbot)
+    window.set_text("For the GitHub invite so I can scope the work, my email is jane@gmail.com")
+    assert window.report is not None and window.report.verdict == "exception"
+    window.findings.setCurrentRow(0)
+    shown = window.detail.toPlainText()
+    assert "allowed here" in shown and "Still required:" in shown
+    assert "Instead:" not in shown and shown.count("Sharing an email address only") == 1
