@@ -48,15 +48,37 @@ def languages() -> tuple[Language, ...]:
         if made_folder.is_dir()
         else {}
     )
+
+    def parse() -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for code in sorted(hand.keys() | made.keys(), key=lambda c: (c != "en", c)):
+            data = merged[code] = {}
+            for entry in (made.get(code), hand.get(code)):
+                if entry is not None:
+                    _merge(data, _read(entry))
+        return merged
+
+    from presend.core import __version__, rulecache  # noqa: PLC0415 - import cycle
+
+    key = rulecache.fingerprint([*hand.values(), *made.values()], __version__)
+    merged = rulecache.load("lang", key, parse, _well_formed)
     found: list[Language] = []
-    for code in sorted(hand.keys() | made.keys(), key=lambda c: (c != "en", c)):
-        data: dict[str, Any] = {}
-        for entry in (made.get(code), hand.get(code)):
-            if entry is not None:
-                _merge(data, _read(entry))
+    for code, data in merged.items():  # English first, as parsed
         meta = data.get("lang", {})
         found.append(Language(str(meta.get("code", code)), str(meta.get("name", code)), data))
     return tuple(found)
+
+
+def _well_formed(stored: Any) -> bool:
+    """Whether a cached copy of the parsed files has their shape."""
+    return (
+        isinstance(stored, dict)
+        and "en" in stored
+        and all(
+            isinstance(data, dict) and isinstance(data.get("lang", {}), dict)
+            for data in stored.values()
+        )
+    )
 
 
 def _read(entry: Traversable) -> dict[str, Any]:

@@ -46,14 +46,20 @@ class CueSet:
     #: Every cue, as one regex matched against the draft's lower-case form (compiled the
     #: first time a draft in the language needs it: see ``pattern``).
     source: str
-    #: A literal of each cue: a draft holding none of them meets no cue (empty: some
-    #: cue has no literal, so the draft is always searched).
-    literals: tuple[str, ...]
+    #: The cues one by one.
+    cues: tuple[str, ...]
 
     @property
     def pattern(self) -> re.Pattern[str]:
         """The cues, compiled once."""
         return _compiled(self.source)
+
+    @property
+    def literals(self) -> tuple[str, ...]:
+        """A literal of each cue: a draft holding none of them meets no cue (empty: some
+        cue has no literal, so the draft is always searched). Worked out the first time a
+        draft in the language needs them."""
+        return _cue_literals(self.cues)
 
 
 @cache
@@ -162,11 +168,12 @@ def _cue_sets(exception: str) -> tuple[CueSet, ...]:
         cues = [str(c) for c in language.data.get("exception_cues", {}).get(exception, [])]
         if cues:
             source = "|".join(f"(?:{c})" for c in cues)
-            found.append(CueSet(language.code, source, _cue_literals(cues)))
+            found.append(CueSet(language.code, source, tuple(cues)))
     return tuple(found)
 
 
-def _cue_literals(cues: list[str]) -> tuple[str, ...]:
+@cache
+def _cue_literals(cues: tuple[str, ...]) -> tuple[str, ...]:
     found: list[str] = []
     for cue in cues:
         needed = needed_literals(cue)

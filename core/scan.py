@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from presend.core.literals import DRAFT
 
@@ -73,9 +73,11 @@ def minimal(anchors: tuple[str, ...], prefixes: bool = False) -> tuple[str, ...]
 
 @dataclass(frozen=True, slots=True)
 class WordPattern:
-    """A lower-case word pattern and what tells where it can match (``Draft.find``)."""
+    """A lower-case word pattern and what tells where it can match (``Draft.find``).
+    The regex is compiled the first time a draft holds its anchors: most drafts never
+    need most patterns, and compiling them all would double a cold ``presend check``."""
 
-    pattern: re.Pattern[str]
+    source: str
     #: One of these is in every match...
     anchors: tuple[str, ...]
     #: ...and begins it, at the start of a word.
@@ -92,6 +94,14 @@ class WordPattern:
     gate: WordPattern | None = None
     #: ``anchors`` and each of ``also`` as sets, for a quick first look.
     sets: tuple[frozenset[str], ...] = ()
+    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        compiled = self._compiled
+        if not compiled:
+            compiled.append(compile_lower(self.source))
+        return compiled[0]
 
 
 def needed_by_any(patterns: Iterable[WordPattern]) -> frozenset[str]:
@@ -121,7 +131,7 @@ def words(
     also = tuple(minimal(group) for group in also)
     sets = tuple(DRAFT.register(group) for group in (anchors, *also))
     return WordPattern(
-        compile_lower(pattern), anchors, leading, word_start, also, reach, starts_within, gate, sets
+        pattern, anchors, leading, word_start, also, reach, starts_within, gate, sets
     )
 
 

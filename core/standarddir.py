@@ -45,6 +45,16 @@ def config() -> Path:
     return Path(platformdirs.user_config_dir(_APP, appauthor=False))
 
 
+def cache() -> Path:
+    """Where parsed rule files are kept between runs (never drafts)."""
+    base = _base()
+    if base is not None:
+        return base / "cache"
+    import platformdirs  # noqa: PLC0415
+
+    return Path(platformdirs.user_cache_dir(_APP, appauthor=False))
+
+
 def runtime() -> Path:
     """Where the per-user relay socket lives (private to the user)."""
     base = _base()
