@@ -275,7 +275,7 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
                 if not cues.negated(draft.clause_before(at)[-_CUE_NEGATION:])
             ]
     found: list[int] = draft.memo[key]  # type: ignore[assignment]
-    if not m.negatable:
+    if not m.negatable or rule.whole_draft:
         return bool(found)
     start, end = draft.sentence_bounds(m.start)
     if any(start <= at < end for at in found):

@@ -270,6 +270,20 @@ def _spaced(m: re.Match[str], text: str) -> str:
     return text[m.start() : m.end()].replace(" ", "")
 
 
+# Letters joined by hyphens or dots: "p-a-y-p-a-l", "s.k.y.p.e" (five letters or more, so
+# "e.g." and "U.S.A." stay as they are; digits are the phone detector's).
+_HYPHENATED = re.compile(r"(?<![\w@./:\-])(?:[A-Za-z] ?[\-.] ?){4,}[A-Za-z](?![\w@\-])")
+_HYPHENATED_PROBE = re.compile(r"[a-z] ?[\-.] ?[a-z] ?[\-.] ?[a-z] ?[\-.] ?[a-z] ?[\-.] ?[a-z]")
+
+
+def _hyphenated(m: re.Match[str], text: str) -> str:
+    return re.sub(r"[\s\-.]", "", text[m.start() : m.end()])
+
+
+def _has_hyphenated(lower: str, _: Found | None) -> bool:
+    return _HYPHENATED_PROBE.search(lower) is not None
+
+
 def _is_char_digit(word: str) -> bool:
     """A digit written as one character of a script without spaces ("幺", "七")."""
     return len(word) == 1 and not word.isascii() and unicodedata.category(word) == "Lo"
@@ -572,6 +586,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPACED, _spaced, _has_spaced_run),
+    (_HYPHENATED, _hyphenated, _has_hyphenated),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_SPELLED, _spelled, _has_digit_word_run),
     (_LETTER_DIGITS, _letter_digits, _has_letter_digits),

@@ -83,6 +83,10 @@ class ExceptionRule:
     cues: tuple[CueSet, ...] = field(default=(), repr=False)
     #: Wording that rules the exception out wherever it is in the draft.
     blocker: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
+    #: A fact about the relationship (Enterprise, a history from before the platform):
+    #: said once, it covers every finding of the draft it can cover, not only the details
+    #: of its own sentence.
+    whole_draft: bool = False
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -202,10 +206,16 @@ def _build(data: dict[str, Any]) -> RulePack:
             explanation=e["explanation"],
             name=e.get("name", e["id"]),
             requires=e.get("requires", ""),
+            whole_draft=bool(e.get("whole_draft", False)),
             # The cues are each language's words for the exception (rules/lang/*.toml).
             cues=_cue_sets(e["id"]),
             blocker=re.compile(
-                "|".join(f"(?:{c})" for c in lexicon.words("exception_blockers", e["id"])) or "(?!)"
+                "|".join(
+                    f"(?:{c})"
+                    for key in (e["id"], *e.get("also_blocked_by", []))
+                    for c in lexicon.words("exception_blockers", key)
+                )
+                or "(?!)"
             ),
         )
         for e in data.get("exceptions", [])

@@ -4,6 +4,7 @@ content, not to the writer."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from presend.core import lexicon
@@ -24,6 +25,19 @@ def about_content(draft: Draft) -> bool:
     return bool(draft.memo["work_content"])
 
 
+@cache
+def _example_words() -> WordPattern:
+    entries = lexicon.words("work", "format_examples")
+    return words(rf"\b{lexicon.alternation(entries)}", lexicon.prefixes(entries))
+
+
+def format_example(draft: Draft, start: int) -> bool:
+    """Whether the sentence holding ``start`` gives numbers as examples of a format the
+    work must handle ("the phone field should accept +44 20 7946 0958")."""
+    a, b = draft.sentence_bounds(start)
+    return any(a <= m.start() < b for m in draft.find(_example_words()))
+
+
 def quoted_content(draft: Draft, start: int) -> bool:
     """Whether ``start`` is inside quotes in a draft about content that is part of the
     work: a number, address or IBAN there belongs to that content."""
@@ -35,4 +49,13 @@ def in_quotes(text: str, start: int) -> bool:
     characters back, so a long line costs no more) is still open."""
     line_start = text.rfind("\n", max(0, start - REACH), start) + 1
     before = text[max(line_start, start - REACH) : start]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    if before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d"):
+        return True
+    # Single quotes: one that opens a quotation follows a space or a line's start and
+    # comes before a word; an apostrophe ("it's", "students'") does neither.
+    opened = len(_SINGLE_OPENS.findall(before)) - len(_SINGLE_CLOSES.findall(before))
+    return opened > 0
+
+
+_SINGLE_OPENS = re.compile(r"(?:^|(?<=[\s(:\[]))['\u2018](?=\w)")
+_SINGLE_CLOSES = re.compile(r"(?<=[\w.!?,])['\u2019](?=[\s.,;:!?)\]]|$)")

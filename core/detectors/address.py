@@ -13,6 +13,7 @@ from presend.core.model import Match
 _SUFFIX = (
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
     r"terrace|ter|parkway|pkwy|highway|hwy|circle|cir|square|sq|crescent|close|gardens|"
+    r"walk|mews|grove|parade|quay|wharf|esplanade|row|"
     r"strasse|straße|str|calle|rue|via|marg|nagar)"
 )
 _STREET = (
@@ -28,12 +29,27 @@ _LOCALITY = (
     r"|\d{4,6})\b"
 )
 _FULL = re.compile(_STREET + _LOCALITY, re.IGNORECASE)
+# "45 Flinders Lane, Melbourne": a street then a capitalised place after a comma.
+_STREET_AND_PLACE = re.compile(
+    _STREET + r"(?=,\s+(?-i:[A-Z][a-zA-Z'\-]+)(?:\s+(?-i:[A-Z][a-zA-Z'\-]+)){0,2}\b)",
+    re.IGNORECASE,
+)
+# "Unit 4, 18 Harbour Road": what may come before the house number.
+_UNIT_BEFORE = re.compile(
+    r"\b(?:unit|level|suite|flat|apt|apartment|floor|shop|office|building|bldg)\.?\s*[\w\-]{1,5},?\s*$",
+    re.IGNORECASE,
+)
 _STREET_ONLY = re.compile(_STREET, re.IGNORECASE)
 _MINE = re.compile(
     r"\b(?:my|our)\s+(?:home\s+|office\s+|mailing\s+|postal\s+|street\s+|business\s+)?"
     r"(?:address|office|place|house|home|studio|shop|store)\b[^.!?\n]{0,20}$|"
     r"\b(?:i|we)\s+(?:live|am|are|'m|'re|stay|work|reside)\s+(?:located\s+)?(?:at|on)\s*$|"
     r"\b(?:come|visit|meet)\s+(?:me|us)?\s*(?:at|to)\s*$|"
+    r"\b(?:pop|drop|stop|swing|come)\s+(?:by|over|round|in)\b[^.!?\n]{0,60}$|"
+    r"\b(?:my|our|the)\s+(?:[\w'\-]+\s+)?(?:workshop|warehouse|showroom|office|studio|clinic|"
+    r"practice|firm|shop|store|salon|factory|premises|address)(?:'s\s+address)?\b[^.!?\n]{0,40}$|"
+    r"\b(?:office|home|postal|mailing|business|registered|street|shipping|delivery|billing|"
+    r"return)\s+address\b[^.!?\n]{0,40}$|"
     r"\b(?:send|ship|mail|post|deliver)\s+(?:it|them|the \w+)\s+to\s*$",
 )
 
@@ -41,6 +57,7 @@ _MINE = re.compile(
 _SUFFIX_WORDS = tuple(
     "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl "
     "terrace ter parkway pkwy highway hwy circle cir square sq crescent close gardens "
+    "walk mews grove parade quay wharf esplanade row "
     "strasse straße str calle rue via marg nagar".split()
 )
 
@@ -64,8 +81,12 @@ def detect(draft: Draft) -> Iterator[Match]:
             continue
         if work.quoted_content(draft, m.start()):
             continue
-        if _MINE.search(draft.clause_before(m.start())[-60:]):
-            yield Match("address", m.start(), m.end())
+        start = m.start()
+        if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
+            start = unit.start()
+        before = draft.lower[draft.sentence_bounds(start)[0] : start][-80:]
+        if _MINE.search(before) or _STREET_AND_PLACE.match(text, m.start()):
+            yield Match("address", start, m.end())
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

@@ -41,8 +41,10 @@ class _Patterns:
         payment = _alt("ask", "payment_nouns", money)
         mods = _alt("ask", "modifiers")
         # The detail, with nothing after it that makes it a topic ("your email campaign").
+        # "your email or Skype ID": a second detail named with the first.
+        also = rf"(?:\s*(?:,|/|or|and|&)\s*(?:(?:{mods})\s+){{0,2}}(?:{payment}|{contact})\b)?"
         noun = (
-            rf"(?:(?:{mods})\s+){{0,2}}(?:(?P<pay>{payment})|(?P<contact>{contact}))"
+            rf"(?:(?:{mods})\s+){{0,2}}(?:(?P<pay>{payment})|(?P<contact>{contact})){also}"
             rf"(?![\w@.\-]*\w)(?!\s+(?:{_alt('ask', 'not_after')})\b)"
         )
         yours = _alt("ask", "yours")
@@ -105,6 +107,13 @@ class _Patterns:
             leading=True,
             also=(anchors_of(_words("ask", "reach_where")),),
         )
+        #: "contact me outside of Upwork", "feel free to email us off the platform".
+        self.reach_me = words(
+            rf"\b(?:{reach})\s+(?:me|us)\s+(?:directly\s+)?(?:{_alt('ask', 'reach_outside')})\b",
+            tuple(_words("ask", "reach_verbs")),
+            leading=True,
+            also=(("outside", "off"),),
+        )
         self.needed = needed_by_any(self.all())
 
     def all(self) -> tuple[WordPattern, ...]:
@@ -117,6 +126,7 @@ class _Patterns:
             self.indefinite,
             self.offer,
             self.reach,
+            self.reach_me,
         )
 
 
@@ -145,18 +155,20 @@ def detect(draft: Draft) -> Iterator[Match]:
             yield _asked(m, m.start())
     for m in draft.find(p.offer):
         yield _asked(m, m.start())
-    for m in draft.find(p.reach):
-        yield Match("contact_request", m.start(), m.end(), negatable=True)
+    for pattern in (p.reach, p.reach_me):
+        for m in draft.find(pattern):
+            yield Match("contact_request", m.start(), m.end(), negatable=True)
 
 
 def _asked(m: re.Match[str], start: int) -> Match:
+    end = m.start() + len(m.group().rstrip())
     if m.group("pay"):
         return Match(
             "off_platform_payment",
             start,
-            m.end(),
+            end,
             evidence={"app": m.group("pay")},
             negatable=True,
         )
     app = m.group("contact")
-    return Match("contact_request", start, m.end(), evidence={"app": app}, negatable=True)
+    return Match("contact_request", start, end, evidence={"app": app}, negatable=True)

@@ -51,7 +51,8 @@ class _Patterns:
                 r"send(?:ing)?(?:\s+(?:you|me|us|him|her))?(?:\s+(?:an?\s+|the\s+)?"
                 r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit))?|"
                 r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment)|"
-                r"invoice|bill|charge|cash out|salary|hire|onboard|contract|cover)\b"
+                r"invoice|bill|charge|cash out|salary|hire|onboard|contract|cover|retainer|"
+                r"fees?|money|balance|the rest)\b"
                 r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
                 r"to\s+(?:my|our|your|the))"
                 rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b",
@@ -73,6 +74,11 @@ class _Patterns:
                     "hire",
                     "onboard",
                     "contract",
+                    "retainer",
+                    "fee",
+                    "money",
+                    "balance",
+                    "the rest",
                     "cover",
                 ),
                 leading=True,
@@ -154,11 +160,18 @@ class _Patterns:
             words(
                 r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
                 r"(?:upwork\s+)?contract\b[^.!?\n]{0,60}\b(?:continue|work|pay|keep working|"
-                r"carry on|deal)\w*\b[^.!?\n]{0,30}\b(?:directly|outside|privately|off|"
-                r"ourselves|between us)\b",
+                r"carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b(?:directly|outside|"
+                r"privately|off|ourselves|between us)\b",
                 ("close", "end", "cancel", "finish", "wrap up", "stop"),
                 leading=True,
                 also=(("contract",),),
+            ),
+            # "hire me directly", "hire us outside Upwork": a contract that skips the platform
+            words(
+                r"\bhir(?:e|ing)\s+(?:me|us|you|him|her|them)\s+(?:directly|privately|"
+                rf"without\s+upwork|{_OUTSIDE})\b",
+                ("hire", "hiring"),
+                leading=True,
             ),
             # a discount or better rate for paying outside
             words(

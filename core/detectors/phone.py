@@ -195,6 +195,10 @@ def _judge(
     international = raw.startswith(("+", "00"))
     if (work.in_quotes(draft.text, start) or _fictional(digits)) and work.about_content(draft):
         status: Status = "topic"
+    elif work.format_example(draft, start) and not _OWNER.search(
+        draft.lower, max(0, start - 40), start
+    ):
+        status = "topic"  # an example of a format the work handles, not the writer's
     elif _other_number_cue_before(draft, start):
         return None
     elif (
@@ -218,6 +222,10 @@ def _judge(
     if draft.has_word_within(_PHONE_CUE, start - 24, start) and _possible(digits, international):
         return status
     return None
+
+
+# Words saying a number is someone's own, whatever else the sentence is about.
+_OWNER = re.compile(r"\b(?:my|our|me|us|call|text|reach|ring|whatsapp|contact|dial)\b")
 
 
 def _possible(digits: str, international: bool) -> bool:

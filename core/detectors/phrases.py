@@ -25,6 +25,7 @@ _KINDS = {
     "invite": "messaging_invite",
     "request": "contact_request",
     "payment": "off_platform_payment",
+    "pointer": "contact_pointer",
 }
 _WORD_CHAR = lexicon.WORD_CHAR
 _PLACEHOLDER = re.compile(r"\{(app|contact|pay)\}")
