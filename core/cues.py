@@ -69,7 +69,8 @@ DEVELOPMENT = re.compile(
     r"marketing|followers|moderat\w+|manag\w+|smm|seo|analytics|pixel|catalog|"
     r"sandbox|merchant|subscriptions?|billing|payouts? (?:api|feature)|reels|"
     r"contract address|smart contract|token|deployed|etherscan|tx|transaction hash|"
-    r"clone|ui|ux|redesign|mockups?|landing page|e-?commerce|woocommerce|shopify|"
+    r"clone|ui|ux|redesign|mockups?|landing page|e-?commerce|woocommerce|shopify|flows?|"
+    r"screens?|figma|banking app|fintech|"
     r"notifications?|alerts?|crm|zapier|n8n|make\.com|twilio|sendgrid|mailchimp|"
     r"migrat\w+|export|import|sync\w*|ocr|dataset|cms)\b",
 )

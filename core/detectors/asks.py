@@ -78,6 +78,20 @@ class _Patterns:
             ("you want", "you'd", "youd", "you would", "you prefer", "you use", "you check"),
             reach=(96, 24),
         )
+        #: "the email on your Dropbox account", "the number linked to your WhatsApp"
+        self.on_yours = words(
+            rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?(?:{_alt('ask', 'tied_to')})\s+"
+            rf"(?:your|ur)\s+(?:(?:{mods})\b(?:\s+(?:account|profile|login|workspace|seat))?|"
+            r"account|profile|login)",
+            tuple(_words("ask", "tied_to")),
+            reach=(96, 24),
+        )
+        #: "WordPress needs an email for the account: which one should I use?"
+        self.which_one = words(
+            rf"\b{noun}\b[^.?!\n]{{0,60}}[.?!—–:;-]?\s*(?:{_alt('ask', 'which_one')})",
+            tuple(_words("ask", "which_one_anchors")),
+            reach=(120, 40),
+        )
         which = _words("ask", "which")
         #: "what email should I invite?", "which number is best for you?"
         self.which = words(
@@ -123,6 +137,8 @@ class _Patterns:
             self.yours_list,
             self.which,
             self.the_one,
+            self.on_yours,
+            self.which_one,
             self.indefinite,
             self.offer,
             self.reach,
@@ -150,7 +166,7 @@ def detect(draft: Draft) -> Iterator[Match]:
                 yield _asked(m, m.start() - len(clause) + verb.start())
             elif p.request_after.match(lower, m.end()):
                 yield _asked(m, m.start())
-    for pattern in (p.indefinite, p.which, p.the_one):
+    for pattern in (p.indefinite, p.which, p.the_one, p.on_yours, p.which_one):
         for m in draft.find(pattern):
             yield _asked(m, m.start())
     for m in draft.find(p.offer):

@@ -426,6 +426,14 @@ def detect(draft: Draft) -> Iterator[Match]:
 
 
 @cache
+def _third_party() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.words_of("en", "payment", "third_parties"))
+    return re.compile(
+        rf"\b(?:{words})\s+(?:(?:can|could|will|would|should|must|to|then|also)\s+)*$"
+    )
+
+
+@cache
 def _withdrawal(code: str) -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.words_of(code, "payment", "withdrawal")))
 
@@ -454,7 +462,18 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     about a payments feature, a quoted "Send money with Zelle" screen."""
     if not _app(m):
         return False
-    at = m.start(_app_group(m))
+    at, end = m.span(_app_group(m))
     if work.in_quotes(draft.text, at) and cues.DEVELOPMENT.search(draft.lower):
         return True
-    return bool(cues.DEVELOPMENT.search(draft.sentence(m.start(_app_group(m)))))
+    if _third_party().search(draft.lower, max(0, m.start() - 40), m.start()):
+        return True  # "so customers pay via PayPal": the product's users paying
+    # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
+    # on the new store". A word about some other work in the sentence ("the SEO retainer
+    # keeps going through PayPal") does not make the payment the subject.
+    a, b = draft.sentence_bounds(at)
+    return bool(
+        cues.DEVELOPMENT.search(draft.lower, max(a, at - _TOPIC_BEFORE), min(b, end + _TOPIC_AFTER))
+    )
+
+
+_TOPIC_BEFORE, _TOPIC_AFTER = 24, 48
