@@ -17,7 +17,8 @@ const api = globalThis.browser ?? globalThis.chrome;
 let port = null;
 let nextId = 1;
 const pending = new Map(); // id -> {resolve, timer}
-// "unknown" until the first hello; then "ok", "missing", "outdated" or "error".
+// "unknown" until the first hello; then "ok", "missing", "outdated", "silent" (started
+// but did not answer) or "error" (could not start, or stopped).
 let hostStatus = { state: "unknown", version: null, detail: "" };
 let helloPromise = null;
 
@@ -92,8 +93,10 @@ async function hello() {
   if (!helloPromise) {
     helloPromise = request({ type: "hello" }).then((reply) => {
       if (reply.type !== "hello") {
-        if (hostStatus.state === "unknown") {
-          hostStatus = { state: "error", version: null, detail: reply.message ?? "" };
+        if (hostStatus.state === "unknown" || reply.code === "timeout") {
+          // Started but silent, or failed without saying why.
+          const state = reply.code === "timeout" ? "silent" : "error";
+          hostStatus = { state, version: null, detail: reply.message ?? "" };
         }
         helloPromise = null;
         return hostStatus;
@@ -112,6 +115,9 @@ async function hello() {
 
 async function check(text, context) {
   const status = await hello();
+  if (status.state === "silent") {
+    return { type: "error", code: "timeout", message: status.detail, host: status };
+  }
   if (status.state !== "ok") {
     return { type: "error", code: `host_${status.state}`, message: status.detail, host: status };
   }
