@@ -11,6 +11,8 @@ const PROTOCOL = 1;
 // The oldest host this extension works with.
 const MIN_HOST_VERSION = "0.1.0";
 const REQUEST_TIMEOUT_MS = 5000;
+// Reading a long PDF takes the host longer than a draft.
+const FILE_TIMEOUT_MS = 20000;
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -66,7 +68,7 @@ function connect() {
   return port;
 }
 
-function request(message) {
+function request(message, timeoutMs = REQUEST_TIMEOUT_MS) {
   return new Promise((resolve) => {
     const p = connect();
     if (!p) {
@@ -77,7 +79,7 @@ function request(message) {
     const timer = setTimeout(() => {
       pending.delete(id);
       resolve({ type: "error", code: "timeout", message: "the host did not answer" });
-    }, REQUEST_TIMEOUT_MS);
+    }, timeoutMs);
     pending.set(id, { resolve, timer });
     try {
       p.postMessage({ v: PROTOCOL, id, ...message });
@@ -124,10 +126,24 @@ async function check(text, context) {
   return request({ type: "check", text, context });
 }
 
+// An attachment: its bytes (base64) go to the host, which reads and checks its text.
+async function checkFile(name, data, context) {
+  const status = await hello();
+  if (status.state === "silent") return { type: "error", code: "timeout", message: status.detail };
+  if (status.state !== "ok") {
+    return { type: "error", code: `host_${status.state}`, message: status.detail, host: status };
+  }
+  return request({ type: "check_file", name, data, context }, FILE_TIMEOUT_MS);
+}
+
 api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   if (message?.type === "presend:check") {
     check(message.text, message.context).then(sendResponse);
     return true; // answer asynchronously
+  }
+  if (message?.type === "presend:check-file") {
+    checkFile(message.name, message.data, message.context).then(sendResponse);
+    return true;
   }
   if (message?.type === "presend:status") {
     hello().then(() => sendResponse(hostStatus));

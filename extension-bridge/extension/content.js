@@ -170,6 +170,9 @@
       button { font: 600 13px system-ui, sans-serif; border-radius: 4px; padding: 6px 12px;
         border: 1px solid #dadce0; background: #fff; cursor: pointer; }
       button.primary { background: #1a73e8; color: #fff; border-color: #1a73e8; }
+      .note { position: fixed; right: 16px; bottom: 16px; max-width: 420px; white-space: pre-line;
+        background: #fff; color: #202124; font: 13px/1.45 system-ui, sans-serif; border-radius: 8px;
+        box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 10px 14px; }
       [hidden] { display: none !important; }
     </style>
     <div class="mirror"></div>
@@ -547,18 +550,24 @@
     }
   }
 
-  // bad: [{field, report}]; mode "violation" or "unchecked".
-  function showAsk(mode, bad, fields, resume) {
+  // bad: [{field, report, where?}]; mode "violation" or "unchecked"; a file's question
+  // brings its own words and what to do when the user keeps it out.
+  function showAsk(mode, bad, fields, resume, file = null) {
     attachOverlay();
-    askFor = { fields, resume, bad, mode };
-    ask.querySelector("h2").textContent = say(mode === "violation" ? "ask_violation_title" : "ask_unchecked_title");
+    askFor = { fields, resume, bad, mode, file };
+    const titles = file
+      ? ["ask_file_title", "ask_file_unchecked_title", "ask_file_anyway", "ask_file_unchecked"]
+      : ["ask_violation_title", "ask_unchecked_title", "ask_send_anyway", "ask_send_unchecked"];
+    const violation = mode === "violation";
+    ask.querySelector("h2").textContent = say(violation ? titles[0] : titles[1]);
     ask.setAttribute("aria-label", ask.querySelector("h2").textContent);
-    $(".anyway").textContent = say(mode === "violation" ? "ask_send_anyway" : "ask_send_unchecked");
+    $(".anyway").textContent = say(violation ? titles[2] : titles[3]);
+    $(".edit").textContent = say(file ? "ask_file_keep_out" : "ask_edit");
     const several = fields.length > 1;
     const items = [];
-    for (const { field, report } of bad) {
-      const where = several ? fieldLabel(field) : "";
-      if (mode === "unchecked") {
+    for (const { field, report, where: named } of bad) {
+      const where = named ?? (several ? fieldLabel(field) : "");
+      if (!violation) {
         items.push(...errorNodes(report));
         break;
       }
@@ -566,24 +575,39 @@
       items.push(...violations.map((f) => findingNode(f, where)), ...hiddenNode(report));
     }
     $(".ask-list").replaceChildren(...items);
-    const rect = bad[0].field.getBoundingClientRect();
+    const rect = anchorOf(bad[0].field).getBoundingClientRect();
     ask.style.left = `${Math.max(8, rect.left + scrollX)}px`;
     ask.style.top = `${Math.max(8, rect.top + scrollY - 10)}px`;
     ask.hidden = false;
     $(".edit").focus();
   }
 
+  // Where to show something about an element that may itself be hidden (a file input).
+  function anchorOf(el) {
+    let node = el;
+    while (node && node !== document.body && !visible(node)) node = node.parentElement;
+    return node ?? document.body;
+  }
+
   $(".edit").addEventListener("click", () => {
     ask.hidden = true;
-    const first = askFor?.bad[0]?.field;
+    const pendingSend = askFor;
     askFor = null;
-    first?.focus();
+    if (pendingSend?.file) {
+      pendingSend.file.keepOut();
+      return;
+    }
+    pendingSend?.bad[0]?.field?.focus();
   });
   $(".anyway").addEventListener("click", () => {
     ask.hidden = true;
     const pendingSend = askFor;
     askFor = null;
     if (!pendingSend) return;
+    if (pendingSend.file) {
+      resumeSend(pendingSend.resume);
+      return;
+    }
     approved = signature(pendingSend.fields);
     if (pendingSend.mode === "unchecked") markSentUnchecked(pendingSend.bad);
     resumeSend(pendingSend.resume);
@@ -706,6 +730,125 @@
     const button = event.target.closest("button, input[type=submit], [role=button]");
     if (!button || !isSendButton(button)) return;
     gate(event, fieldsForButton(button), () => button.click());
+  }, true);
+
+  // --- attachments ------------------------------------------------------------------------
+  //
+  // A file chosen in the page's file input, or dropped on the page, is held back from the
+  // page until the host has read and checked it; then it is passed on, or kept out if the
+  // user chooses so. Images are passed on at once, with a note that they were not read.
+
+  const MAX_FILE_MB = 3; // its base64 must fit the host's 4 MB frames
+  const READABLE = /\.(pdf|docx|txt|md)$/i;
+  const IMAGE = /\.(png|jpe?g|gif|webp|heic|bmp|tiff?|svg)$/i;
+  const note = document.createElement("div");
+  note.className = "note";
+  note.setAttribute("role", "status");
+  note.hidden = true;
+  shadow.appendChild(note);
+  let noteTimer = null;
+
+  function showNote(text) {
+    attachOverlay();
+    note.textContent = text;
+    note.hidden = false;
+    clearTimeout(noteTimer);
+    noteTimer = setTimeout(() => { note.hidden = true; }, 15000);
+  }
+
+  function readBase64(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).split(",", 2)[1] ?? "");
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
+  }
+
+  // A file_report from the host, or a local one for files it need not see.
+  async function checkFile(file) {
+    const local = (reason, extra = {}) => ({ type: "file_report", name: file.name, checked: false, reason, ...extra });
+    if (IMAGE.test(file.name) || file.type.startsWith("image/")) return local("image");
+    if (!READABLE.test(file.name)) return local("type");
+    if (file.size > MAX_FILE_MB * 1024 * 1024) return local("too_large");
+    if (orphaned()) return { type: "error", code: "reloaded" };
+    const a = assumed();
+    const context = { marketplace: "upwork", role: settings.role, stage: a.stage, channel: a.channel };
+    try {
+      const data = await readBase64(file);
+      const reply = await api.runtime.sendMessage({ type: "presend:check-file", name: file.name, data, context });
+      return reply ?? { type: "error", code: "host_exited", message: "no reply" };
+    } catch (err) {
+      return orphaned() ? { type: "error", code: "reloaded" } : { type: "error", code: "other", message: String(err?.message ?? err) };
+    }
+  }
+
+  function fileWhy(report) {
+    if (report.type === "error") return say(`short_${errorCode(report)}`);
+    return say(`file_why_${report.reason}`, { mb: MAX_FILE_MB, detail: report.message ?? "" });
+  }
+
+  // Decide on files the page has not seen yet; release() hands them to the page.
+  async function judgeFiles(files, anchor, release, keepOut) {
+    const started = performance.now();
+    const reports = await Promise.all(files.map(checkFile));
+    host.dataset.lastFileMs = (performance.now() - started).toFixed(2);
+    const pairs = files.map((f, i) => ({ field: anchor, report: reports[i], where: f.name }));
+    const bad = pairs.filter((p) => p.report.checked && p.report.verdict === "violation");
+    const hostFailed = pairs.filter((p) => p.report.type === "error");
+    const unread = pairs.filter((p) => p.report.type === "file_report" && !p.report.checked);
+    if (bad.length) {
+      showAsk("violation", bad, [anchor], release, { keepOut });
+      return;
+    }
+    if (hostFailed.length && settings.unchecked === "hold") {
+      showAsk("unchecked", hostFailed, [anchor], release, { keepOut });
+      return;
+    }
+    resumeSend(release);
+    const notes = [...hostFailed, ...unread].map((p) => say("file_not_checked", { name: p.where, why: fileWhy(p.report) }));
+    if (!notes.length) notes.push(...pairs.map((p) => say("file_clear", { name: p.where })));
+    showNote(notes.join("\n"));
+  }
+
+  const heldInputs = new WeakSet();
+
+  function holdFileInput(event) {
+    const input = event.target;
+    if (bypass || !(input instanceof HTMLInputElement) || input.type !== "file") return;
+    if (!input.files?.length || orphaned()) return;
+    event.stopImmediatePropagation();
+    if (event.type === "input" || heldInputs.has(input)) return; // the change decides for both
+    heldInputs.add(input);
+    const release = () => {
+      heldInputs.delete(input);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    };
+    const keepOut = () => {
+      heldInputs.delete(input);
+      input.value = "";
+    };
+    judgeFiles([...input.files], input, release, keepOut);
+  }
+  document.addEventListener("input", holdFileInput, true);
+  document.addEventListener("change", holdFileInput, true);
+
+  document.addEventListener("drop", (event) => {
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (bypass || !files.length || orphaned() || !(event.target instanceof Element)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const target = event.target;
+    const release = () => {
+      const transfer = new DataTransfer();
+      for (const f of files) transfer.items.add(f);
+      target.dispatchEvent(new DragEvent("drop", {
+        bubbles: true, cancelable: true, dataTransfer: transfer,
+        clientX: event.clientX, clientY: event.clientY,
+      }));
+    };
+    judgeFiles(files, target, release, () => {});
   }, true);
 
   // --- watching fields -------------------------------------------------------------------

@@ -72,5 +72,19 @@ globalThis.PRESEND_WORDING = {
   popup_page: "This page: {assumed}",
   popup_no_page: "Open a marketplace page to see how its drafts are checked.",
 
+  // Attachments, checked when chosen or dropped, before the page uploads them.
+  ask_file_title: "This attachment breaks the marketplace's rules",
+  ask_file_unchecked_title: "Presend could not check this attachment",
+  ask_file_keep_out: "Don't attach it",
+  ask_file_anyway: "Attach anyway",
+  ask_file_unchecked: "Attach unchecked",
+  file_clear: "Presend: {name} is clear",
+  file_not_checked: "Presend: {name} not checked ({why})",
+  file_why_image: "images are not read",
+  file_why_no_text: "no text in it, perhaps a scan",
+  file_why_too_large: "larger than {mb} MB",
+  file_why_type: "Presend reads PDF, DOCX, TXT and MD files",
+  file_why_unreadable: "{detail}",
+
   options_saved: "Saved.",
 };

@@ -59,6 +59,7 @@ OVERLAY = """function () {
     asking: !this.querySelector('.ask').hidden,
     ask: this.querySelector('.ask').hidden ? '' : this.querySelector('.ask').textContent,
     panel: this.querySelector('.panel').hidden ? '' : this.querySelector('.panel').textContent,
+    note: this.querySelector('.note').hidden ? '' : this.querySelector('.note').textContent,
   };
 }"""
 
@@ -288,6 +289,32 @@ def test_tiptap_composer_icon_button_and_enter_are_gated(context: Any) -> None:
     click_in_overlay(page, ".anyway")  # resumes Enter inside ProseMirror
     assert page.evaluate("window.__sent") == ["Sure! Reach me at ana.design@outlook.com any time."]
     assert page.evaluate(TIPTAP_TEXT) == ""
+    page.close()
+
+
+def test_attachments_are_checked_before_the_page_uploads_them(context: Any, tmp_path: Path) -> None:
+    from tests.pdf import make_pdf
+
+    pdf = tmp_path / "portfolio.pdf"
+    pdf.write_bytes(make_pdf(["Portfolio of Ana", "Write to ana.design@outlook.com"]))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("I will deliver the logo by Friday.\n")
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    page = open_page(context, "/ab/messages/rooms/room_x")
+    page.set_input_files("#file", str(pdf))
+    ask = wait_for_ask(page)["ask"]
+    assert "This attachment breaks" in ask and "ana.design@outlook.com" in ask
+    assert "portfolio.pdf" in ask
+    assert page.evaluate("window.__uploaded") == []
+    click_in_overlay(page, ".edit")  # keep it out: the page never sees it
+    assert page.evaluate("window.__uploaded") == []
+    assert page.evaluate("document.querySelector('#file').files.length") == 0
+    page.set_input_files("#file", str(notes))
+    wait_until(page, lambda s: "notes.txt is clear" in s["note"], "the clean note")
+    page.set_input_files("#file", str(photo))
+    wait_until(page, lambda s: "photo.png not checked (images are not read)" in s["note"], "image")
+    assert page.evaluate("window.__uploaded") == ["notes.txt", "photo.png"]
     page.close()
 
 
