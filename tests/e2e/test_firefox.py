@@ -145,9 +145,21 @@ class Marionette:
 @pytest.fixture(scope="module")
 def firefox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Marionette]:
     require_tools("firefox-esr", "openssl")
+    with firefox_session(tmp_path_factory.mktemp("firefox")) as client:
+        yield client
+
+
+@contextlib.contextmanager
+def firefox_session(tmp: Path) -> Iterator[Marionette]:
+    """firefox-esr with the add-on installed and the host registered, all under ``tmp``."""
     from presend.bridge import firefox as build
 
-    home = tmp_path_factory.mktemp("home")
+    def mktemp(name: str) -> Path:
+        path = tmp / name
+        path.mkdir()
+        return path
+
+    home = mktemp("home")
     env = {**os.environ, "HOME": str(home), "MOZ_HEADLESS": "1"}
     env.pop("DISPLAY", None)
     subprocess.run(
@@ -155,8 +167,8 @@ def firefox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Marionette]:
         check=True, capture_output=True, env=env,
     )  # fmt: skip
     assert (home / ".mozilla/native-messaging-hosts/io.presend.host.json").is_file()
-    addon = build.build(tmp_path_factory.mktemp("addon"))
-    certs = tmp_path_factory.mktemp("tls")
+    addon = build.build(mktemp("addon"))
+    certs = mktemp("tls")
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
          "-subj", "/CN=www.upwork.com", "-addext", "subjectAltName=DNS:www.upwork.com",
@@ -168,7 +180,7 @@ def firefox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Marionette]:
     proxy.tls.load_cert_chain(certs / "cert.pem", certs / "key.pem")
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
     marionette_port = _free_port()
-    profile = tmp_path_factory.mktemp("ff-profile")
+    profile = mktemp("ff-profile")
     prefs = {
         "marionette.port": marionette_port,
         "network.proxy.type": 1,
