@@ -19,6 +19,8 @@ from presend.bridge.host import GECKO_ID
 SOURCE_FILES = (
     "background.js",
     "content.js",
+    "pages.js",
+    "wording.js",
     "popup.html",
     "popup.js",
     "options.html",

@@ -1,4 +1,5 @@
-"""The host's messages: ``hello`` and ``check`` in, ``hello``, ``report`` or ``error`` out.
+"""The host's messages: ``hello``, ``check`` and ``check_file`` in; ``hello``, ``report``,
+``file_report`` or ``error`` out.
 
 Every message is ``{"v": 1, "id": ..., "type": ...}``; replies echo the request's id.
 Error messages never quote the draft.
@@ -6,6 +7,8 @@ Error messages never quote the draft.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Callable
 from typing import Any
@@ -61,6 +64,8 @@ def _dispatch(message: Any, relay: Relay | None) -> dict[str, Any]:
         }
     if kind == "check":
         return _check(message, relay)
+    if kind == "check_file":
+        return _check_file(message)
     raise ProtocolError("unknown_type", f"unknown message type {str(kind)[:40]!r}")
 
 
@@ -68,6 +73,54 @@ def _check(message: dict[str, Any], relay: Relay | None) -> dict[str, Any]:
     text = message.get("text")
     if not isinstance(text, str):
         raise ProtocolError("bad_field", "'text' must be a string")
+    body = _report(text, message)
+    delivered = False
+    if relay is not None and body["findings"]:
+        delivered = relay(body, text)
+    reply = {
+        "v": PROTOCOL,
+        "id": message.get("id"),
+        "type": "report",
+        **_in_utf16(body, text),
+        "desktop": "notified" if delivered else "unavailable",
+    }
+    return fit_reply(reply)
+
+
+#: Attachments the host does not read: said so, never passed in silence.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic", ".bmp", ".tif", ".svg")
+
+
+def _check_file(message: dict[str, Any]) -> dict[str, Any]:
+    """An attachment the user chose on the page, read here (PDF, DOCX, TXT/MD) and checked."""
+    from presend.desktop import documents  # noqa: PLC0415 - no Qt; loaded on the first file
+
+    name, data = message.get("name"), message.get("data")
+    if not isinstance(name, str) or not name or len(name) > 255:
+        raise ProtocolError("bad_field", "'name' must be a file name")
+    if not isinstance(data, str):
+        raise ProtocolError("bad_field", "'data' must be base64 text")
+    reply: dict[str, Any] = {"v": PROTOCOL, "id": message.get("id"), "type": "file_report"}
+    reply["name"] = name
+    if name.lower().endswith(IMAGE_SUFFIXES):
+        return {**reply, "checked": False, "reason": "image"}
+    try:
+        raw = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        raise ProtocolError("bad_field", "'data' must be base64 text") from None
+    try:
+        text = documents.read_document_bytes(name, raw)
+    except documents.DocumentError as exc:
+        return {**reply, "checked": False, "reason": "unreadable", "message": str(exc)}
+    except ImportError:
+        return {**reply, "checked": False, "reason": "unreadable", "message": "reader missing"}
+    if not text.strip():
+        return {**reply, "checked": False, "reason": "no_text"}
+    return fit_reply({**reply, "checked": True, **_in_utf16(_report(text, message), text)})
+
+
+def _report(text: str, message: dict[str, Any]) -> dict[str, Any]:
+    """The core's report on ``text`` in the request's context (offsets in code points)."""
     context = message.get("context", {})
     if not isinstance(context, dict) or not all(
         isinstance(context.get(k, ""), str) for k in CONTEXT_KEYS
@@ -80,22 +133,17 @@ def _check(message: dict[str, Any], relay: Relay | None) -> dict[str, Any]:
         report = check(text, **{k: v for k, v in context.items() if v})
     except (CoreError, ValueError) as exc:
         raise ProtocolError("bad_field", str(exc)) from None
-    body = report.to_dict()
-    delivered = False
-    if relay is not None and body["findings"]:
-        delivered = relay(body, text)
+    body: dict[str, Any] = report.to_dict()
+    return body
+
+
+def _in_utf16(body: dict[str, Any], text: str) -> dict[str, Any]:
+    """Findings' offsets in UTF-16 code units, as the browser counts."""
     to_utf16 = utf16_converter(text)
     for finding in body["findings"]:
         finding["start"] = to_utf16(finding["start"])
         finding["end"] = to_utf16(finding["end"])
-    reply = {
-        "v": PROTOCOL,
-        "id": message.get("id"),
-        "type": "report",
-        **body,
-        "desktop": "notified" if delivered else "unavailable",
-    }
-    return fit_reply(reply)
+    return body
 
 
 def fit_reply(reply: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 # may: as root with apt-get. Prints what is missing otherwise; never fails the build.
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
+command -v firefox-esr >/dev/null 2>&1 || need="$need firefox-esr"
+command -v openssl >/dev/null 2>&1 || need="$need openssl"
 command -v Xvfb >/dev/null 2>&1 || need="$need xvfb"
 command -v trayer >/dev/null 2>&1 || need="$need trayer"
 command -v xclip >/dev/null 2>&1 || need="$need xclip"

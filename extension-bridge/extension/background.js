@@ -11,13 +11,16 @@ const PROTOCOL = 1;
 // The oldest host this extension works with.
 const MIN_HOST_VERSION = "0.1.0";
 const REQUEST_TIMEOUT_MS = 5000;
+// Reading a long PDF takes the host longer than a draft.
+const FILE_TIMEOUT_MS = 20000;
 
 const api = globalThis.browser ?? globalThis.chrome;
 
 let port = null;
 let nextId = 1;
 const pending = new Map(); // id -> {resolve, timer}
-// "unknown" until the first hello; then "ok", "missing", "outdated" or "error".
+// "unknown" until the first hello; then "ok", "missing", "outdated", "silent" (started
+// but did not answer) or "error" (could not start, or stopped).
 let hostStatus = { state: "unknown", version: null, detail: "" };
 let helloPromise = null;
 
@@ -65,7 +68,7 @@ function connect() {
   return port;
 }
 
-function request(message) {
+function request(message, timeoutMs = REQUEST_TIMEOUT_MS) {
   return new Promise((resolve) => {
     const p = connect();
     if (!p) {
@@ -76,7 +79,7 @@ function request(message) {
     const timer = setTimeout(() => {
       pending.delete(id);
       resolve({ type: "error", code: "timeout", message: "the host did not answer" });
-    }, REQUEST_TIMEOUT_MS);
+    }, timeoutMs);
     pending.set(id, { resolve, timer });
     try {
       p.postMessage({ v: PROTOCOL, id, ...message });
@@ -92,8 +95,10 @@ async function hello() {
   if (!helloPromise) {
     helloPromise = request({ type: "hello" }).then((reply) => {
       if (reply.type !== "hello") {
-        if (hostStatus.state === "unknown") {
-          hostStatus = { state: "error", version: null, detail: reply.message ?? "" };
+        if (hostStatus.state === "unknown" || reply.code === "timeout") {
+          // Started but silent, or failed without saying why.
+          const state = reply.code === "timeout" ? "silent" : "error";
+          hostStatus = { state, version: null, detail: reply.message ?? "" };
         }
         helloPromise = null;
         return hostStatus;
@@ -112,16 +117,33 @@ async function hello() {
 
 async function check(text, context) {
   const status = await hello();
+  if (status.state === "silent") {
+    return { type: "error", code: "timeout", message: status.detail, host: status };
+  }
   if (status.state !== "ok") {
     return { type: "error", code: `host_${status.state}`, message: status.detail, host: status };
   }
   return request({ type: "check", text, context });
 }
 
+// An attachment: its bytes (base64) go to the host, which reads and checks its text.
+async function checkFile(name, data, context) {
+  const status = await hello();
+  if (status.state === "silent") return { type: "error", code: "timeout", message: status.detail };
+  if (status.state !== "ok") {
+    return { type: "error", code: `host_${status.state}`, message: status.detail, host: status };
+  }
+  return request({ type: "check_file", name, data, context }, FILE_TIMEOUT_MS);
+}
+
 api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   if (message?.type === "presend:check") {
     check(message.text, message.context).then(sendResponse);
     return true; // answer asynchronously
+  }
+  if (message?.type === "presend:check-file") {
+    checkFile(message.name, message.data, message.context).then(sendResponse);
+    return true;
   }
   if (message?.type === "presend:status") {
     hello().then(() => sendResponse(hostStatus));

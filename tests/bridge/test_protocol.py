@@ -70,3 +70,35 @@ def test_huge_reports_are_trimmed_to_fit_a_frame() -> None:
     assert 0 < reply["truncated"]["shown"] < 3_000
     assert reply["verdict"] == "violation"
     framing.encode_frame(reply)  # fits
+
+
+def _file(name: str, data: bytes) -> dict[str, Any]:
+    import base64
+
+    encoded = base64.b64encode(data).decode("ascii")
+    return {"v": 1, "id": 7, "type": "check_file", "name": name, "data": encoded}
+
+
+def test_attached_pdf_is_read_and_checked() -> None:
+    from tests.pdf import make_pdf
+
+    pdf = make_pdf(["Portfolio of Ana\nSeven years of design work.", "Email: ana.d@outlook.com"])
+    reply = protocol.handle(_file("portfolio.pdf", pdf), relay=None)
+    assert reply["type"] == "file_report" and reply["checked"] is True
+    assert reply["name"] == "portfolio.pdf" and reply["id"] == 7
+    assert reply["verdict"] == "violation"
+    assert [f["text"] for f in reply["findings"] if f["severity"] == "violation"] == [
+        "ana.d@outlook.com"
+    ]
+
+
+def test_attached_text_file_clean_and_images_not_checked() -> None:
+    clean = protocol.handle(_file("notes.md", b"I will deliver the logo by Friday."), relay=None)
+    assert clean["checked"] is True and clean["verdict"] == "clean"
+    image = protocol.handle(_file("Screenshot.PNG", b"\x89PNG"), relay=None)
+    assert image["checked"] is False and image["reason"] == "image"
+    broken = protocol.handle(_file("cv.pdf", b"not a pdf"), relay=None)
+    assert broken["checked"] is False and broken["reason"] == "unreadable"
+    assert "cv.pdf" in broken["message"]
+    bad = protocol.handle({**_file("a.txt", b""), "data": "!!"}, relay=None)
+    assert bad["type"] == "error" and bad["code"] == "bad_field"
