@@ -282,7 +282,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.basedir:
         keep_qt_settings_under(standarddir.config())
     if args.quit:
-        return 0 if relay.deliver({"type": "command", "command": "quit"}) else 1
+        if relay.deliver({"type": "command", "command": "quit"}):
+            return 0
+        print("presend: not running; nothing to quit", file=sys.stderr)
+        return 1
     if not args.self_test and relay.deliver({"type": "command", "command": "show"}):
         print("presend: already running; opened its checker window")
         return 0

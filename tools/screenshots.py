@@ -10,15 +10,14 @@ import sys
 from pathlib import Path
 
 from presend.desktop.checker import CheckerWindow
-from presend.desktop.qt import QApplication, QColor, QPalette
+from presend.desktop.qt import QApplication, QColor, QPalette, QPoint
 from presend.desktop.settings import Settings
+from presend.desktop.tray import TrayMenu
 
 DRAFT = """Hi Maria,
 
 Thanks for the invite! I've built three Shopify stores with custom checkout flows, \
 and I can have your product pages migrated by Friday.
-
-For the GitHub invite so I can scope the work, my email is dev.lina@gmail.com.
 
 If it's easier, text me on WhatsApp at +44 7911 123456 and we can settle the \
 details there. I could also take payment by PayPal to skip the fees.
@@ -55,11 +54,22 @@ def shoot(app: QApplication, out: Path, name: str) -> None:
     window = CheckerWindow(Settings())
     window.show()
     window.set_text(DRAFT)
-    window.select_finding(1)
+    for _ in range(20):
+        app.processEvents()
+    window.select_finding(0)
     for _ in range(20):
         app.processEvents()
     window.grab().save(str(out / f"{name}.png"))
     window.close()
+
+
+def shoot_menu(app: QApplication, out: Path) -> None:
+    menu = TrayMenu(Settings())
+    menu.popup(QPoint(40, 40))
+    for _ in range(20):
+        app.processEvents()
+    menu.grab().save(str(out / "tray-menu.png"))
+    menu.close()
 
 
 def main() -> int:
@@ -68,6 +78,7 @@ def main() -> int:
     app = QApplication(["presend"])
     app.setStyle("Fusion")
     shoot(app, out, "checker-light")
+    shoot_menu(app, out)
     app.setPalette(dark_palette())
     shoot(app, out, "checker-dark")
     return 0
