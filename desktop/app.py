@@ -20,6 +20,7 @@ from typing import Any
 
 from presend.bridge import relay
 from presend.core import Report, __version__, rulepack, standarddir
+from presend.core.model import RulePackError
 from presend.desktop import autostart
 from presend.desktop import settings as settings_mod
 from presend.desktop.checker import CheckerWindow
@@ -173,11 +174,21 @@ class PresendApp(QObject):
         findings = [f for f in report_dict.get("findings", []) if isinstance(f, dict)]
         first = next((f for f in findings if f.get("severity") == "violation"), {})
         message = str(first.get("message", "It breaks the marketplace's rules."))
-        self.indicator.set_state("warning", word("tray", "browser_state"))
-        self.indicator.notify(
-            word("tray", "browser_title"), word("tray", "browser_body", message=message)
-        )
-        self.log("notified", source="browser", verdict=verdict)
+        context = self._relayed_context(report_dict)
+        self.indicator.set_state("warning", word("tray", "browser_state", context=context))
+        body = word("tray", "browser_body", message=message, context=context)
+        self.indicator.notify(word("tray", "browser_title"), body)
+        self.log("notified", source="browser", verdict=verdict, body=body)
+
+    @staticmethod
+    def _relayed_context(report_dict: dict[str, Any]) -> str:
+        """The context a relayed report was checked in, in words (the extension's own)."""
+        raw = report_dict.get("context")
+        context = raw if isinstance(raw, dict) else {}
+        try:
+            return context_phrase({k: str(context[k]) for k in ("stage", "role", "marketplace")})
+        except (KeyError, RulePackError):
+            return word("tray", "unknown_context")
 
     def _warn(self, report: Report, source: str) -> None:
         worst = [f for f in report.findings if f.severity == report.verdict]

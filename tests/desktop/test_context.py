@@ -126,3 +126,15 @@ def test_basedir_keeps_qt_settings_under_it(tmp_path: Path) -> None:
         env=env, capture_output=True, text=True, timeout=60, check=True,
     ).stdout.strip()  # fmt: skip
     assert out == str(tmp_path / "QtProject.conf")
+
+
+def test_a_report_from_the_browser_names_its_context(app: PresendApp) -> None:
+    finding = {"severity": "violation", "message": "Paying outside the platform"}
+    context = {"marketplace": "upwork", "stage": "active_contract", "role": "client"}
+    app._on_relayed({"verdict": "violation", "context": context, "findings": [finding]}, "x")
+    window = app.indicator.window
+    assert window is not None
+    assert "assuming contract started, client on Upwork" in window.notice.text()
+    assert "contract started" in app.indicator.tooltip()
+    app._on_relayed({"verdict": "violation", "context": {"stage": "??"}, "findings": []}, "x")
+    assert "the browser extension's context" in window.notice.text()

@@ -189,7 +189,8 @@ def test_report_relayed_by_presend_host_pops_up(desktop: Desktop, app: App) -> N
     length = int.from_bytes(host.stdout[:4], sys.byteorder)
     reply = json.loads(host.stdout[4 : 4 + length])
     assert reply["desktop"] == "notified"
-    app.wait_for("notified", after=before, source="browser")
+    event = app.wait_for("notified", after=before, source="browser")
+    assert "assuming before the contract, freelancer on Upwork" in event["body"]
 
 
 def test_clicking_the_notification_opens_the_checker(desktop: Desktop, app: App) -> None:
