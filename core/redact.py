@@ -92,3 +92,12 @@ def _sentence(text: str, finding: Finding) -> tuple[int, int]:
     while start < finding.start and text[start].isspace():
         start += 1
     return start, max(end, finding.end)
+
+
+def replacement(text: str, report: Report, finding: Finding) -> tuple[int, int, str]:
+    """Where one finding would be replaced in ``text`` and by what: the same span and
+    words :func:`safe_version` uses (a detail alone, or its whole sentence)."""
+    pack = rulepack.load(report.context.marketplace)
+    one = Report(report.context, (finding,))
+    spans = _replacements(text, one, pack) if finding.severity in REPLACED else []
+    return spans[0] if spans else (finding.start, finding.end, pack.placeholders[finding.kind])

@@ -20,6 +20,7 @@ from typing import Any
 
 from presend.bridge import relay
 from presend.core import Report, __version__, rulepack, standarddir
+from presend.core.model import RulePackError
 from presend.desktop import autostart
 from presend.desktop import settings as settings_mod
 from presend.desktop.checker import CheckerWindow
@@ -29,11 +30,13 @@ from presend.desktop.qt import (
     QClipboard,
     QMessageBox,
     QObject,
+    QSettings,
     QSystemTrayIcon,
     QTimer,
 )
 from presend.desktop.relay_server import RelayServer, RelayServerError
 from presend.desktop.tray import Indicator, TrayMenu, icon
+from presend.desktop.wording import context_phrase, word
 
 EXIT_NO_DISPLAY = 2
 
@@ -108,8 +111,11 @@ class PresendApp(QObject):
         self._save()
         self.watcher.forget()
         self.menu.sync()
-        if self.checker is not None:
-            self.checker.sync_context()
+        if self.settings.watch_clipboard:
+            self.indicator.set_state("clear", self._watching())
+
+    def _watching(self) -> str:
+        return word("tray", "watching", context=context_phrase(self.settings.context()))
 
     def set_watching(self, on: bool) -> None:
         """Turn the clipboard watch on or off."""
@@ -118,9 +124,9 @@ class PresendApp(QObject):
         self.menu.sync()
         self._save()
         if on:
-            self.indicator.set_state("clear", "Presend: watching the clipboard")
+            self.indicator.set_state("clear", self._watching())
         else:
-            self.indicator.set_state("paused", "Presend: clipboard checks paused")
+            self.indicator.set_state("paused", word("tray", "paused"))
 
     def set_start_at_login(self, on: bool) -> None:
         """Add or remove the login entry."""
@@ -135,20 +141,29 @@ class PresendApp(QObject):
     # --- results -------------------------------------------------------------------------
 
     def _summary(self, report: Report) -> str:
+        """The tooltip after a clipboard check: the result and the context it assumed."""
+        context = context_phrase(report.context.to_dict())
         counts = Counter(f.severity for f in report.findings if f.severity != "info")
-        if not counts:
-            return "Presend: last check all clear"
-        parts = [f"{n} {s}{'s' if n > 1 else ''}" for s, n in counts.most_common()]
-        return "Presend: last check found " + ", ".join(parts)
+        if counts:
+            parts = [f"{n} {s}{'s' if n > 1 else ''}" for s, n in counts.most_common()]
+            return word("tray", "found", counts=", ".join(parts), context=context)
+        # A contact detail that is fine only because the watch assumes a started
+        # contract still says so: the assumption may be wrong for this client.
+        fine_now = [f for f in report.findings if f.kind == "contact"]
+        if fine_now and report.context.stage == "active_contract":
+            what = fine_now[0].message.split(":")[0].lower()
+            return word("tray", "fine_now", what=what, context=context)
+        return word("tray", "all_clear", context=context)
 
     def _on_clipboard_checked(self, report: Report) -> None:
-        self.log("clipboard-checked", verdict=report.verdict)
+        self.log("clipboard-checked", verdict=report.verdict, stage=report.context.stage)
         if report.verdict not in ("violation", "caution"):
             self.indicator.set_state("clear", self._summary(report))
+            self.log("tooltip", text=self.indicator.tooltip())
 
     def _on_clipboard_warning(self, report: Report, digest: str) -> None:
         self._pending_text, self._pending_hash = None, digest
-        self._warn(report, "clipboard", "What you copied")
+        self._warn(report, "clipboard")
 
     def _on_relayed(self, report_dict: dict[str, Any], text: str) -> None:
         verdict = report_dict.get("verdict")
@@ -159,25 +174,40 @@ class PresendApp(QObject):
         findings = [f for f in report_dict.get("findings", []) if isinstance(f, dict)]
         first = next((f for f in findings if f.get("severity") == "violation"), {})
         message = str(first.get("message", "It breaks the marketplace's rules."))
-        self.indicator.set_state("warning", "Presend: a draft in your browser breaks the rules")
-        self.indicator.notify(
-            "Presend: your draft in the browser breaks the rules",
-            f"{message}. Click to see why and what to write instead.",
-        )
-        self.log("notified", source="browser", verdict=verdict)
+        context = self._relayed_context(report_dict)
+        self.indicator.set_state("warning", word("tray", "browser_state", context=context))
+        body = word("tray", "browser_body", message=message, context=context)
+        self.indicator.notify(word("tray", "browser_title"), body)
+        self.log("notified", source="browser", verdict=verdict, body=body)
 
-    def _warn(self, report: Report, source: str, what: str) -> None:
+    @staticmethod
+    def _relayed_context(report_dict: dict[str, Any]) -> str:
+        """The context a relayed report was checked in, in words (the extension's own)."""
+        raw = report_dict.get("context")
+        context = raw if isinstance(raw, dict) else {}
+        try:
+            return context_phrase({k: str(context[k]) for k in ("stage", "role", "marketplace")})
+        except (KeyError, RulePackError):
+            return word("tray", "unknown_context")
+
+    def _warn(self, report: Report, source: str) -> None:
         worst = [f for f in report.findings if f.severity == report.verdict]
         message = worst[0].message if worst else "Check it before you send it."
         extra = f" (+{len(worst) - 1} more)" if len(worst) > 1 else ""
-        title = (
-            f"Presend: {what.lower()} would break the rules"
-            if report.verdict == "violation"
-            else f"Presend: check {what.lower()} before sending"
-        )
+        title = word("tray", f"notify_{report.verdict}")
         self.indicator.set_state("warning", self._summary(report))
-        self.indicator.notify(title, f"{message}{extra}. Click to see why.")
-        self.log("notified", source=source, verdict=report.verdict)
+        self.log("tooltip", text=self.indicator.tooltip())
+        checker = self.checker
+        if checker is not None and checker.isVisible() and not checker.isMinimized():
+            # The checker is open: a balloon over it would only get in the way; its
+            # status bar says it instead.
+            checker.statusBar().showMessage(word("checker", "copied_elsewhere", title=title), 15000)
+            self.log("shown-in-checker", source=source, verdict=report.verdict)
+            return
+        context = context_phrase(report.context.to_dict())
+        body = word("tray", "notify_body", message=message, extra=extra, context=context)
+        self.indicator.notify(title, body)
+        self.log("notified", source=source, verdict=report.verdict, body=body)
 
     def open_from_notification(self) -> None:
         """Open the checker with what the last notification was about."""
@@ -194,15 +224,11 @@ class PresendApp(QObject):
         if self.checker is None:
             self.checker = CheckerWindow(self.settings)
             self.checker.setWindowIcon(icon("app"))
-            self.checker.contextChanged.connect(self._context_changed)
         if text is not None:
             self.checker.set_text(text)
         self.checker.show()
         self.checker.raise_()
         self.checker.activateWindow()
-        self.indicator.set_state(
-            "clear" if self.settings.watch_clipboard else "paused", "Presend: checker open"
-        )
         self.log("checker-opened", with_text=text is not None)
         return self.checker
 
@@ -243,6 +269,13 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def keep_qt_settings_under(folder: Path) -> None:
+    """Make Qt's own settings (``QtProject.conf``, written by the file dialog) go to
+    ``folder`` too, so ``--basedir`` leaves nothing in the user's config folder."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Options of the tray app."""
     parser = argparse.ArgumentParser(prog="presend", description="The Presend tray app.")
@@ -257,8 +290,13 @@ def main(argv: list[str] | None = None) -> int:
     """Start the tray app (or hand over to the running one)."""
     args = build_parser().parse_args(argv)
     standarddir.init(args.basedir)
+    if args.basedir:
+        keep_qt_settings_under(standarddir.config())
     if args.quit:
-        return 0 if relay.deliver({"type": "command", "command": "quit"}) else 1
+        if relay.deliver({"type": "command", "command": "quit"}):
+            return 0
+        print("presend: not running; nothing to quit", file=sys.stderr)
+        return 1
     if not args.self_test and relay.deliver({"type": "command", "command": "show"}):
         print("presend: already running; opened its checker window")
         return 0

@@ -27,6 +27,7 @@ from presend.desktop.qt import (
     Signal,
 )
 from presend.desktop.settings import Settings
+from presend.desktop.wording import context_phrase, label, word
 
 STATES = ("clear", "warning", "paused")
 
@@ -63,22 +64,19 @@ class TrayMenu(QMenu):
         super().__init__()
         self.settings = settings
         self.addAction("&Check a draft…", self.checkDraft.emit)
+        # What the clipboard watch assumes: its own stage, role and marketplace, shown
+        # in the submenus' titles so a glance at the menu tells which one it is using.
+        self.addSection(word("tray", "watch_section"))
         self.watch = self.addAction("&Watch clipboard")
         self.watch.setCheckable(True)
         self.watch.setChecked(settings.watch_clipboard)
         self.watch.toggled.connect(self.watchToggled.emit)
-        self.addSeparator()
-        labels = {
-            "pre_contract": "Before the contract",
-            "active_contract": "Contract started",
-            "freelancer": "Freelancer",
-            "client": "Client",
-        }
         self.groups: dict[str, QActionGroup] = {}
-        self._choice_menu("Contract &stage", "stage", [(v, labels[v]) for v in STAGES])
-        self._choice_menu("I am a &", "role", [(v, labels[v]) for v in ROLES])
+        self.submenus: dict[str, tuple[QMenu, str]] = {}
+        self._choice_menu("stage_menu", "stage", [(v, label("stage", v)) for v in STAGES])
+        self._choice_menu("role_menu", "role", [(v, label("role", v)) for v in ROLES])
         self._choice_menu(
-            "&Marketplace",
+            "marketplace_menu",
             "marketplace",
             [(p, rulepack.load(p).name) for p in rulepack.available()],
         )
@@ -89,13 +87,14 @@ class TrayMenu(QMenu):
         self.login.toggled.connect(self.startAtLoginToggled.emit)
         self.addAction("&About Presend", self.aboutRequested.emit)
         self.addAction("&Quit", self.quitRequested.emit)
+        self._retitle()
 
-    def _choice_menu(self, title: str, name: str, choices: list[tuple[str, str]]) -> None:
-        menu = self.addMenu(title)
+    def _choice_menu(self, title_key: str, name: str, choices: list[tuple[str, str]]) -> None:
+        menu = self.addMenu(title_key)
         group = QActionGroup(menu)
         group.setExclusive(True)
-        for value, label in choices:
-            action = QAction(label, menu)
+        for value, text in choices:
+            action = QAction(text, menu)
             action.setCheckable(True)
             action.setData(value)
             action.setChecked(getattr(self.settings, name) == value)
@@ -103,9 +102,17 @@ class TrayMenu(QMenu):
             group.addAction(action)
             menu.addAction(action)
         self.groups[name] = group
+        self.submenus[name] = (menu, title_key)
+
+    def _retitle(self) -> None:
+        for name, (menu, title_key) in self.submenus.items():
+            current = next((a for a in self.groups[name].actions() if a.isChecked()), None)
+            value = current.text() if current is not None else ""
+            menu.setTitle(word("tray", title_key, value=value))
 
     def _choose(self, name: str, value: str) -> None:
         setattr(self.settings, name, value)
+        self._retitle()
         self.contextChanged.emit()
 
     def sync(self) -> None:
@@ -113,6 +120,7 @@ class TrayMenu(QMenu):
         for name, group in self.groups.items():
             for action in group.actions():
                 action.setChecked(action.data() == getattr(self.settings, name))
+        self._retitle()
         self.watch.blockSignals(True)
         self.watch.setChecked(self.settings.watch_clipboard)
         self.watch.blockSignals(False)
@@ -134,7 +142,9 @@ class Indicator(QObject):
             self.tray.setContextMenu(menu)
             self.tray.messageClicked.connect(self.messageClicked.emit)
             self.tray.activated.connect(self._on_activated)
-            self.tray.setToolTip("Presend: nothing checked yet")
+            self.tray.setToolTip(
+                word("tray", "nothing_yet", context=context_phrase(menu.settings.context()))
+            )
             self.tray.show()
         else:
             self.window = FallbackWindow(menu)
@@ -157,6 +167,12 @@ class Indicator(QObject):
             self.tray.setToolTip(tooltip)
         elif self.window is not None:
             self.window.set_state(state, tooltip)
+
+    def tooltip(self) -> str:
+        """What the icon (or the fallback window) says now."""
+        if self.tray is not None:
+            return self.tray.toolTip()
+        return self.window.status.text() if self.window is not None else ""
 
     def notify(self, title: str, message: str) -> None:
         """Show a notification the user can click."""

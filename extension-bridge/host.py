@@ -82,9 +82,26 @@ def _log(line: str) -> None:
     print(f"presend-host: {line}", file=sys.stderr, flush=True)
 
 
+USAGE = """usage: presend-host EXTENSION-ORIGIN  (Chromium)
+       presend-host MANIFEST ADD-ON-ID  (Firefox)
+
+The native-messaging host of the Presend browser extension. The browser starts it
+(Chromium passes the extension's origin, Firefox the manifest path and add-on id) and
+talks to it in length-prefixed JSON frames on standard input and output; it checks
+drafts with the Presend core and relays reports to the tray app. It is not meant to be
+run by hand: register it with `presend install-host` (see `presend install-host --help`).
+
+Exit status: 0 when the browser closes the connection, 2 for a caller that is not the
+Presend extension."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point."""
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] in (["-h"], ["--help"]):
+        # A person asking, not a browser (which passes the caller's origin first).
+        print(USAGE)
+        return 0
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     # Anything a library prints would corrupt the frame stream: send it to stderr.
     sys.stdout = sys.stderr

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +93,93 @@ def test_draft_text_never_reaches_stderr() -> None:
     assert result.returncode == 2
     assert b"secret-draft" not in result.stderr
     assert b"415" not in result.stderr
+
+
+def test_help_lists_the_app_options_and_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    for word in ("--basedir", "--quit", "--no-tray", "check", "install-host", "eval"):
+        assert word in out
+
+
+def test_check_help_documents_choices_defaults_and_exit_status() -> None:
+    out = run("check", "--help").stdout.decode()
+    assert out.startswith("usage: presend check")
+    assert "{pre_contract,active_contract}" in out and "(default: pre_contract)" in out
+    assert "(default: auto)" in out and "NO_COLOR" in out
+    assert "exit status:" in out and "caution" in out
+
+
+def test_host_help_prints_usage_not_a_frame() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "presend.bridge.host", "--help"],
+        capture_output=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert result.stdout.startswith(b"usage: presend-host")
+
+
+def test_caution_exits_zero_unless_strict() -> None:
+    text = b"Take a look at https://coolsite.io/page"
+    result = run("check", stdin=text)
+    assert result.returncode == 0 and b"caution" in result.stdout
+    assert run("check", "--strict", stdin=text).returncode == 1
+
+
+def _on_a_terminal(*args: str, env: dict[str, str]) -> str:
+    """Run presend with its standard output on a pseudo-terminal; what it printed."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [*PRESEND, *args], stdin=subprocess.PIPE, stdout=follower, stderr=subprocess.PIPE,
+        env={**os.environ, **env},
+    )  # fmt: skip
+    os.close(follower)
+    assert proc.stdin is not None
+    proc.stdin.write(b"Call me at +1 415 555 0132")
+    proc.stdin.close()
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_colour_follows_the_terminal_no_color_and_the_option() -> None:
+    red = "\x1b[1;31mVIOLATION"
+    assert red in _on_a_terminal("check", env={"NO_COLOR": ""})
+    assert "\x1b[" not in _on_a_terminal("check", env={"NO_COLOR": "1"})
+    assert "\x1b[" not in _on_a_terminal("check", "--color", "never", env={"NO_COLOR": ""})
+    assert red in _on_a_terminal("check", "--color", "always", env={"NO_COLOR": "1"})
+    piped = run("check", "--color", "auto", stdin=b"Call me at +1 415 555 0132")
+    assert b"\x1b[" not in piped.stdout
+    assert b"\x1b[1;31m" in run("check", "--color", "always", stdin=b"call +1 415 555 0132").stdout
+
+
+def test_text_output_wraps_to_the_width() -> None:
+    result = subprocess.run(
+        [*PRESEND, "check"], input=b"Call me at +1 415 555 0132 or pay me via PayPal",
+        capture_output=True, check=False, env={**os.environ, "COLUMNS": "72"},
+    )  # fmt: skip
+    lines = result.stdout.decode().splitlines()
+    assert max(len(line) for line in lines) <= 72
+    assert any(line.startswith("        ") for line in lines)  # continuation lines
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    unwrapped = subprocess.run(
+        [*PRESEND, "check"], input=b"Call me at +1 415 555 0132 or pay me via PayPal",
+        capture_output=True, check=False, env=env,
+    )  # fmt: skip
+    assert max(len(line) for line in unwrapped.stdout.decode().splitlines()) > 72
+
+
+def test_quit_with_nothing_running_says_so(tmp_path: Path) -> None:
+    result = run("--quit", "--basedir", str(tmp_path))
+    assert result.returncode == 1
+    assert b"not running" in result.stderr

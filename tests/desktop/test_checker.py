@@ -28,10 +28,13 @@ def test_typing_checks_after_a_pause_and_highlights(qtbot: QtBot) -> None:
         qtbot.keyClicks(window.editor, "Hi! Call me on +1 415 555 0132")
     assert blocker.args[0].verdict == "violation"
     assert highlighted(window) == ["+1 415 555 0132"]
-    assert window.findings.count() == 1
-    assert "Phone number" in window.findings.item(0).text()
-    assert "Instead:" in window.detail.toPlainText()
+    assert len(window.cards) == 1
+    card = window.cards[0]
+    assert "Phone number" in card.title.text()
+    assert card.badge.text() == "Breaks the rules"
+    assert card.advice is not None and "Instead:" in card.advice.text()
     assert "breaks the rules" in window.verdict.text()
+    assert window.verdict.property("verdict") == "violation"
 
 
 def test_highlight_after_emoji_uses_utf16_positions(qtbot: QtBot) -> None:
@@ -46,7 +49,19 @@ def test_clean_draft(qtbot: QtBot) -> None:
     assert window.report is not None
     assert window.report.verdict == "clean"
     assert highlighted(window) == []
+    assert window.cards == []
+    assert "Nothing to fix" in window.card_note.text()
     assert not window.copy_button.isEnabled()
+
+
+def test_an_empty_editor_says_so(qtbot: QtBot) -> None:
+    window = make(qtbot)
+    assert "Paste or type" in window.verdict.text()
+    window.set_text("my number is 415-555-0132")
+    window.set_text("   ")
+    assert "Paste or type" in window.verdict.text()
+    assert "editor is empty" in window.card_note.text()
+    assert "breaks the rules" not in window.verdict.text()
 
 
 def test_context_controls_change_the_verdict(qtbot: QtBot) -> None:
@@ -57,7 +72,8 @@ def test_context_controls_change_the_verdict(qtbot: QtBot) -> None:
     with qtbot.waitSignal(window.contextChanged):
         combo = window.combos["stage"]
         combo.setCurrentIndex(combo.findData("active_contract"))
-    assert settings.stage == "active_contract"
+    assert window.context["stage"] == "active_contract"
+    assert settings.stage == "pre_contract"  # the clipboard watch's is not this window's
     assert window.report.verdict == "clean"
 
 
@@ -121,7 +137,10 @@ def test_an_allowed_finding_says_what_it_still_requires(qtbot: QtBot) -> None:
     window = make(qtbot)
     window.set_text("For the GitHub invite so I can scope the work, my email is jane@gmail.com")
     assert window.report is not None and window.report.verdict == "exception"
-    window.findings.setCurrentRow(0)
-    shown = window.detail.toPlainText()
-    assert "allowed here" in shown and "Still required:" in shown
-    assert "Instead:" not in shown and shown.count("Sharing an email address only") == 1
+    card = window.cards[0]
+    assert card.badge.text() == "Allowed"
+    assert "allowed here" in card.title.text()
+    assert card.advice is not None and card.advice.text().startswith("<b>Allowed if:</b>")
+    assert "Instead" not in card.advice.text()
+    assert card.remove_button is None  # nothing to take out
+    assert "scoping_access" not in card.title.text() + card.why.text()

@@ -161,6 +161,7 @@ def test_violating_copy_notifies(desktop: Desktop, app: App) -> None:
     desktop.copy("Thanks! Let's move to WhatsApp: +44 7911 123456")
     event = app.wait_for("notified", after=before, source="clipboard")
     assert event["verdict"] == "violation"
+    assert "assuming before the contract, freelancer on Upwork" in event["body"]
     time.sleep(0.5)  # let the balloon finish drawing
     desktop.screenshot("notification")
 
@@ -188,7 +189,8 @@ def test_report_relayed_by_presend_host_pops_up(desktop: Desktop, app: App) -> N
     length = int.from_bytes(host.stdout[:4], sys.byteorder)
     reply = json.loads(host.stdout[4 : 4 + length])
     assert reply["desktop"] == "notified"
-    app.wait_for("notified", after=before, source="browser")
+    event = app.wait_for("notified", after=before, source="browser")
+    assert "assuming before the contract, freelancer on Upwork" in event["body"]
 
 
 def test_clicking_the_notification_opens_the_checker(desktop: Desktop, app: App) -> None:
@@ -206,6 +208,14 @@ def test_clicking_the_notification_opens_the_checker(desktop: Desktop, app: App)
     assert event["with_text"] is True
     time.sleep(0.8)
     desktop.screenshot("checker")
+
+
+def test_no_balloon_over_the_open_checker(desktop: Desktop, app: App) -> None:
+    before = len(app.events())
+    desktop.copy("text me on +1 415 555 0199 instead")
+    event = app.wait_for("shown-in-checker", after=before, source="clipboard")
+    assert event["verdict"] == "violation"
+    assert "notified" not in [e["event"] for e in app.events()[before:]]
 
 
 def test_second_launch_hands_over(desktop: Desktop, app: App) -> None:
