@@ -350,8 +350,8 @@ def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pat
     token = rf"(?:{_MULTIPLIER}[ -]{word}|{word}|\d{{1,4}})"
     strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
     run = re.compile(
-        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
-        rf"[ ,.\-]{{1,3}}{strong}{_EDGE_AFTER}"
+        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
+        rf"[ ,.\-()]{{1,3}}{strong}{_EDGE_AFTER}"
     )
     return run, re.compile(token)
 
@@ -394,6 +394,29 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
     if words == 0 or len(joined) < 7:
         return None
     return joined
+
+
+# Digit words glued to digits or to each other inside one token: "4one5", "oh1three2",
+# "four15" (English words: other languages' spelled numbers come as separate words).
+_GLUE_UNITS = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+_GLUED = re.compile(rf"(?<![a-z0-9])(?=[a-z]*\d)(?:\d|{_GLUE_UNITS}){{2,}}(?![a-z0-9])")
+_GLUED_PROBE = re.compile(rf"\d(?:{_GLUE_UNITS})|(?:{_GLUE_UNITS})\d")
+_GLUE_DIGIT = {w: str(i) for i, w in enumerate(_GLUE_UNITS.split("|")[2:], start=1)} | {
+    "zero": "0",
+    "oh": "0",
+}
+_GLUE_TOKEN = re.compile(rf"\d|{_GLUE_UNITS}")
+
+
+def _glued(m: re.Match[str], text: str) -> str | None:
+    units = _GLUE_TOKEN.findall(text[m.start() : m.end()].lower())
+    if sum(len(u) > 1 for u in units) == 0:
+        return None
+    return "".join(u if u.isdigit() else _GLUE_DIGIT[u] for u in units)
+
+
+def _has_glued(lower: str, _: Found | None) -> bool:
+    return _GLUED_PROBE.search(lower) is not None
 
 
 # Letters used as digits inside a number: "4I5-55O-O132".
@@ -557,12 +580,12 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
             if (at and _WORD_RE.match(lower, at - 1)) or _WORD_RE.match(lower, end):
                 continue  # inside a longer word
             gap = end
-            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-":
+            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()":
                 gap += 1
             if gap > end and gap in starts:
                 return True
             back = at
-            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-":
+            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()":
                 back -= 1
             if back < at and back in ends:
                 return True
@@ -588,6 +611,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPACED, _spaced, _has_spaced_run),
     (_HYPHENATED, _hyphenated, _has_hyphenated),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
+    (_GLUED, _glued, _has_glued),
     (_SPELLED, _spelled, _has_digit_word_run),
     (_LETTER_DIGITS, _letter_digits, _has_letter_digits),
 )

@@ -47,7 +47,9 @@ def detect(draft: Draft) -> Iterator[Match]:
         if (m.group("other") or m.group("xmr")) and not cue:
             continue
         status: Status = "breach"
-        if _CODE.search(sentence):
+        if _PAY_TO.search(draft.lower, max(0, m.start() - 80), m.start()):
+            pass  # "please transfer USDC on ERC-20 to 0x...": paying to it, whatever the work
+        elif _CODE.search(sentence):
             status = "topic"  # a contract or transaction the work is about
         elif cues.DEVELOPMENT.search(sentence) and not re.search(
             r"\b(?:send|pay|payment|transfer|deposit|tip)\b", sentence
@@ -55,6 +57,12 @@ def detect(draft: Draft) -> Iterator[Match]:
             status = "uncertain"
         yield Match("crypto_wallet", m.start(), m.end(), status, evidence={"chain": chain})
 
+
+# Money asked to go to the address just before it.
+_PAY_TO = re.compile(
+    r"\b(?:send|pay|transfer|deposit|tip|wire|remit)\b[^.!?\n]{0,60}\bto\s*:?\s*(?:my\s+|our\s+|this\s+|the\s+)?"
+    r"(?:(?:wallet|address)\s*:?\s*)?$"
+)
 
 # Words that put an address in code: a deployed contract, a test network, a call.
 _CODE = re.compile(
