@@ -284,6 +284,36 @@ def _has_hyphenated(lower: str, _: Found | None) -> bool:
     return _HYPHENATED_PROBE.search(lower) is not None
 
 
+# An address typed a character at a time between hyphens: "d-l-w-h-@-s-t-a-n-f-o-r-d-.-e-d-u".
+_DASHED_ADDRESS = re.compile(r"(?<![\w@.\-])(?=[\w.\- ]*@)(?:[\w@.] ?- ?){5,}[\w@.](?![\w@\-])")
+
+
+def _dashed_address(m: re.Match[str], text: str) -> str:
+    return re.sub(r"[\s\-]", "", text[m.start() : m.end()])
+
+
+def _has_dashed_address(lower: str, _: Found | None) -> bool:
+    return "-@-" in lower or "- @ -" in lower
+
+
+# Markup between the parts of an address, to trip filters that read the page's text:
+# "vladlen at <!-- die! --> stanford <!-- spam --> dot edu", "<b>ann</b>@x.com".
+# Only the tags of page text: "<at>" and "<dot>" are the words for "@" and ".".
+_MARKUP = re.compile(
+    r"<!--.*?-->|</?(?:a|b|i|u|s|em|strong|span|div|p|br|hr|font|sup|sub|small|big|code|tt|"
+    r"mark|del|ins|li|ul|ol|td|tr|th|table|img|label|wbr|h[1-6])(?:\s[^<>\n]{0,120})?/?>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _markup(_: re.Match[str], __: str) -> str:
+    return ""
+
+
+def _has_markup(lower: str, _: Found | None) -> bool:
+    return "<" in lower and ">" in lower
+
+
 def _is_char_digit(word: str) -> bool:
     """A digit written as one character of a script without spaces ("幺", "七")."""
     return len(word) == 1 and not word.isascii() and unicodedata.category(word) == "Lo"
@@ -475,9 +505,14 @@ _SPOKEN_AT = re.compile(
 _SUFFIXES = (
     r"(?:com|net|org|io|co|dev|me|ai|app|info|biz|xyz|us|uk|de|in|pk|ph|ng|ca|au|eu|fr|es|it|"
     r"nl|br|ru|ua|by|kz|cn|tw|hk|jp|kr|vn|id|my|sg|th|tr|ar|mx|cl|pe|bd|lk|np|eg|sa|ae|ma|pl|"
-    r"ro|pt|store|shop|site|online|tech|studio)"
+    r"ro|pt|store|shop|site|online|tech|studio|edu|gov|ac|mil|ch|se|no|dk|fi|be|ie|nz|za|ke|"
+    r"gh|cz|gr|il|hu|sk|at|cc|tv|gg|design|agency|email|page|blog|pro|work)"
 )
-_SPOKEN_DOTS = re.compile(rf"(?<=[a-z0-9]){_DOT_BETWEEN}(?={_SUFFIXES}(?![a-z0-9]))")
+# Also a dot word between the labels of a longer domain: "cs dot stanford dot edu".
+_SPOKEN_DOTS = re.compile(
+    rf"(?<=[a-z0-9]){_DOT_BETWEEN}(?=(?:[a-z0-9][a-z0-9\-]{{0,30}}{_DOT_BETWEEN}){{0,3}}"
+    rf"{_SUFFIXES}(?![a-z0-9]))"
+)
 _SPOKEN_WORDS = tuple(_AT_WORDS + _DOT_WORDS)
 
 
@@ -500,8 +535,8 @@ def _has_spoken_at_or_dot(lower: str, found: Found | None) -> bool:
 
 # "janedoe dot com": the word "dot" before a common suffix.
 _SPOKEN_DOT = re.compile(
-    r"(?<=[a-z0-9])[ ]{1,2}dot[ ]{1,2}(?=(?:com|net|org|io|co|dev|me|ai|app|info|biz|xyz|us|uk|"
-    r"de|in|pk|ph|ng|ca|au|eu|fr|es|it|nl|br|ru|ua|store|shop|site|online|tech|studio)\b)",
+    rf"(?<=[a-z0-9])[ ]{{1,2}}dot[ ]{{1,2}}"
+    rf"(?=(?:[a-z0-9][a-z0-9\-]{{0,30}}[ ]{{1,2}}dot[ ]{{1,2}}){{0,3}}{_SUFFIXES}\b)"
 )
 
 
@@ -604,11 +639,13 @@ Gate = Callable[[str, Found | None], bool]
 
 _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_ENTITY, _entity, _has_entity),
+    (_MARKUP, _markup, _has_markup),
     (_CHAR_DIGIT_RUN, _char_digits, _has_char_digits),
     (_BRACKETED, _bracketed, _has_brackets),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPACED, _spaced, _has_spaced_run),
+    (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_HYPHENATED, _hyphenated, _has_hyphenated),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_GLUED, _glued, _has_glued),

@@ -23,7 +23,7 @@ _INTERNATIONAL_SOURCE = (
 # where the general reading stops.
 _CANDIDATE = re.compile(
     _INTERNATIONAL_SOURCE
-    + r"|(?<![A-Za-z0-9_+$€£¥#/.,:-])(?:\+|00)?[ ]?\(?\d[\d(). \-_/*;$~|]{5,30}\d"
+    + r"|(?<![A-Za-z0-9_+$€£¥#/.,:-])(?:\+|00)?[ ]?[(\[]?\d[\d()\[\]. \-_/*;$~|]{5,30}\d"
     r"(?![A-Za-z0-9_%])"
 )
 # Words that introduce a phone number (matched as whole words).
@@ -42,7 +42,7 @@ _OTHER_NUMBER_CUE = tuple(
     downloads followers users subscribers #""".split()
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
-_RUN_ON = re.compile(r"[\d(). \-_/*;$~|\n]{4}")
+_RUN_ON = re.compile(r"[\d()\[\]. \-_/*;$~|\n]{4}")
 # Separators nobody types in a number unless hiding it from a filter: underscores,
 # stars, semicolons, runs of dots, every digit on its own.
 _ODD_SEPARATORS = re.compile(r"[_*;$~|]|\.\.|\n|(?:\d[ .\-]){6}\d")
@@ -55,7 +55,7 @@ _YEARS = re.compile(r"^(?:19|20)\d\d\s?[-/\u2013\u2014]\s?(?:19|20)\d\d$")
 _EUROPEAN_PAIRS = re.compile(r"^0\d(?:[ .\-]\d\d){4}$")
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _GROUPED_PHONE = re.compile(
-    r"^\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}$"  # North American 415-555-0132
+    r"^[(\[]?\d{3}[)\]]?[ .\-]?\d{3}[ .\-]\d{4}$"  # North American 415-555-0132
     r"|^0\d{2,4}[ .\-]?\d{3,4}[ .\-]?\d{3,4}$"  # trunk-prefixed national 07911 123456
     r"|^\d{2,5}(?:[ .\-]\d{2,5}){2,4}$"  # grouped digits in general
 )
@@ -91,7 +91,7 @@ def detect(draft: Draft) -> Iterator[Match]:
 def _candidates(draft: Draft) -> Iterator[re.Match[str]]:
     """``_CANDIDATE.finditer``, tried only where a candidate can start: its first digit
     begins a word (the pattern's look-behind sees to that) and at most "+ (" comes
-    before it."""
+    before it ("[" too)."""
     text = draft.text
     done = 0
     for digit in draft.where(DIGITS):
@@ -101,7 +101,7 @@ def _candidates(draft: Draft) -> Iterator[re.Match[str]]:
         if _RUN_ON.match(text, digit + 1) is None:
             continue
         for start in range(max(done, digit - 3), digit + 1):
-            if start < digit and text[start] not in "+( ":
+            if start < digit and text[start] not in "+([ ":
                 continue
             if (m := _CANDIDATE.match(text, start)) is not None:
                 yield m
