@@ -36,6 +36,8 @@ from presend.desktop.relay_server import RelayServer, RelayServerError
 from presend.desktop.tray import Indicator, TrayMenu, icon
 
 EXIT_NO_DISPLAY = 2
+#: The longest finding message a relayed report can put in a notification.
+_MAX_NOTICE = 200
 
 
 class EventLog:
@@ -95,6 +97,10 @@ class PresendApp(QObject):
         if notice:
             self.indicator.notify("Presend", notice)
             self.log("settings-notice")
+        runtime_notice = standarddir.runtime_notice()
+        if runtime_notice:
+            self.indicator.notify("Presend", runtime_notice)
+            self.log("runtime-notice")
 
     # --- state ---------------------------------------------------------------------------
 
@@ -159,6 +165,8 @@ class PresendApp(QObject):
         findings = [f for f in report_dict.get("findings", []) if isinstance(f, dict)]
         first = next((f for f in findings if f.get("severity") == "violation"), {})
         message = str(first.get("message", "It breaks the marketplace's rules."))
+        if len(message) > _MAX_NOTICE:  # relayed: a message cannot fill the screen
+            message = message[:_MAX_NOTICE] + "\u2026"
         self.indicator.set_state("warning", "Presend: a draft in your browser breaks the rules")
         self.indicator.notify(
             "Presend: your draft in the browser breaks the rules",

@@ -115,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         _log("refused a caller that is not the Presend extension")
         _reply(stdout, protocol.error_reply("forbidden_origin", "this host serves Presend only"))
         return 2
+    try:
+        runtime_notice = standarddir.runtime_notice()
+    except OSError:
+        runtime_notice = "no runtime folder; reports are not relayed to the tray app"
+    if runtime_notice:
+        _log(runtime_notice)
     return serve(stdin, stdout, relay.send)
 
 

@@ -10,6 +10,8 @@ import io
 import json
 import os
 import struct
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +191,27 @@ def test_malformed_native_host_json_leaves_the_built_in_extension_served(
         assert [r["type"] for r in parse(other.stdout)] == ["hello"]
     else:
         assert b"ignored" in result.stderr and b"native-host.json" in result.stderr
+
+
+def test_a_runtime_folder_that_is_not_ours_is_refused_and_checks_go_on(tmp_path: Path) -> None:
+    # No XDG_RUNTIME_DIR; /tmp/runtime-UID is a link someone else left there.
+    (tmp_path / "tmp").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "tmp" / f"runtime-{os.geteuid()}").symlink_to(tmp_path / "elsewhere")
+    env = {k: v for k, v in os.environ.items() if k not in ("XDG_RUNTIME_DIR", "PRESEND_BASEDIR")}
+    env |= {"TMPDIR": str(tmp_path / "tmp"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    data = frames({"v": 1, "id": 1, "type": "check", "text": "email me at jane@gmail.com"})
+    result = subprocess.run(
+        [sys.executable, "-m", "presend.bridge.host", ORIGIN],
+        input=data,
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    (reply,) = parse(result.stdout)
+    assert reply["type"] == "report"
+    assert reply["verdict"] == "violation"
+    assert b"did not use" in result.stderr
+    assert str(tmp_path / "cache").encode() in result.stderr
+    assert not list((tmp_path / "elsewhere").iterdir())
