@@ -6,7 +6,7 @@ import bisect
 from functools import cache
 
 from presend.core import cues, detectors, lexicon, rulepack
-from presend.core.draft import Draft
+from presend.core.draft import REACH, Draft
 from presend.core.model import (
     SEVERITY_RANK,
     AppliedException,
@@ -16,7 +16,7 @@ from presend.core.model import (
     Match,
     Report,
 )
-from presend.core.normalize import normalise
+from presend.core.normalize import TooLongError, normalise
 
 #: Drafts longer than this are refused rather than checked slowly (about 4 MB of text).
 MAX_CHARS = 4_000_000
@@ -41,7 +41,17 @@ def check(text: str, context: Context) -> Report:
     if len(text) > MAX_CHARS:
         raise InputTooLargeError(f"draft is {len(text):,} characters; the limit is {MAX_CHARS:,}")
     pack = rulepack.load(context.marketplace)
-    draft = Draft(normalise(text), context, pack.platform_domains)
+    # The limit holds for the searchable form too, where one character can become many.
+    try:
+        norm = normalise(text, MAX_CHARS)
+        if len(norm.text) > MAX_CHARS:
+            raise TooLongError
+    except TooLongError:
+        raise InputTooLargeError(
+            f"draft is over the limit of {MAX_CHARS:,} characters once characters that"
+            " stand for several (such as \ufdfa) are written out"
+        ) from None
+    draft = Draft(norm, context, pack.platform_domains)
     matches = [m for detect in detectors.ALL for m in detect(draft)]
     if len(matches) > 1:  # one match overlaps nothing and introduces nothing
         matches = _drop_introductions(_resolve_overlaps(matches, pack), pack)
@@ -195,7 +205,9 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     if cues.STAY_ON_PLATFORM.search(sentence):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
-    end = draft.sentence_bounds(m.start)[1]
+    # (At most REACH into its own sentence, like ``Draft.sentence``, so a draft without
+    # full stops is not read to its end for every phrase.)
+    end = min(draft.sentence_bounds(m.start)[1], m.end + REACH)
     if cues.declined_after(draft.lower[m.end : end + _DECLINE_REACH]):
         return True
     # "We can switch to Slack once the contract starts" is allowed; paying outside
@@ -277,18 +289,30 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     found: list[int] = draft.memo[key]  # type: ignore[assignment]
     if not m.negatable or rule.whole_draft:
         return bool(found)
+    # ``found`` and ``others`` are sorted: bisection keeps a draft with thousands of
+    # requests and cues linear.
     start, end = draft.sentence_bounds(m.start)
-    if any(start <= at < end for at in found):
+    if _count_within(found, start, end):
         return True
     # A cue in an earlier sentence still covers the request, unless something else
     # that breaks the rules comes between them and takes the cue for itself.
     others: list[int] = draft.memo.get("match_starts", [])  # type: ignore[assignment]
-    for at in found:
-        if not 0 < abs(m.start - at) <= _CUE_REACH:
+    lo = bisect.bisect_left(found, m.start - _CUE_REACH)
+    hi = bisect.bisect_right(found, m.start + _CUE_REACH)
+    for at in found[lo:hi]:
+        if at == m.start:
             continue
         # The cue's own sentence holds no other finding to take it ("... so I can send
         # the NDA draft... actually just send your number.").
         cue_start, cue_end = draft.sentence_bounds(at)
-        if not any(cue_start <= o < cue_end for o in others if o != m.start):
+        this_one = (
+            _count_within(others, m.start, m.start + 1) if cue_start <= m.start < cue_end else 0
+        )
+        if _count_within(others, cue_start, cue_end) == this_one:
             return True
     return False
+
+
+def _count_within(spots: list[int], start: int, end: int) -> int:
+    """How many of the sorted ``spots`` lie in [start, end)."""
+    return bisect.bisect_left(spots, end) - bisect.bisect_left(spots, start)

@@ -57,9 +57,16 @@ class Normalised:
         return self.original[a:b]
 
 
-def normalise(text: str) -> Normalised:
-    """Build the searchable form of ``text`` (see the module header for what is undone)."""
-    out, starts, ends = _fold_characters(text)
+class TooLongError(ValueError):
+    """The searchable form would be longer than the ``limit`` given to ``normalise``."""
+
+
+def normalise(text: str, limit: int | None = None) -> Normalised:
+    """Build the searchable form of ``text`` (see the module header for what is undone).
+
+    With ``limit``, raise TooLongError as soon as the form grows past that many
+    characters: one character can stand for many ("\ufdfa" for 18)."""
+    out, starts, ends = _fold_characters(text, limit)
     norm = Normalised(text, out, starts, ends)
     lower = lower_same_length(out)
     found: dict[str, list[int]] | None = DRAFT.find_all(lower)
@@ -87,7 +94,9 @@ def normalise(text: str) -> Normalised:
     return Normalised(norm.original, norm.text, norm.starts, norm.ends, found, DRAFT.version)
 
 
-def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
+def _fold_characters(
+    text: str, limit: int | None = None
+) -> tuple[str, Sequence[int], Sequence[int]]:
     """Character by character: drop invisibles, NFKC, fold digits and look-alike letters."""
     if text.isascii():
         # Fast path for the common case: same length, so the map is the identity.
@@ -120,6 +129,8 @@ def _fold_characters(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
         pieces.append(piece)
         starts.extend([i] * len(piece))
         ends.extend([i + 1] * len(piece))
+        if len(piece) > 1 and limit is not None and len(starts) > limit:
+            raise TooLongError(f"over {limit:,} characters once expanded")
     if last < len(text):
         pieces.append(text[last:])
         starts.extend(range(last, len(text)))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
-import warnings
+import tempfile
 from pathlib import Path
 
 _APP = "presend"
@@ -45,28 +46,81 @@ def config() -> Path:
     return Path(platformdirs.user_config_dir(_APP, appauthor=False))
 
 
+def runtime() -> Path:
+    """Where the per-user relay socket lives (private to the user)."""
+    return _runtime_choice()[0]
+
+
+def runtime_notice() -> str | None:
+    """Why the runtime folder is not the usual one, when it is not (for the user)."""
+    return _runtime_choice()[1]
+
+
+def _runtime_choice() -> tuple[Path, str | None]:
+    base = _base()
+    if base is not None:
+        return base / "runtime", None
+    if os.name == "nt" or sys.platform == "darwin":  # folders inside the user's profile
+        import platformdirs  # noqa: PLC0415
+
+        return Path(platformdirs.user_runtime_dir(_APP, appauthor=False)), None
+    # As XDG, Qt and systemd require: a folder only this user can enter. Without
+    # XDG_RUNTIME_DIR that is /tmp/runtime-UID, which another user could have made
+    # first (and would then own): refuse it and use one inside the user's cache folder.
+    refused: list[str] = []
+    xdg = os.environ.get("XDG_RUNTIME_DIR", "")
+    candidates = [Path(xdg)] if xdg and Path(xdg).is_absolute() else []
+    candidates.append(Path(tempfile.gettempdir()) / f"runtime-{os.geteuid()}")
+    for folder in candidates:
+        problem = _private_folder_problem(folder, create=folder != Path(xdg))
+        if problem is None:
+            return folder / _APP, _refusal(refused, folder / _APP)
+        refused.append(f"{folder} ({problem})")
+    fallback = cache() / "runtime"
+    return fallback, _refusal(refused, fallback)
+
+
+def _refusal(refused: list[str], used: Path) -> str | None:
+    if not refused:
+        return None
+    return f"Presend did not use {' nor '.join(refused)} for its socket; it uses {used}."
+
+
+def _private_folder_problem(folder: Path, *, create: bool) -> str | None:
+    """None when ``folder`` is a real folder of this user's that only they can enter
+    (made so when ``create`` and missing, or when only its mode was too open)."""
+    if create:
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            return f"could not be made ({exc.strerror})"
+    try:
+        info = folder.lstat()
+    except OSError:
+        return "does not exist"
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        return "is not a folder"
+    if info.st_uid != os.geteuid():
+        return "belongs to another user"
+    if stat.S_IMODE(info.st_mode) & 0o077:
+        try:
+            folder.chmod(0o700)
+        except OSError:
+            return "is open to other users"
+    return None
+
+
 def cache() -> Path:
-    """Where parsed rule files are kept between runs (never drafts)."""
+    """The user's own cache folder for Presend (never shared with other users): parsed
+    rule files live there between runs, never drafts."""
     base = _base()
     if base is not None:
         return base / "cache"
     import platformdirs  # noqa: PLC0415
 
     return Path(platformdirs.user_cache_dir(_APP, appauthor=False))
-
-
-def runtime() -> Path:
-    """Where the per-user relay socket lives (private to the user)."""
-    base = _base()
-    if base is not None:
-        return base / "runtime"
-    import platformdirs  # noqa: PLC0415
-
-    with warnings.catch_warnings():
-        # Without XDG_RUNTIME_DIR platformdirs falls back to /tmp/runtime-UID and says
-        # so on stderr, which a native host's stderr (the browser's log) does not need.
-        warnings.simplefilter("ignore")
-        return Path(platformdirs.user_runtime_dir(_APP, appauthor=False))
 
 
 def current_system() -> str:

@@ -39,6 +39,8 @@ from presend.desktop.tray import Indicator, TrayMenu, icon
 from presend.desktop.wording import context_phrase, word
 
 EXIT_NO_DISPLAY = 2
+#: The longest finding message a relayed report can put in a notification.
+_MAX_NOTICE = 200
 
 
 class EventLog:
@@ -98,6 +100,10 @@ class PresendApp(QObject):
         if notice:
             self.indicator.notify("Presend", notice)
             self.log("settings-notice")
+        runtime_notice = standarddir.runtime_notice()
+        if runtime_notice:
+            self.indicator.notify("Presend", runtime_notice)
+            self.log("runtime-notice")
 
     # --- state ---------------------------------------------------------------------------
 
@@ -174,11 +180,13 @@ class PresendApp(QObject):
         findings = [f for f in report_dict.get("findings", []) if isinstance(f, dict)]
         first = next((f for f in findings if f.get("severity") == "violation"), {})
         message = str(first.get("message", "It breaks the marketplace's rules."))
+        if len(message) > _MAX_NOTICE:  # relayed: a message cannot fill the screen
+            message = message[:_MAX_NOTICE] + "\u2026"
         context = self._relayed_context(report_dict)
         self.indicator.set_state("warning", word("tray", "browser_state", context=context))
         body = word("tray", "browser_body", message=message, context=context)
         self.indicator.notify(word("tray", "browser_title"), body)
-        self.log("notified", source="browser", verdict=verdict, body=body)
+        self.log("notified", source="browser", verdict=verdict)
 
     @staticmethod
     def _relayed_context(report_dict: dict[str, Any]) -> str:

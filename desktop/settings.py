@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from presend.bridge import safefile
 from presend.core import rulepack
 from presend.core.model import CHANNELS, ROLES, STAGES
 
@@ -50,25 +52,25 @@ def _allowed() -> dict[str, tuple[object, ...]]:
     }
 
 
+#: A settings file is a few hundred bytes; anything far larger is not one Presend wrote.
+MAX_BYTES = 64 * 1024
+
+
 def load(folder: Path) -> tuple[Settings, str | None]:
     """Read the settings; the second value is a notice for the user when the file was
-    not usable as it was."""
+    not usable as it was. A damaged file is moved aside (its new name is in the notice)
+    before the defaults are saved over it."""
     path = folder / FILENAME
     try:
-        raw = path.read_text("utf-8")
+        data = json.loads(safefile.read_text(path, MAX_BYTES))
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError) as exc:
-        return (
-            Settings(),
-            f"Presend could not read its settings ({type(exc).__name__}); using defaults.",
-        )
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError:
-        return Settings(), "Presend's settings file was damaged; using defaults."
+    except (OSError, ValueError, RecursionError) as exc:
+        # Unreadable, not a file, too large, not UTF-8 or JSON, a number too long,
+        # nesting too deep.
+        return Settings(), _damaged(path, f"could not be read ({type(exc).__name__})")
     if not isinstance(data, dict):
-        return Settings(), "Presend's settings file was damaged; using defaults."
+        return Settings(), _damaged(path, "was damaged")
     settings = Settings()
     bad: list[str] = []
     allowed = _allowed()
@@ -76,14 +78,31 @@ def load(folder: Path) -> tuple[Settings, str | None]:
         if field.name not in data:
             continue
         value = data[field.name]
-        if value in allowed[field.name] and type(value) is type(getattr(settings, field.name)):
+        if type(value) is type(getattr(settings, field.name)) and value in allowed[field.name]:
             setattr(settings, field.name, value)
         else:
             bad.append(field.name)
     notice = None
     if bad:
-        notice = f"Some settings were not valid ({', '.join(bad)}); those use defaults."
+        notice = _damaged(path, f"had settings that are not valid ({', '.join(bad)})")
     return settings, notice
+
+
+def _damaged(path: Path, what: str) -> str:
+    """Move a damaged settings file aside, keeping it for the user; the notice to show."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(100):
+        kept = path.with_name(f"settings-damaged-{stamp}{f'-{n}' if n else ''}.json")
+        if not os.path.lexists(kept):
+            break
+    try:
+        path.rename(kept)  # a link, FIFO or unreadable file moves as it is
+    except OSError as exc:
+        return (
+            f"Presend's settings file {what}; using defaults. It could not be kept aside "
+            f"({exc.strerror}): {path}"
+        )
+    return f"Presend's settings file {what}; using defaults. The old file is kept as {kept}"
 
 
 def save(settings: Settings, folder: Path) -> None:

@@ -19,6 +19,10 @@ _HEADER = struct.Struct("=I")  # native byte order, as the browsers write it
 _SKIP_CHUNK = 64 * 1024
 
 
+#: What ``read_frame`` returns at a clean end of stream (JSON ``null`` is a message).
+END = object()
+
+
 class FrameError(Exception):
     """A frame could not be read; ``code`` goes into the error reply."""
 
@@ -43,11 +47,11 @@ class BadJsonError(FrameError):
     code = "bad_json"
 
 
-def read_frame(stream: BinaryIO) -> Any | None:
-    """Read one message; None at a clean end of stream (between frames)."""
+def read_frame(stream: BinaryIO) -> Any:
+    """Read one message; :data:`END` at a clean end of stream (between frames)."""
     header = _read_exactly(stream, _HEADER.size, allow_eof=True)
     if header is None:
-        return None
+        return END
     (length,) = _HEADER.unpack(header)
     if length > MAX_REQUEST:
         _skip(stream, length)
@@ -56,7 +60,8 @@ def read_frame(stream: BinaryIO) -> Any | None:
     assert body is not None
     try:
         return json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:
+        # Not UTF-8, not JSON, an integer too long to convert, nesting too deep.
         raise BadJsonError(f"message is not UTF-8 JSON ({type(exc).__name__})") from None
 
 

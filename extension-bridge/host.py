@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any, BinaryIO
 
-from presend.bridge import framing, protocol, relay
+from presend.bridge import framing, protocol, relay, safefile
 from presend.core import standarddir
 
 #: The Chromium extension id that the fixed key in the extension's manifest produces.
@@ -19,6 +19,8 @@ EXTENSION_ID = "ipjfhnmokmgefkkafokhiealfjbiehfk"
 #: The Firefox add-on id (browser_specific_settings.gecko.id).
 GECKO_ID = "presend@presend.io"
 HOST_NAME = "io.presend.host"
+#: native-host.json holds a few extension ids; anything much larger is not it.
+_MAX_MANIFEST = 64 * 1024
 
 
 def allowed_callers() -> tuple[set[str], set[str]]:
@@ -27,12 +29,21 @@ def allowed_callers() -> tuple[set[str], set[str]]:
     addons = {GECKO_ID}
     path = standarddir.config() / "native-host.json"
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(safefile.read_text(path, _MAX_MANIFEST))
+    except FileNotFoundError:
         data = {}
-    if isinstance(data, dict):
-        origins |= {o for o in data.get("allowed_origins", []) if isinstance(o, str)}
-        addons |= {a for a in data.get("allowed_extensions", []) if isinstance(a, str)}
+    except (OSError, ValueError, RecursionError) as exc:
+        _log(f"ignored {path.name}: {exc.__class__.__name__}")
+        data = {}
+    if not isinstance(data, dict):
+        _log(f"ignored {path.name}: not a JSON object")
+        data = {}
+    for key, allowed in (("allowed_origins", origins), ("allowed_extensions", addons)):
+        listed = data.get(key, [])
+        if isinstance(listed, list):
+            allowed |= {item for item in listed if isinstance(item, str)}
+        else:
+            _log(f"ignored {key} in {path.name}: not a list")
     return origins, addons
 
 
@@ -57,22 +68,34 @@ def serve(stdin: BinaryIO, stdout: BinaryIO, relay_to: protocol.Relay | None) ->
             if not _reply(stdout, protocol.error_reply(exc.code, str(exc))):
                 return 0
             continue
-        if message is None:
+        if message is framing.END:
             return 0
         try:
             reply = protocol.handle(message, relay_to)
         except Exception as exc:  # the port must outlive any bug in a handler
             _log(f"internal error: {type(exc).__name__}")
-            request_id = message.get("id") if isinstance(message, dict) else None
+            request_id = protocol.echoable_id(message)
             reply = protocol.error_reply("internal", "the host failed on this message", request_id)
         if not _reply(stdout, reply):
             return 0
 
 
 def _reply(stdout: BinaryIO, message: dict[str, Any]) -> bool:
+    """Send a reply; one that cannot be framed (too large, not encodable) becomes an
+    error reply, so every request is answered. False once the browser has gone."""
     try:
-        framing.write_frame(stdout, message)
-    except (BrokenPipeError, ValueError, OSError):
+        frame = framing.encode_frame(message)
+    except (ValueError, RecursionError) as exc:
+        _log(f"reply not sent: {type(exc).__name__}")
+        frame = framing.encode_frame(
+            protocol.error_reply(
+                "reply_failed", "the host could not send this reply", protocol.echoable_id(message)
+            )
+        )
+    try:
+        stdout.write(frame)
+        stdout.flush()
+    except OSError:
         return False
     return True
 
@@ -109,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         _log("refused a caller that is not the Presend extension")
         _reply(stdout, protocol.error_reply("forbidden_origin", "this host serves Presend only"))
         return 2
+    try:
+        runtime_notice = standarddir.runtime_notice()
+    except OSError:
+        runtime_notice = "no runtime folder; reports are not relayed to the tray app"
+    if runtime_notice:
+        _log(runtime_notice)
     return serve(stdin, stdout, relay.send)
 
 

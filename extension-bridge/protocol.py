@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -33,15 +34,65 @@ class ProtocolError(Exception):
         self.code = code
 
 
+#: Longest error message and string id sent back (a request can make either huge).
+_MAX_MESSAGE = 300
+_MAX_ID = 200
+#: Integers JavaScript holds exactly.
+_MAX_INT_ID = 2**53
+#: At most this many findings go to the tray app (it shows the first; the checker window
+#: checks the draft again).
+_RELAYED_FINDINGS = 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def error_reply(code: str, message: str, request_id: Any = None) -> dict[str, Any]:
     """An ``error`` message."""
+    message = without_lone_surrogates(message[:_MAX_MESSAGE])
     return {"v": PROTOCOL, "id": request_id, "type": "error", "code": code, "message": message}
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (JSON can escape one; UTF-8 cannot hold it) as
+    U+FFFD, which is one UTF-16 unit too, so the browser's offsets still fit."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_lone_surrogates(value)
+    if isinstance(value, dict):
+        return {k: _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
+
+
+def _valid_id(request_id: Any) -> bool:
+    if request_id is None or isinstance(request_id, bool):
+        return True
+    if isinstance(request_id, int):
+        return abs(request_id) <= _MAX_INT_ID
+    if isinstance(request_id, str):
+        return len(request_id) <= _MAX_ID and not _SURROGATE.search(request_id)
+    return False
+
+
+def echoable_id(message: Any) -> Any:
+    """The request's id when it is one a reply can carry back (null, a boolean, an
+    integer JavaScript holds exactly, or a short string); otherwise None."""
+    request_id = message.get("id") if isinstance(message, dict) else None
+    return request_id if _valid_id(request_id) else None
 
 
 def handle(message: Any, relay: Relay | None) -> dict[str, Any]:
     """Answer one request."""
-    request_id = message.get("id") if isinstance(message, dict) else None
+    request_id = echoable_id(message)
     try:
+        if isinstance(message, dict) and not _valid_id(message.get("id")):
+            raise ProtocolError(
+                "bad_field",
+                f"'id' must be null, an integer up to 2^53 or up to {_MAX_ID} characters",
+            )
         return _dispatch(message, relay)
     except ProtocolError as exc:
         return error_reply(exc.code, str(exc), request_id)
@@ -76,7 +127,10 @@ def _check(message: dict[str, Any], relay: Relay | None) -> dict[str, Any]:
     body = _report(text, message)
     delivered = False
     if relay is not None and body["findings"]:
-        delivered = relay(body, text)
+        # Violations first: the tray app names the first one.
+        ranked = sorted(body["findings"], key=lambda f: f["severity"] != "violation")
+        relayed = {**body, "findings": ranked[:_RELAYED_FINDINGS]}
+        delivered = relay(relayed, without_lone_surrogates(text))
     reply = {
         "v": PROTOCOL,
         "id": message.get("id"),
@@ -134,6 +188,8 @@ def _report(text: str, message: dict[str, Any]) -> dict[str, Any]:
     except (CoreError, ValueError) as exc:
         raise ProtocolError("bad_field", str(exc)) from None
     body: dict[str, Any] = report.to_dict()
+    if _SURROGATE.search(text):  # quoted in findings, they could not be sent on
+        body = _without_surrogates(body)
     return body
 
 

@@ -3,6 +3,10 @@
 One JSON object per line each way. The tray app answers ``{"ok": true}`` once it has
 taken the report; anything else, or no answer within the timeout, means it is not
 there, and the host answers the browser by itself.
+
+Each message carries the tray app's per-session token, which it writes to a file only
+the user can read (``relay.token`` beside the socket): a process that can reach the
+socket but not read that file cannot post a notification.
 """
 
 from __future__ import annotations
@@ -13,10 +17,27 @@ import socket
 from pathlib import Path
 from typing import Any
 
+from presend.bridge import safefile
 from presend.core import standarddir
 
 #: How long the host waits for the tray app before answering without it.
 TIMEOUT = 0.3
+TOKEN_BYTES = 256
+
+
+def token_path(address: str) -> Path:
+    """Where the tray app keeps the token for the socket at ``address``."""
+    if os.name == "nt":
+        return standarddir.runtime() / f"{address}.token"
+    return Path(address).with_name("relay.token")
+
+
+def read_token(address: str) -> str | None:
+    """The running tray app's token; None when there is none to read."""
+    try:
+        return safefile.read_text(token_path(address), TOKEN_BYTES).strip() or None
+    except (OSError, ValueError):
+        return None
 
 
 def send(report: dict[str, Any], text: str, address: str | None = None) -> bool:
@@ -26,9 +47,12 @@ def send(report: dict[str, Any], text: str, address: str | None = None) -> bool:
 
 def deliver(message: dict[str, Any], address: str | None = None) -> bool:
     """Send one message to the tray app; True when it answered ``{"ok": true}``."""
-    address = address or standarddir.relay_address()
-    line = json.dumps(message) + "\n"
     try:
+        address = address or standarddir.relay_address()
+        # Not ASCII-escaped: a draft of 4 MB must not grow to 24 MB on the way.
+        if isinstance(message, dict):  # (tests also send other JSON, to be refused)
+            message = {**message, "token": read_token(address)}
+        line = json.dumps(message, ensure_ascii=False) + "\n"
         if os.name == "nt":
             return _send_pipe(address, line.encode("utf-8"))
         return _send_unix(address, line.encode("utf-8"))

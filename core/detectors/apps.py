@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from presend.core import cues, lexicon
-from presend.core.draft import Draft
+from presend.core.draft import REACH, Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
 from presend.core.scan import (
@@ -366,7 +366,8 @@ def _app_in_sentence(draft: Draft, at: int, p: _Patterns) -> bool:
     start, end = draft.sentence_bounds(at)
     if start > 0:
         start = draft.sentence_bounds(start - 1)[0]
-    return p.chat_name.search(draft.lower, start, end) is not None
+    # At most REACH either side, so a draft without full stops costs no more per match.
+    return p.chat_name.search(draft.lower, max(start, at - REACH), min(end, at + REACH)) is not None
 
 
 def _phrase(type_: str, m: re.Match[str], app: str = "") -> Match:

@@ -88,12 +88,21 @@ def _dotted_tokens(draft: Draft) -> list[tuple[int, int]]:
     lower = draft.lower
     size = len(lower)
     found: list[tuple[int, int]] = []
+    # Each look starts where the last token ended and each break found ahead is kept
+    # until passed, so a draft without spaces or line breaks is still read once.
+    done = 0
+    space = newline = -1
     for at in draft.where(_DOT_THEN_ALNUM):
-        if found and at < found[-1][1]:
+        if at < done:
             continue
-        start = max(lower.rfind(" ", 0, at), lower.rfind("\n", 0, at)) + 1
-        ends = [e for e in (lower.find(" ", at), lower.find("\n", at)) if e != -1]
-        found.append((start, min(ends, default=size)))
+        start = max(lower.rfind(" ", done, at), lower.rfind("\n", done, at), done - 1) + 1
+        if space < at:
+            space = lower.find(" ", at) % (size + 1)  # not found: the end of the draft
+        if newline < at:
+            newline = lower.find("\n", at) % (size + 1)
+        end = min(space, newline)
+        found.append((start, end))
+        done = end
     return found
 
 

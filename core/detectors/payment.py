@@ -441,8 +441,7 @@ def _withdrawal(code: str) -> re.Pattern[str]:
 def _is_withdrawal(draft: Draft, m: re.Match[str]) -> bool:
     """Whether the sentence is about taking the platform's earnings out ("I withdraw my
     Upwork earnings to Payoneer"), which is not paying outside."""
-    start, end = draft.sentence_bounds(m.start())
-    sentence = draft.lower[start:end]
+    sentence = draft.sentence(m.start())  # (at most REACH either side: linear time)
     return any(_withdrawal(code).search(sentence) for code in draft.languages)
 
 

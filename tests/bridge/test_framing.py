@@ -23,8 +23,9 @@ def test_round_trip_counts_encoded_bytes_not_characters() -> None:
     assert framing.read_frame(io.BytesIO(data)) == message
 
 
-def test_clean_end_of_stream_is_none() -> None:
-    assert framing.read_frame(io.BytesIO(b"")) is None
+def test_clean_end_of_stream_is_end_and_json_null_is_a_message() -> None:
+    assert framing.read_frame(io.BytesIO(b"")) is framing.END
+    assert framing.read_frame(io.BytesIO(frame_bytes(b"null"))) is None
 
 
 @pytest.mark.parametrize("data", [b"\x05\x00", frame_bytes(b'{"a": 1}')[:-2]])
@@ -33,7 +34,9 @@ def test_truncated_header_or_body(data: bytes) -> None:
         framing.read_frame(io.BytesIO(data))
 
 
-@pytest.mark.parametrize("body", [b"{bad", b"\xff\xfe", b""])
+@pytest.mark.parametrize(
+    "body", [b"{bad", b"\xff\xfe", b"", b"[" * 100_000 + b"]" * 100_000, b"1" * 5_000]
+)
 def test_bad_json(body: bytes) -> None:
     with pytest.raises(framing.BadJsonError):
         framing.read_frame(io.BytesIO(frame_bytes(body)))
