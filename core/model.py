@@ -143,7 +143,7 @@ class Report:
         return verdicts[top]
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as the JSON contract in DESIGN.md spells it (code-point offsets)."""
+        """The report as the JSON contract in docs/design.md spells it (code-point offsets)."""
         return {
             "verdict": self.verdict,
             "context": self.context.to_dict(),

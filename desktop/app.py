@@ -21,7 +21,7 @@ from typing import Any
 from presend.bridge import relay
 from presend.core import Report, __version__, rulepack, standarddir
 from presend.core.model import RulePackError
-from presend.desktop import autostart
+from presend.desktop import autostart, platform_libs
 from presend.desktop import settings as settings_mod
 from presend.desktop.checker import CheckerWindow
 from presend.desktop.clipboard import ClipboardWatcher, text_hash
@@ -313,6 +313,11 @@ def main(argv: list[str] | None = None) -> int:
             "presend: no display to show the tray app on; use `presend check FILE` instead",
             file=sys.stderr,
         )
+        return EXIT_NO_DISPLAY
+    lacking = platform_libs.missing() if platform_libs.uses_xcb() else []
+    if lacking:
+        # Qt itself would abort here with "could not load the Qt platform plugin".
+        print(platform_libs.advice(lacking), file=sys.stderr)
         return EXIT_NO_DISPLAY
     qapp = QApplication.instance() or QApplication(["presend"])
     assert isinstance(qapp, QApplication)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 #: File types the checker opens.
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -61,22 +65,51 @@ def _decode_text(name: str, data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+#: WordprocessingML's namespace (the body of every .docx).
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def _read_docx(path: Path) -> str:
     return _read_docx_from(path.name, str(path))
 
 
 def _read_docx_from(name: str, source: str | io.BytesIO) -> str:
-    import docx  # noqa: PLC0415 - python-docx loads lxml; only when a .docx is opened
+    """Body paragraphs, then each table's rows (cells joined by tabs), as python-docx
+    reads them; with the standard library, so the bundle carries no lxml."""
+    import xml.etree.ElementTree as ET  # noqa: PLC0415 - only when a .docx is opened
+    import zipfile  # noqa: PLC0415
 
     try:
-        document = docx.Document(source)
-    except Exception as exc:
+        with zipfile.ZipFile(source) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > MAX_BYTES:
+                raise DocumentError(f"{name} holds more text than Presend reads")
+            # Expat expands no external entities and limits internal ones.
+            body = ET.fromstring(archive.read(info)).find(f"{_W}body")  # noqa: S314
+    except (KeyError, zipfile.BadZipFile, ET.ParseError, OSError) as exc:
         raise DocumentError(f"{name} is not a readable Word document") from exc
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append("\t".join(cell.text for cell in row.cells))
+    if body is None:
+        raise DocumentError(f"{name} is not a readable Word document")
+    parts = [_paragraph_text(p) for p in body.findall(f"{_W}p")]
+    for table in body.findall(f"{_W}tbl"):
+        for row in table.findall(f"{_W}tr"):
+            cells = ("\n".join(_paragraph_text(p) for p in cell.findall(f"{_W}p"))
+                     for cell in row.findall(f"{_W}tc"))  # fmt: skip
+            parts.append("\t".join(cells))
     return "\n".join(parts)
+
+
+def _paragraph_text(paragraph: ET.Element) -> str:
+    """A paragraph's text: its runs' text, tabs and line breaks."""
+    pieces = []
+    for node in paragraph.iter():
+        if node.tag == f"{_W}t":
+            pieces.append(node.text or "")
+        elif node.tag in (f"{_W}tab", f"{_W}ptab"):
+            pieces.append("\t")
+        elif node.tag in (f"{_W}br", f"{_W}cr"):
+            pieces.append("\n")
+    return "".join(pieces)
 
 
 def _read_pdf(path: Path) -> str:

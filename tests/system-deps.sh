@@ -1,6 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages the end-to-end tests drive, when they are missing and we
 # may: as root with apt-get. Prints what is missing otherwise; never fails the build.
+# Qt's own system libraries (the ones .ci/run lists) are found by asking the loader
+# what Qt's X11 plugin lacks: see packaging/linux/qt-libs.sh.
+sh "$(dirname "$0")/../packaging/linux/qt-libs.sh" .venv/bin/python --tests
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 command -v firefox-esr >/dev/null 2>&1 || need="$need firefox-esr"

@@ -5,8 +5,9 @@
 #
 #   ./install.sh [--system] [--uninstall]
 #
-# A release archive holds this script, presend.desktop and the PyInstaller bundle in
-# presend/; run from a source checkout, it takes the bundle from dist/presend.
+# A release archive (`make dist`) holds this script, presend.desktop, icons/, README.md,
+# LICENSE and the PyInstaller bundle in presend/; run from a source checkout, it takes
+# the bundle from dist/presend.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -45,7 +46,8 @@ cp -a "$src/." "$prefix/"
 ln -sf "$prefix/presend" "$bin/presend"
 sed "s|^Exec=presend|Exec=$prefix/presend|" "$here/presend.desktop" \
     > "$share/applications/presend.desktop"
-icons="$prefix/_internal/presend/icons/png"
+icons="$here/icons"
+[ -d "$icons" ] || icons="$prefix/_internal/presend/icons/png"
 for size in 16 22 24 32 48 64 128 256 512; do
     dir="$share/icons/hicolor/${size}x${size}/apps"
     mkdir -p "$dir"

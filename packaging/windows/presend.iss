@@ -1,11 +1,15 @@
-; Inno Setup script for Presend on Windows (build with ISCC.exe presend.iss after
-; `pyinstaller packaging\presend.spec`). Not built in CI: Inno Setup runs on Windows only.
+; Inno Setup script for Presend on Windows, built by `python packaging\dist.py` (ISCC.exe)
+; after `pyinstaller packaging\presend.spec`, as .github/workflows/release.yml does; that
+; workflow has not run yet. The bundle holds presend.exe (windowed), presend-cli.exe
+; (console: `presend-cli check FILE`) and presend-host.exe (the browser's host).
 ; Installs per user (no admin), registers the native-messaging host for Chrome,
 ; Chromium, Edge, Brave, Vivaldi and Firefox, adds Start-menu and optional autostart
 ; entries, and removes all of it on uninstall.
 
 #define AppName "Presend"
-#define AppVersion "0.1.0"
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
 #define HostName "io.presend.host"
 
 [Setup]

@@ -100,3 +100,35 @@ def test_bad_files_are_clear_errors(
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(documents.DocumentError, match="No such file"):
         documents.read_document(tmp_path / "gone.txt")
+
+
+def test_docx_reads_as_python_docx_does(tmp_path: Path) -> None:
+    # The app reads .docx with the standard library (no lxml in the bundle); python-docx,
+    # a test tool here, writes the document and says what its text is.
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Dear client,")
+    run = document.add_paragraph("call me").add_run()
+    run.add_tab()
+    run.add_text("+44 7911 123456")
+    run.add_break()
+    run.add_text("or jane at gmail dot com")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Skype"
+    table.cell(0, 1).text = "jane.doe"
+    table.cell(1, 0).text = "Bank"
+    table.cell(1, 1).text = "GB33BUKB20201555555555"
+    document.add_paragraph("Thanks")
+    document.save(str(tmp_path / "offer.docx"))
+    read_back = docx.Document(str(tmp_path / "offer.docx"))
+    expected = [p.text for p in read_back.paragraphs]
+    for row in read_back.tables[0].rows:
+        expected.append("\t".join(cell.text for cell in row.cells))
+    assert documents.read_document(tmp_path / "offer.docx") == "\n".join(expected)
+
+
+def test_broken_docx_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "fake.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(documents.DocumentError, match="not a readable Word document"):
+        documents.read_document(tmp_path / "fake.docx")

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import struct
 import subprocess
 import sys
+import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +18,7 @@ import pytest
 from presend.bridge import framing
 from presend.bridge.host import EXTENSION_ID
 
-from tests.conftest import require_module
+from tests.conftest import ON_CI, require_module, require_tools
 
 pytestmark = pytest.mark.e2e
 
@@ -104,6 +104,11 @@ def test_frozen_app_self_test(bundle: Path, tmp_path: Path) -> None:
     assert "self-test ok" in result.stdout
 
 
+def test_frozen_host_is_the_app_under_another_name(bundle: Path) -> None:
+    # One copy of the Python code: presend-host is a link to presend (not on Windows).
+    assert (bundle / "presend-host").resolve() == (bundle / "presend").resolve()
+
+
 def test_frozen_install_host_points_at_the_frozen_host(bundle: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [str(bundle / "presend"), "install-host", "--browser", "chromium", "--profile-dir",
@@ -117,25 +122,112 @@ def test_frozen_install_host_points_at_the_frozen_host(bundle: Path, tmp_path: P
     assert manifest["path"] == str(bundle / "presend-host")
 
 
-def test_linux_installer_script(bundle: Path, tmp_path: Path) -> None:
-    release = tmp_path / "release"
-    shutil.copytree(bundle, release / "presend", symlinks=True)
-    for name in ("install.sh", "presend.desktop"):
-        shutil.copy(ROOT / "packaging" / "linux" / name, release / name)
+def _dist(bundle: Path) -> Path:
+    """`make dist`'s second step, run once on the test bundle."""
+    out = bundle.parent.parent / "packages"
+    if not out.is_dir():
+        subprocess.run([sys.executable, str(ROOT / "packaging" / "dist.py"), "--bundle",
+                        str(bundle), "--out", str(out)], check=True, capture_output=True,
+                       timeout=600)  # fmt: skip
+    return out
+
+
+def _hello_through(manifest: Path, env: dict[str, str]) -> dict[str, object]:
+    """Start the host a browser would start from ``manifest`` and say hello."""
+    data = json.loads(manifest.read_text())
+    # Chromium passes the extension's origin; Firefox the manifest and the add-on id.
+    if "allowed_origins" in data:
+        caller = [data["allowed_origins"][0]]
+    else:
+        caller = [str(manifest), data["allowed_extensions"][0]]
+    result = subprocess.run(
+        [data["path"], *caller], input=framing.encode_frame({"v": 1, "id": 1, "type": "hello"}),
+        capture_output=True, env=env, timeout=60, check=True,
+    )  # fmt: skip
+    (length,) = struct.unpack("=I", result.stdout[:4])
+    reply: dict[str, object] = json.loads(result.stdout[4 : 4 + length])
+    return reply
+
+
+def _uses_presend(installed: Path, env: dict[str, str], tmp_path: Path) -> None:
+    """What a user does first: check a draft, and start the app's self-test."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Email me at jane.doe@gmail.com before the contract", "utf-8")
+    result = subprocess.run([str(installed), "check", str(draft)], capture_output=True,
+                            text=True, env=env, timeout=120, check=False)  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "jane.doe@gmail.com" in result.stdout
+    result = subprocess.run(
+        [str(installed), "--self-test", "--basedir", str(tmp_path / "selftest")],
+        capture_output=True, text=True, env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert "self-test ok" in result.stdout, result.stderr
+
+
+def _files_under(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if not p.is_dir() or p.is_symlink()}
+
+
+def test_release_tarball_installs_and_uninstalls(bundle: Path, tmp_path: Path) -> None:
+    out = _dist(bundle)
+    (archive,) = out.glob("presend-*-linux-x86_64.tar.gz")
+    with tarfile.open(archive) as tar:
+        tar.extractall(tmp_path / "unpacked", filter="tar")
+    (release,) = (tmp_path / "unpacked").iterdir()
+    for name in ("install.sh", "presend.desktop", "README.md", "LICENSE", "icons/app-48.png"):
+        assert (release / name).is_file(), name
     home = tmp_path / "home"
+    (home / ".config").mkdir(parents=True)
+    before = _files_under(home)
     env = {**_env(tmp_path), "HOME": str(home)}
-    subprocess.run(["sh", str(release / "install.sh")], env=env, check=True, timeout=300,
+    subprocess.run(["./install.sh"], cwd=release, env=env, check=True, timeout=300,
                    capture_output=True)  # fmt: skip
     prefix = home / ".local" / "opt" / "presend"
-    assert (home / ".local" / "bin" / "presend").resolve() == prefix / "presend"
+    command = home / ".local" / "bin" / "presend"
+    assert command.resolve() == prefix / "presend"
     entry = (home / ".local" / "share" / "applications" / "presend.desktop").read_text()
     assert f"Exec={prefix}/presend" in entry
     assert (home / ".local/share/icons/hicolor/48x48/apps/presend.png").is_file()
-    chrome = home / ".config/google-chrome/NativeMessagingHosts/io.presend.host.json"
+    chromium = home / ".config/chromium/NativeMessagingHosts/io.presend.host.json"
     firefox = home / ".mozilla/native-messaging-hosts/io.presend.host.json"
-    assert json.loads(chrome.read_text())["path"] == str(prefix / "presend-host")
-    assert "allowed_extensions" in json.loads(firefox.read_text())
-    subprocess.run(["sh", str(release / "install.sh"), "--uninstall"], env=env, check=True,
+    assert _hello_through(chromium, env)["type"] == "hello"
+    assert _hello_through(firefox, env)["type"] == "hello"
+    _uses_presend(command, env, tmp_path)
+    subprocess.run(["./install.sh", "--uninstall"], cwd=release, env=env, check=True,
                    timeout=120, capture_output=True)  # fmt: skip
-    assert not prefix.exists()
-    assert not chrome.exists()
+    left = {p for p in _files_under(home) - before if not p.name.endswith(".cache")}
+    assert left == set(), sorted(map(str, left))
+
+
+def test_debian_package_installs_and_purges(bundle: Path, tmp_path: Path) -> None:
+    require_tools("dpkg-deb", "apt-get")
+    if os.geteuid() != 0:
+        reason = "installing a .deb needs root"
+        if ON_CI:
+            pytest.fail(f"{reason} (CI runs as root)")
+        pytest.skip(reason)
+    out = _dist(bundle)
+    (package,) = out.glob("presend_*_amd64.deb")
+    listed = subprocess.run(["dpkg-deb", "-c", str(package)], capture_output=True, text=True,
+                            check=True).stdout  # fmt: skip
+    files = [Path(line.split()[5].removeprefix(".")) for line in listed.splitlines()
+             if not line.startswith("d")]  # fmt: skip
+    assert Path("/usr/bin/presend") in files
+    apt = ["apt-get", "-y", "-qq", "-o", "DPkg::Lock::Timeout=300"]
+    env = {**_env(tmp_path), "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*apt, "install", f"./{package.name}"], cwd=out, env=env, check=True,
+                   capture_output=True, timeout=600)  # fmt: skip
+    try:
+        assert Path("/usr/bin/presend").resolve() == Path("/opt/presend/presend")
+        assert Path("/usr/share/applications/presend.desktop").is_file()
+        assert Path("/usr/share/icons/hicolor/256x256/apps/presend.png").is_file()
+        for folder in ("/etc/chromium", "/etc/opt/chrome", "/usr/lib/mozilla"):
+            manifest = Path(folder) / "native-messaging-hosts" / "io.presend.host.json"
+            assert _hello_through(manifest, env)["type"] == "hello"
+        _uses_presend(Path("/usr/bin/presend"), env, tmp_path)
+    finally:
+        subprocess.run([*apt, "purge", "presend"], env=env, check=True, capture_output=True,
+                       timeout=600)  # fmt: skip
+    assert [f for f in files if f.exists() or f.is_symlink()] == []
+    assert not Path("/opt/presend").exists()
