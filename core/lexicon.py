@@ -159,8 +159,13 @@ def numbers() -> dict[str, str]:
 def prefixes(entries: list[str]) -> tuple[str, ...]:
     """A literal each entry's matches begin with ("what'?s" -> "what"), for patterns
     searched only where one of their first words begins a word."""
-    found = []
+    found: list[str] = []
     for entry in entries:
+        # "(?:phone|number) field": each alternative of a leading group is a beginning.
+        group = re.match(r"\(\?:([^()]*)\)(?![?*])", entry)
+        if group is not None:
+            found.extend(prefixes(group.group(1).split("|")))
+            continue
         literal = re.match(r"[^\\?*+()\[\]{}|.]*", entry)
         head = literal.group(0) if literal else ""
         if entry[len(head) : len(head) + 1] in ("?", "*"):
