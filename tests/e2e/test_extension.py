@@ -438,6 +438,13 @@ def test_missing_host_is_explained_and_sending_says_so(playwright: Any, tmp_path
         page.click("#msg")
         page.keyboard.type("call 415-555-0199")
         wait_for_badge(page, "Presend: app stopped")
+        # One that starts and never answers is "not answering" (after the 5 s time-out).
+        silent = tmp_path / "silent-host"
+        silent.write_text("#!/bin/sh\nexec sleep 20\n")
+        silent.chmod(0o755)
+        manifest.write_text(json.dumps({**data, "path": str(silent)}))
+        page.keyboard.type("0")
+        wait_for_badge(page, "Presend: app not answering")
     finally:
         context.close()
 
