@@ -1,5 +1,5 @@
-"""The host's messages: ``hello``, ``check`` and ``check_file`` in; ``hello``, ``report``,
-``file_report`` or ``error`` out.
+"""The host's messages: ``hello``, ``check`` and ``check_file`` in; ``hello``, ``report``
+or ``error`` out.
 
 Every message is ``{"v": 1, "id": ..., "type": ...}``; replies echo the request's id.
 Error messages never quote the draft.
@@ -149,14 +149,17 @@ def _check_file(message: dict[str, Any]) -> dict[str, Any]:
     """An attachment the user chose on the page, read here (PDF, DOCX, TXT/MD) and checked."""
     from presend.desktop import documents  # noqa: PLC0415 - no Qt; loaded on the first file
 
-    name, data = message.get("name"), message.get("data")
+    name, data, mime = message.get("name"), message.get("data"), message.get("mime", "")
     if not isinstance(name, str) or not name or len(name) > 255:
         raise ProtocolError("bad_field", "'name' must be a file name")
     if not isinstance(data, str):
         raise ProtocolError("bad_field", "'data' must be base64 text")
-    reply: dict[str, Any] = {"v": PROTOCOL, "id": message.get("id"), "type": "file_report"}
-    reply["name"] = name
-    if name.lower().endswith(IMAGE_SUFFIXES):
+    if not isinstance(mime, str):
+        raise ProtocolError("bad_field", "'mime' must be a string")
+    # A file that was not read says so ("checked": false and why), with no verdict.
+    reply: dict[str, Any] = {"v": PROTOCOL, "id": message.get("id"), "type": "report"}
+    reply["file"] = name
+    if mime.startswith("image/") or name.lower().endswith(IMAGE_SUFFIXES):
         return {**reply, "checked": False, "reason": "image"}
     try:
         raw = base64.b64decode(data, validate=True)

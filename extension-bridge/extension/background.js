@@ -127,13 +127,13 @@ async function check(text, context) {
 }
 
 // An attachment: its bytes (base64) go to the host, which reads and checks its text.
-async function checkFile(name, data, context) {
+async function checkFile(name, mime, data, context) {
   const status = await hello();
   if (status.state === "silent") return { type: "error", code: "timeout", message: status.detail };
   if (status.state !== "ok") {
     return { type: "error", code: `host_${status.state}`, message: status.detail, host: status };
   }
-  return request({ type: "check_file", name, data, context }, FILE_TIMEOUT_MS);
+  return request({ type: "check_file", name, mime, data, context }, FILE_TIMEOUT_MS);
 }
 
 api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
@@ -142,7 +142,8 @@ api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     return true; // answer asynchronously
   }
   if (message?.type === "presend:check-file") {
-    checkFile(message.name, message.data, message.context).then(sendResponse);
+    checkFile(message.name, String(message.mime ?? ""), message.data, message.context)
+      .then(sendResponse);
     return true;
   }
   if (message?.type === "presend:status") {

@@ -765,9 +765,9 @@
     });
   }
 
-  // A file_report from the host, or a local one for files it need not see.
+  // The host's report on a file, or a local one for files it need not see.
   async function checkFile(file) {
-    const local = (reason, extra = {}) => ({ type: "file_report", name: file.name, checked: false, reason, ...extra });
+    const local = (reason) => ({ type: "report", file: file.name, checked: false, reason });
     if (IMAGE.test(file.name) || file.type.startsWith("image/")) return local("image");
     if (!READABLE.test(file.name)) return local("type");
     if (file.size > MAX_FILE_MB * 1024 * 1024) return local("too_large");
@@ -776,7 +776,9 @@
     const context = { marketplace: "upwork", role: settings.role, stage: a.stage, channel: a.channel };
     try {
       const data = await readBase64(file);
-      const reply = await api.runtime.sendMessage({ type: "presend:check-file", name: file.name, data, context });
+      const reply = await api.runtime.sendMessage({
+        type: "presend:check-file", name: file.name, mime: file.type, data, context,
+      });
       return reply ?? { type: "error", code: "host_exited", message: "no reply" };
     } catch (err) {
       return orphaned() ? { type: "error", code: "reloaded" } : { type: "error", code: "other", message: String(err?.message ?? err) };
@@ -796,7 +798,7 @@
     const pairs = files.map((f, i) => ({ field: anchor, report: reports[i], where: f.name }));
     const bad = pairs.filter((p) => p.report.checked && p.report.verdict === "violation");
     const hostFailed = pairs.filter((p) => p.report.type === "error");
-    const unread = pairs.filter((p) => p.report.type === "file_report" && !p.report.checked);
+    const unread = pairs.filter((p) => p.report.type === "report" && !p.report.checked);
     if (bad.length) {
       showAsk("violation", bad, [anchor], release, { keepOut });
       return;

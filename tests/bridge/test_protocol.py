@@ -84,8 +84,8 @@ def test_attached_pdf_is_read_and_checked() -> None:
 
     pdf = make_pdf(["Portfolio of Ana\nSeven years of design work.", "Email: ana.d@outlook.com"])
     reply = protocol.handle(_file("portfolio.pdf", pdf), relay=None)
-    assert reply["type"] == "file_report" and reply["checked"] is True
-    assert reply["name"] == "portfolio.pdf" and reply["id"] == 7
+    assert reply["type"] == "report" and reply["checked"] is True
+    assert reply["file"] == "portfolio.pdf" and reply["id"] == 7
     assert reply["verdict"] == "violation"
     assert [f["text"] for f in reply["findings"] if f["severity"] == "violation"] == [
         "ana.d@outlook.com"
@@ -97,6 +97,9 @@ def test_attached_text_file_clean_and_images_not_checked() -> None:
     assert clean["checked"] is True and clean["verdict"] == "clean"
     image = protocol.handle(_file("Screenshot.PNG", b"\x89PNG"), relay=None)
     assert image["checked"] is False and image["reason"] == "image"
+    assert "verdict" not in image
+    photo = protocol.handle({**_file("scan", b"..."), "mime": "image/jpeg"}, relay=None)
+    assert photo["checked"] is False and photo["reason"] == "image"
     broken = protocol.handle(_file("cv.pdf", b"not a pdf"), relay=None)
     assert broken["checked"] is False and broken["reason"] == "unreadable"
     assert "cv.pdf" in broken["message"]

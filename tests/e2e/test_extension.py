@@ -426,6 +426,25 @@ def test_missing_host_is_explained_and_sending_says_so(playwright: Any, tmp_path
         assert page.evaluate("window.__sent") == ["call 415-555-0132"]
         click_in_overlay(page, ".anyway")
         assert page.evaluate("window.__sent") == ["call 415-555-0132", "call 415-555-0132 again"]
+        # A host that is installed but dies at once is "stopped", not "not installed".
+        subprocess.run(
+            [sys.executable, "-m", "presend.core.cli", "install-host", "--browser", "chromium",
+             "--profile-dir", str(tmp_path / "bare-profile")],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        manifest = tmp_path / "bare-profile" / "NativeMessagingHosts" / "io.presend.host.json"
+        data = json.loads(manifest.read_text())
+        manifest.write_text(json.dumps({**data, "path": shutil.which("false")}))
+        page.click("#msg")
+        page.keyboard.type("call 415-555-0199")
+        wait_for_badge(page, "Presend: app stopped")
+        # One that starts and never answers is "not answering" (after the 5 s time-out).
+        silent = tmp_path / "silent-host"
+        silent.write_text("#!/bin/sh\nexec sleep 20\n")
+        silent.chmod(0o755)
+        manifest.write_text(json.dumps({**data, "path": str(silent)}))
+        page.keyboard.type("0")
+        wait_for_badge(page, "Presend: app not answering")
     finally:
         context.close()
 

@@ -5,6 +5,7 @@ Skipped with a reason outside CI when PyInstaller is missing; required under CI.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import struct
@@ -19,6 +20,7 @@ from presend.bridge import framing
 from presend.bridge.host import EXTENSION_ID
 
 from tests.conftest import ON_CI, require_module, require_tools
+from tests.pdf import make_pdf
 
 pytestmark = pytest.mark.e2e
 
@@ -86,6 +88,10 @@ def test_frozen_host_answers_and_never_loads_qt(bundle: Path, tmp_path: Path) ->
         assert ask({"v": 1, "id": 1, "type": "hello"})["type"] == "hello"
         report = ask({"v": 1, "id": 2, "type": "check", "text": "😀 email jane@gmail.com"})
         assert report["verdict"] == "violation"
+        # An attachment is read by the frozen host too (pypdf travels with it).
+        pdf = base64.b64encode(make_pdf(["Portfolio", "Mail jane@gmail.com"])).decode()
+        attached = ask({"v": 1, "id": 3, "type": "check_file", "name": "cv.pdf", "data": pdf})
+        assert attached["checked"] is True and attached["verdict"] == "violation"
         maps = Path(f"/proc/{host.pid}/maps")
         if maps.exists():
             assert "libQt6" not in maps.read_text()
