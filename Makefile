@@ -59,7 +59,7 @@ eval: editable
 
 # The onedir bundle (dist/presend): the tray app and presend-host sharing libraries.
 bundle: editable
-	$(BIN)/pyinstaller packaging/presend.spec --noconfirm --log-level WARN
+	$(BIN)/pyinstaller packaging/presend.spec --noconfirm --log-level ERROR
 
 # Release packages from the bundle: on Linux dist/presend-<version>-linux-x86_64.tar.gz
 # and dist/presend_<version>_amd64.deb (the release workflow runs the same two steps on
