@@ -212,6 +212,13 @@ class FindingCard(QFrame):
         if current != self.current:
             self.current = current
             self.restyle()
+            self.set_expanded(current)
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show the why and the source (the current card), or only what and what to do,
+        so a long list stays easy to scan."""
+        self.why.setVisible(expanded)
+        self.source.setVisible(expanded)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self.activated.emit(self.index)
@@ -452,6 +459,7 @@ class CheckerWindow(QMainWindow):
             card.activated.connect(self.select_finding)
             card.removeRequested.connect(self.remove_finding)
             card.saferRequested.connect(self.use_safer_wording)
+            card.set_expanded(len(self._shown) == 1)
             self.card_layout.insertWidget(i, card)
             self.cards.append(card)
         replace = report.verdict in ("violation", "caution")

@@ -52,6 +52,7 @@ def dark_palette() -> QPalette:
 
 def shoot(app: QApplication, out: Path, name: str) -> None:
     window = CheckerWindow(Settings())
+    window.resize(1100, 780)
     window.show()
     window.set_text(DRAFT)
     for _ in range(20):

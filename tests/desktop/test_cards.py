@@ -154,3 +154,16 @@ def test_every_control_is_named_in_the_accessibility_tree(qtbot: QtBot) -> None:
     assert any(n.startswith("Verdict: This draft breaks the rules") for n in names)
     assert "Breaks the rules: Phone number: not allowed before the contract starts" in names
     assert "Remove: jane.doe@gmail.com" in names
+
+
+def test_only_the_current_card_shows_why_and_source(qtbot: QtBot) -> None:
+    window = make(qtbot)
+    first, second = window.cards
+    assert first.why.isHidden() and second.why.isHidden()
+    assert first.advice is not None and not first.advice.isHidden()  # what to do: always
+    window.select_finding(0)
+    assert not first.why.isHidden() and not first.source.isHidden()
+    window.next_finding()
+    assert first.why.isHidden() and not second.why.isHidden()
+    single = make(qtbot, "Call me on +44 7911 123456")
+    assert not single.cards[0].why.isHidden()
