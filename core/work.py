@@ -4,6 +4,7 @@ content, not to the writer."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -34,8 +35,12 @@ def _example_words() -> WordPattern:
 def format_example(draft: Draft, start: int) -> bool:
     """Whether the sentence holding ``start`` gives numbers as examples of a format the
     work must handle ("the phone field should accept +44 20 7946 0958")."""
+    if "format_examples" not in draft.memo:  # once per draft: many numbers stay linear
+        draft.memo["format_examples"] = [m.start() for m in draft.find(_example_words())]
+    found: list[int] = draft.memo["format_examples"]  # type: ignore[assignment]
     a, b = draft.sentence_bounds(start)
-    return any(a <= m.start() < b for m in draft.find(_example_words()))
+    i = bisect.bisect_left(found, a)
+    return i < len(found) and found[i] < b
 
 
 def quoted_content(draft: Draft, start: int) -> bool:

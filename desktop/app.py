@@ -186,7 +186,7 @@ class PresendApp(QObject):
         self.indicator.set_state("warning", word("tray", "browser_state", context=context))
         body = word("tray", "browser_body", message=message, context=context)
         self.indicator.notify(word("tray", "browser_title"), body)
-        self.log("notified", source="browser", verdict=verdict)
+        self.log("notified", source="browser", verdict=verdict, body=body)
 
     @staticmethod
     def _relayed_context(report_dict: dict[str, Any]) -> str:
