@@ -71,7 +71,10 @@ class _Patterns:
         # "Telegram is better for me: @kostya_devops", "ID is suda.spa2019", "I'm
         # nightowl.dev there": a handle whose app is named in the same sentence.
         at_name = r"(?<![\w@.])@[a-z][\w.]{2,30}\w(?![\w@]|\.[a-z])"
-        id_is = r"\b(?:id|user\s?name|handle|username)\s*(?:is|:|=)\s*@?[a-z][\w.\-]{2,30}\w"
+        id_is = (
+            r"\b(?:id|user\s?name|handle|username)(?:\s+(?:there|on it|on there))?\s*(?:is|:|=)\s*"
+            r"@?[a-z][\w.\-]{2,30}\w(?:#\d{4})?"
+        )
         as_name = (
             rf"\b(?:i'?m|i am|as|search(?:\s+for)?|find)\s+@?(?:{_HANDLE_LIKE})\s+"
             rf"(?:there|on\s+(?:{chat}))\b"
