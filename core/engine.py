@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from presend.core import cues, detectors, lexicon, rulepack
@@ -20,6 +21,8 @@ from presend.core.normalize import TooLongError, normalise
 
 #: Drafts longer than this are refused rather than checked slowly (about 4 MB of text).
 MAX_CHARS = 4_000_000
+#: The most findings one report judges and lists (the first, by position).
+MAX_FINDINGS = 5_000
 
 _CONCRETE_FIRST = {"breach": 0, "uncertain": 1, "allowed": 2, "refusal": 3, "topic": 4}
 _CHANNEL_NAMES = {
@@ -52,13 +55,29 @@ def check(text: str, context: Context) -> Report:
             " stand for several (such as \ufdfa) are written out"
         ) from None
     draft = Draft(norm, context, pack.platform_domains)
-    matches = [m for detect in detectors.ALL for m in detect(draft)]
+    matches = [m for detect in detectors.ALL for m in _at_most(detect(draft), MAX_FINDINGS)]
     if len(matches) > 1:  # one match overlaps nothing and introduces nothing
         matches = _drop_introductions(_resolve_overlaps(matches, pack), pack)
+    if len(matches) > MAX_FINDINGS:
+        # A draft that breaks the rules thousands of times says so with its first
+        # thousands: judging each one costs about a millisecond (the cue searches), and
+        # "paypal me" pasted for four megabytes would keep the host busy for minutes.
+        matches = sorted(matches, key=lambda m: (m.status != "breach", m.start))[:MAX_FINDINGS]
     draft.memo["match_starts"] = sorted(m.start for m in matches if m.status == "breach")
     findings = [_judge(m, draft, pack) for m in matches]
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end))
     return Report(context, tuple(findings))
+
+
+def _at_most(found: Iterable[Match], breaches: int) -> Iterator[Match]:
+    """What a detector finds, until it has found ``breaches`` breaches (see MAX_FINDINGS:
+    no detector is asked for more than a report can list)."""
+    for m in found:
+        yield m
+        if m.status == "breach":
+            breaches -= 1
+            if breaches <= 0:
+                return
 
 
 def _resolve_overlaps(matches: list[Match], pack: rulepack.RulePack) -> list[Match]:
