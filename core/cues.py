@@ -16,8 +16,8 @@ from presend.core.rulepack import vocabulary
 NEGATION = re.compile(
     r"\b(?:not|never|no|nope|don'?t|doesn'?t|didn'?t|do not|does not|can'?t|cannot|"
     r"won'?t|will not|wouldn'?t|shouldn'?t|mustn'?t|isn'?t|aren'?t|unable|refuse\w*|"
-    r"rather not|prefer not|instead of|decline\w*|against|nor|neither|forbid\w*|"
-    r"prohibit\w*|not allowed|not permitted|avoid (?:moving|sharing|going|switching))\b"
+    r"rather not|prefer not|instead of(?!\s+(?:[$€£¥]|\d))|decline\w*|against|nor|neither|"
+    r"forbid\w*|prohibit\w*|not allowed|not permitted|avoid (?:moving|sharing|going|switching))\b"
     r"|n't\b",
 )
 
@@ -70,7 +70,7 @@ DEVELOPMENT = re.compile(
     r"sandbox|merchant|subscriptions?|billing|payouts? (?:api|feature)|reels|"
     r"contract address|smart contract|token|deployed|etherscan|tx|transaction hash|"
     r"clone|ui|ux|redesign|mockups?|landing page|e-?commerce|woocommerce|shopify|flows?|"
-    r"screens?|figma|banking app|fintech|"
+    r"screens?|figma|banking app|fintech|gateways|built|stripe connect|payouts?|marketplace|"
     r"notifications?|alerts?|crm|zapier|n8n|make\.com|twilio|sendgrid|mailchimp|"
     r"migrat\w+|export|import|sync\w*|ocr|dataset|cms)\b",
 )

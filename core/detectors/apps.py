@@ -313,6 +313,22 @@ def _p() -> _Patterns:
     return _Patterns()
 
 
+# A time in the past right after an invitation makes it a story.
+_TOLD_WHEN = re.compile(
+    r"[ ,]*(?:last (?:year|month|week|spring|summer|autumn|fall|winter)|"
+    r"(?:a few |\d+ |two |three )?(?:years?|months?|weeks?) ago|back in (?:19|20)\d\d|"
+    r"in (?:19|20)\d\d)\b"
+)
+
+
+# Meetings the work is to arrange for others: "schedule Zoom and Teams meetings with
+# partners" in an assistant's job post.
+_MEETINGS_AS_WORK = re.compile(
+    r"\b(?:schedule|scheduling|manage|managing|organi[sz]e|organi[sz]ing|coordinate|"
+    r"coordinating|book|booking|set up|setting up)\b(?:[^.!?\n]{0,30})$"
+)
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield handles, invitations, call set-ups, contact requests and app mentions."""
     p = _p()
@@ -351,11 +367,15 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue
             if _ON_PLATFORM_AFTER.match(text, m.end()):
                 continue  # "text me the details here", "email me on Upwork"
+            if _TOLD_WHEN.match(draft.lower, m.end()):
+                continue  # "we moved to Teams last year": told, not proposed
             yield _phrase("messaging_invite", m, app=app)
     for m in p.find("request", draft):
         yield _phrase("contact_request", m)
     for m in p.find("meeting", draft):
-        if _is_topic(draft, m.start(), m.end()):
+        if _is_topic(draft, m.start(), m.end()) or _MEETINGS_AS_WORK.search(
+            draft.lower, max(0, m.start() - 40), m.start()
+        ):
             continue
         yield _phrase("meeting_invite", m, app=_app_of(m))
     for m in p.find("apply_elsewhere", draft):

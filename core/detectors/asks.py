@@ -146,6 +146,21 @@ class _Patterns:
         )
 
 
+# A subject before the verb makes it a statement: "you put your email", "they need".
+# ("could you send me your address" still asks).
+_TOLD = re.compile(
+    r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!pls )(?<!please )(?<!do )(?<!mind )"
+    r"(?<!can't )\b(?:you|u|they|he|she|someone|somebody)\s+(?:just\s+|already\s+)?$"
+)
+
+
+@cache
+def _pay_app() -> re.Pattern[str]:
+    general = set(_words("ask", "payment_too_general"))
+    accounts = [a for a in vocabulary()["apps"]["payment"] if a not in general]
+    return re.compile(rf"\b{lexicon.alternation(accounts)}\b")
+
+
 @cache
 def _p() -> _Patterns:
     # Built on first use: the words come from data files.
@@ -162,6 +177,8 @@ def detect(draft: Draft) -> Iterator[Match]:
         for m in draft.find(pattern):
             clause = draft.clause_before(m.start())[-60:]
             verb = p.request_before.search(clause) or p.question_before.search(clause)
+            if verb is not None and _TOLD.search(clause, 0, verb.start()):
+                continue  # "I noticed you put your email in the job post": told, not asked
             if verb is not None:
                 yield _asked(m, m.start() - len(clause) + verb.start())
             elif p.request_after.match(lower, m.end()):
@@ -178,13 +195,11 @@ def detect(draft: Draft) -> Iterator[Match]:
 
 def _asked(m: re.Match[str], start: int) -> Match:
     end = m.start() + len(m.group().rstrip())
-    if m.group("pay"):
-        return Match(
-            "off_platform_payment",
-            start,
-            end,
-            evidence={"app": m.group("pay")},
-            negatable=True,
-        )
+    # "your PayPal email": the address of a payment account is the account.
+    account = m.group("pay") or (
+        found.group(0) if (found := _pay_app().search(m.group(0))) else None
+    )
+    if account:
+        return Match("off_platform_payment", start, end, evidence={"app": account}, negatable=True)
     app = m.group("contact")
     return Match("contact_request", start, end, evidence={"app": app}, negatable=True)

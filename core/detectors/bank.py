@@ -40,7 +40,12 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in _ibans(draft):
         if _valid_iban(m.group(0)):
             # A quoted IBAN in a spec or test sheet is the work's data, not an account.
-            status: Status = "topic" if work.quoted_content(draft, m.start()) else "breach"
+            # So is one given as test input ("test with DE89 ... and GB82 ...: both must pass").
+            status: Status = (
+                "topic"
+                if work.quoted_content(draft, m.start()) or work.format_example(draft, m.start())
+                else "breach"
+            )
             yield Match("bank_account", m.start(), m.end(), status, evidence={"what": "IBAN"})
     for m in finditer_in(_BIC, text, draft.near(_BIC_CUE_WORDS, 0, 60)):
         before = draft.lower[max(0, m.start() - 30) : m.start()]

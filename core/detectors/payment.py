@@ -52,7 +52,8 @@ class _Patterns:
                 r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit))?|"
                 r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment)|"
                 r"invoice|bill|charge|cash out|salary|hire|onboard|contract|cover|retainer|"
-                r"fees?|money|balance|the rest)\b"
+                r"fees?|money|balance|the rest|bonus|advance|upfront|remainder|remaining|"
+                r"installments?)\b"
                 r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
                 r"to\s+(?:my|our|your|the))"
                 rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b",
@@ -79,6 +80,10 @@ class _Patterns:
                     "money",
                     "balance",
                     "the rest",
+                    "bonus",
+                    "advance",
+                    "upfront",
+                    "remain",
                     "cover",
                 ),
                 leading=True,
@@ -165,6 +170,48 @@ class _Patterns:
                 ("close", "end", "cancel", "finish", "wrap up", "stop"),
                 leading=True,
                 also=(("contract",),),
+            ),
+            # Dodging the fee or the platform: "it avoids the service fee", "we skip Upwork
+            # entirely", "move billing off Upwork", "keep working directly", "pay the rest
+            # outside", "work something out between us".
+            words(
+                r"\b(?:avoid|avoids|avoiding|skip|skips|skipping|dodge|bypass|escape|save on|"
+                r"saves on|cut out)\s+(?:the\s+|upwork'?s?\s+|their\s+|all\s+(?:the\s+)?)?"
+                r"(?:service\s+|platform\s+|upwork\s+)?"
+                r"(?:fees?|commission|cut|upwork|the platform)\b"
+                r"|\blos(?:e|es|ing)\s+(?:money|\d+\s?%)\s+(?:on|to)\s+(?:upwork|the platform)"
+                r"(?:'s)?\s+(?:fees?|commission)"
+                r"|\b(?:move|moving|take|taking|shift|switch)\s+(?:the\s+|our\s+)?"
+                r"(?:billing|payments?|invoic\w+|contract|payroll)\s+(?:off|outside)\b"
+                r"|\b(?:keep|continue|start)\s+working\s+(?:together\s+)?directly\b"
+                r"|\b(?:pay|send|transfer)\s+(?:you\s+|me\s+)?(?:the\s+)?(?:other\s+)?"
+                r"(?:rest|remainder|balance|difference|[$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:usd|eur|"
+                r"gbp|dollars|euros))\s+outside\b|\bwork\s+(?:something|it)\s+out\s+between\s+(?:us|ourselves)\b",
+                (
+                    "avoid",
+                    "skip",
+                    "dodge",
+                    "bypass",
+                    "escape",
+                    "save on",
+                    "saves on",
+                    "cut out",
+                    "los",
+                    "move",
+                    "moving",
+                    "take",
+                    "taking",
+                    "shift",
+                    "switch",
+                    "keep",
+                    "continue",
+                    "start",
+                    "pay",
+                    "send",
+                    "transfer",
+                    "work",
+                ),
+                leading=True,
             ),
             # "hire me directly", "hire us outside Upwork": a contract that skips the platform
             words(
