@@ -193,11 +193,12 @@ def _judge(
 ) -> Status | None:
     start, end = span
     international = raw.startswith(("+", "00"))
-    if (work.in_quotes(draft.text, start) or _fictional(digits)) and work.about_content(draft):
-        status: Status = "topic"
-    elif work.format_example(draft, start) and not _OWNER.search(
-        draft.lower, max(0, start - 40), start
-    ):
+    owned = _OWNER.search(draft.lower, max(0, start - 40), start) is not None
+    if (
+        work.in_quotes(draft.text, start) or (_fictional(digits) and not owned)
+    ) and work.about_content(draft):
+        status: Status = "topic"  # "call me on ..." is the writer's, even in fiction's range
+    elif not owned and work.format_example(draft, start):
         status = "topic"  # an example of a format the work handles, not the writer's
     elif _other_number_cue_before(draft, start):
         return None
