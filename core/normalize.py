@@ -245,12 +245,10 @@ def _rewrite(
 
 # --- the rewrites, applied in order -------------------------------------------------
 
+
 # "[at]", "(at)", "{at}", "<at>", "(@)" and the same for "dot".
-_BRACKETED = re.compile(r"\s?[\[({<]\s{0,2}(at|@|dot|\.)\s{0,2}[\])}>]\s?")
-
-
 def _bracketed(m: re.Match[str], _: str) -> str:
-    return "@" if m.group(1).lower() in ("at", "@") else "."
+    return "@" if m.group(1).lower() in _AT_SET else "."
 
 
 # HTML character references for the characters addresses are made of: "&#64;",
@@ -566,7 +564,11 @@ def lower_same_length(text: str) -> str:
 
 # --- the questions that let a rewrite be skipped ----------------------------------------
 
-_BRACKET_PROBE = re.compile(r"[\[({<]\s{0,2}(?:at|@|dot|\.)\s{0,2}[\])}>]")
+# "(at)", "[dot]", and every language's words for them: "(arroba)", "(punto)", "[собака]".
+_AT_SET = frozenset(["at", "@", *_AT_WORDS])
+_BRACKET_WORDS = lexicon.alternation(sorted(_AT_SET | {"dot", r"\.", *_DOT_WORDS}))
+_BRACKETED = re.compile(rf"\s?[\[({{<]\s{{0,2}}({_BRACKET_WORDS})\s{{0,2}}[\])}}>]\s?")
+_BRACKET_PROBE = re.compile(rf"[\[({{<]\s{{0,2}}(?:{_BRACKET_WORDS})\s{{0,2}}[\])}}>]")
 # Three single characters between single spaces: the middle of any spaced-out run.
 _SPACED_PROBE = re.compile(r" [a-z0-9@_./:] [a-z0-9@_./:] [a-z0-9@_./:] ")
 _DIGIT_WORDS_NOT_O = (*_SPOKEN_NUMBERS, *_DOUBLE, *_TRIPLE)

@@ -98,3 +98,18 @@ def test_skipping_rewrites_on_the_corpus_changes_nothing() -> None:
     for case in evaluation.load(evaluation.default_corpus()):
         norm = normalise(case.text)
         assert (norm.text, list(norm.starts), list(norm.ends)) == _ungated(case.text), case.id
+
+
+def test_bracketed_words_for_at_and_dot_in_every_language() -> None:
+    from presend.core import lexicon
+    from presend.core.normalize import normalise
+
+    at_words = [w for w in lexicon.words("email", "at") if "\\" not in w and w != "@"]
+    dot_words = [w for w in lexicon.words("email", "dot") if "\\" not in w and w != "."]
+    assert len(at_words) > 10 and len(dot_words) > 10
+    for at in at_words:
+        for dot in dot_words[:: max(1, len(dot_words) // 5)]:
+            text = normalise(f"mail ana.k ({at}) studio [{dot}] com").text
+            assert "ana.k@studio.com" in text, (at, dot, text)
+    # Letters in brackets that are no such word stay as they are.
+    assert normalise("(a) first (e) second (o) third").text == "(a) first (e) second (o) third"
