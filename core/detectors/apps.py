@@ -408,8 +408,9 @@ def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
     low = handle.lower()
     if low in _HANDLE_STOPWORDS or len(low) < 3:
         return False
-    if sep.lower() in ("is", "at", "-"):
-        # "Telegram is great": only a handle when it looks like one or is "my X is ...".
+    if sep.strip().lower() in ("is", "at", "-", "\u2014", "\u2013"):
+        # "Telegram is great", "WhatsApp \u2014 forget it": only a handle when it looks
+        # like one or is "my X is ...".
         looks = any(c.isdigit() or c in "_." for c in handle) or handle != handle.lower()
         mine = re.search(r"\b(?:my|our)\s*$", draft.lower[max(0, start - 8) : start])
         return bool(looks or mine)
