@@ -21,7 +21,7 @@ from presend.core.normalize import TooLongError, normalise
 
 #: Drafts longer than this are refused rather than checked slowly (about 4 MB of text).
 MAX_CHARS = 4_000_000
-#: The most findings one report judges and lists (the first, by position).
+#: The most findings one report judges and lists (breaches first, then by position).
 MAX_FINDINGS = 5_000
 
 _CONCRETE_FIRST = {"breach": 0, "uncertain": 1, "allowed": 2, "refusal": 3, "topic": 4}

@@ -35,11 +35,11 @@ def _example_words() -> WordPattern:
 def format_example(draft: Draft, start: int) -> bool:
     """Whether the sentence holding ``start`` gives numbers as examples of a format the
     work must handle ("the phone field should accept +44 20 7946 0958")."""
+    if _EXAMPLE_BEFORE.search(draft.lower, max(0, start - 16), start):
+        return True  # "(e.g. 0044 20 7946 0958 → +442079460958)"
     if "format_examples" not in draft.memo:  # once per draft: many numbers stay linear
         draft.memo["format_examples"] = [m.start() for m in draft.find(_example_words())]
     found: list[int] = draft.memo["format_examples"]  # type: ignore[assignment]
-    if _EXAMPLE_BEFORE.search(draft.lower, max(0, start - 16), start):
-        return True  # "(e.g. 0044 20 7946 0958 → +442079460958)"
     a, b = draft.sentence_bounds(start)
     i = bisect.bisect_left(found, a)
     return i < len(found) and found[i] < b

@@ -10,12 +10,14 @@ from presend.core import work
 from presend.core.draft import DIGITS, Draft
 from presend.core.model import Match
 
-_SUFFIX = (
-    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
-    r"terrace|ter|parkway|pkwy|highway|hwy|circle|cir|square|sq|crescent|close|gardens|"
-    r"walk|mews|grove|parade|quay|wharf|esplanade|row|"
-    r"strasse|straße|str|calle|rue|via|marg|nagar)"
+# The words a street's name ends with (also the literals the search is anchored on).
+_SUFFIX_WORDS = tuple(
+    "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl "
+    "terrace ter parkway pkwy highway hwy circle cir square sq crescent close gardens "
+    "walk mews grove parade quay wharf esplanade row "
+    "strasse straße str calle rue via marg nagar".split()
 )
+_SUFFIX = "(?:" + "|".join(_SUFFIX_WORDS) + ")"
 _STREET = (
     rf"\b\d{{1,6}}[a-z]?\s+(?:(?:[A-Z][\w'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_SUFFIX}\b\.?"
     r"(?:,?\s*(?:apt|apartment|suite|ste|unit|flat|floor|fl|#)\.?\s*[\w\-]{1,6})?"
@@ -51,14 +53,6 @@ _MINE = re.compile(
     r"\b(?:office|home|postal|mailing|business|registered|street|shipping|delivery|billing|"
     r"return)\s+address\b[^.!?\n]{0,40}$|"
     r"\b(?:send|ship|mail|post|deliver)\s+(?:it|them|the \w+)\s+to\s*$",
-)
-
-
-_SUFFIX_WORDS = tuple(
-    "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl "
-    "terrace ter parkway pkwy highway hwy circle cir square sq crescent close gardens "
-    "walk mews grove parade quay wharf esplanade row "
-    "strasse straße str calle rue via marg nagar".split()
 )
 
 

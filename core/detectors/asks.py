@@ -39,6 +39,8 @@ class _Patterns:
         money = [a for a in apps["payment"] if a not in general]
         contact = _alt("ask", "contact_nouns", chat)
         payment = _alt("ask", "payment_nouns", money)
+        #: A payment app named anywhere in a match: "your PayPal email" is an account.
+        self.pay_app = re.compile(rf"\b{lexicon.alternation(money)}\b")
         mods = _alt("ask", "modifiers")
         # The detail, with nothing after it that makes it a topic ("your email campaign").
         # "your email or Skype ID": a second detail named with the first.
@@ -155,13 +157,6 @@ _TOLD = re.compile(
 
 
 @cache
-def _pay_app() -> re.Pattern[str]:
-    general = set(_words("ask", "payment_too_general"))
-    accounts = [a for a in vocabulary()["apps"]["payment"] if a not in general]
-    return re.compile(rf"\b{lexicon.alternation(accounts)}\b")
-
-
-@cache
 def _p() -> _Patterns:
     # Built on first use: the words come from data files.
     return _Patterns()
@@ -197,7 +192,7 @@ def _asked(m: re.Match[str], start: int) -> Match:
     end = m.start() + len(m.group().rstrip())
     # "your PayPal email": the address of a payment account is the account.
     account = m.group("pay") or (
-        found.group(0) if (found := _pay_app().search(m.group(0))) else None
+        found.group(0) if (found := _p().pay_app.search(m.group(0))) else None
     )
     if account:
         return Match("off_platform_payment", start, end, evidence={"app": account}, negatable=True)

@@ -47,14 +47,15 @@ def detect(draft: Draft) -> Iterator[Match]:
         if (m.group("other") or m.group("xmr")) and not cue:
             continue
         status: Status = "breach"
-        if _PAY_TO.search(draft.lower, max(0, m.start() - 80), m.start()):
-            pass  # "please transfer USDC on ERC-20 to 0x...": paying to it, whatever the work
-        elif _CODE.search(sentence):
-            status = "topic"  # a contract or transaction the work is about
-        elif cues.DEVELOPMENT.search(sentence) and not re.search(
-            r"\b(?:send|pay|payment|transfer|deposit|tip)\b", sentence
-        ):
-            status = "uncertain"
+        # "please transfer USDC on ERC-20 to 0x...": money asked to go to it is a breach,
+        # whatever the work is about; otherwise the work's words may make it its subject.
+        if _PAY_TO.search(draft.lower, max(0, m.start() - 80), m.start()) is None:
+            if _CODE.search(sentence):
+                status = "topic"  # a contract or transaction the work is about
+            elif cues.DEVELOPMENT.search(sentence) and not re.search(
+                r"\b(?:send|pay|payment|transfer|deposit|tip)\b", sentence
+            ):
+                status = "uncertain"
         yield Match("crypto_wallet", m.start(), m.end(), status, evidence={"chain": chain})
 
 
