@@ -302,7 +302,7 @@ def _dashed_address(m: re.Match[str], text: str) -> str:
 
 
 def _has_dashed_address(lower: str, _: Found | None) -> bool:
-    return "-@-" in lower or "- @ -" in lower
+    return "@" in lower and "-" in lower
 
 
 # Markup between the parts of an address, to trip filters that read the page's text:
@@ -437,13 +437,11 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
 
 # Digit words glued to digits or to each other inside one token: "4one5", "oh1three2",
 # "four15" (English words: other languages' spelled numbers come as separate words).
-_GLUE_UNITS = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+# English's digit words ("o" alone is too short to be read inside a token).
+_GLUE_DIGIT = {w: d for w, d in _DIGIT_WORDS.items() if w != "o"}
+_GLUE_UNITS = "|".join(_GLUE_DIGIT)
 _GLUED = re.compile(rf"(?<![a-z0-9])(?=[a-z]*\d)(?:\d|{_GLUE_UNITS}){{2,}}(?![a-z0-9])")
 _GLUED_PROBE = re.compile(rf"\d(?:{_GLUE_UNITS})|(?:{_GLUE_UNITS})\d")
-_GLUE_DIGIT = {w: str(i) for i, w in enumerate(_GLUE_UNITS.split("|")[2:], start=1)} | {
-    "zero": "0",
-    "oh": "0",
-}
 _GLUE_TOKEN = re.compile(rf"\d|{_GLUE_UNITS}")
 
 
