@@ -16,6 +16,7 @@ from functools import cache, partial
 
 from presend.core import confusables, lexicon
 from presend.core.literals import DRAFT
+from presend.core.rulepack import vocabulary
 
 # Characters that render as nothing but can split a word or a number in two.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f")
@@ -456,10 +457,10 @@ def _has_glued(lower: str, _: Found | None) -> bool:
     return _GLUED_PROBE.search(lower) is not None
 
 
-# Letters used as digits inside a number: "4I5-55O-O132".
+# Letters used as digits inside a number: "4I5-55O-O132", "S55" for 555.
 # (Matched on the lower-case copy: "O" and "I" appear as "o" and "i" there.)
-_LETTER_DIGITS = re.compile(r"\b(?=[0-9oil]*[0-9])(?=[0-9oil]*[oil])[0-9oil]{2,}\b")
-_LETTER_DIGIT_TABLE = str.maketrans("OoIil", "00111")
+_LETTER_DIGITS = re.compile(r"\b(?=[0-9oilsbz]*[0-9])(?=[0-9oilsbz]*[oilsbz])[0-9oilsbz]{2,}\b")
+_LETTER_DIGIT_TABLE = str.maketrans("OoIilSsBbZz", "00111558822")
 
 
 def _letter_digits(m: re.Match[str], text: str) -> str | None:
@@ -467,7 +468,25 @@ def _letter_digits(m: re.Match[str], text: str) -> str | None:
     digits = sum(c.isdigit() for c in token)
     if digits < 2 and len(token) < 3:
         return None
+    if not _LETTER_DIGIT_RARE.isdisjoint(token) and not _beside_digits(
+        m.string, m.start(), m.end()
+    ):
+        return None  # "S" for 5 only inside a number ("4l5 S55"), not in "MTLC AST0 01S"
     return token.translate(_LETTER_DIGIT_TABLE)
+
+
+_LETTER_DIGIT_RARE = frozenset("sSbBzZ")
+_DIGIT_GROUP_BEFORE = re.compile(r"(?:^|[^\w])[0-9oil]*\d[0-9oil]*[ .\-]{1,2}$")
+_DIGIT_GROUP_AFTER = re.compile(r"[ .\-]{1,2}[0-9oil]*\d[0-9oil]*(?:[^\w]|$)")
+
+
+def _beside_digits(lower: str, start: int, end: int) -> bool:
+    """Whether a group of digits (or of the letters read as digits) stands right before
+    or after ``lower[start:end]``."""
+    return bool(
+        _DIGIT_GROUP_BEFORE.search(lower, max(0, start - 12), start)
+        or _DIGIT_GROUP_AFTER.match(lower, end, end + 12)
+    )
 
 
 # Digits written as characters of a script without spaces ("一三八 幺二三四", "洞拐"): a
@@ -476,6 +495,41 @@ _CHAR_DIGITS = {w: v for w, v in lexicon.numbers().items() if _is_char_digit(w)}
 _CHAR_DIGIT_SET = frozenset(_CHAR_DIGITS)
 _CHAR_CLASS = "[" + "".join(sorted(_CHAR_DIGITS)) + "]" if _CHAR_DIGITS else "(?!)"
 _CHAR_DIGIT_RUN = re.compile(rf"{_CHAR_CLASS}(?:[ \-]?(?:{_CHAR_CLASS}|\d)){{6,}}")
+
+
+# Characters typed for letters in an app's name or a contact word: "wh@tsapp", "t3l3gram",
+# "sk¥pe", "em@il" (vocabulary.toml, [look_alike_letters]). Only a word that then reads as
+# one of those names is rewritten, so "web3", "h264" and "kate@gmail" stay as they are.
+def _look_alike_letters() -> tuple[dict[str, str], frozenset[str]]:
+    data = vocabulary()["look_alike_letters"]
+    apps = vocabulary()["apps"]
+    names = {
+        re.sub(r"\\s[?+*]?|\s", "", name)
+        for group in ("messaging", "social", "meeting", "payment")
+        for name in apps[group]
+    }
+    words = {n for n in names if n.isascii() and n.isalpha() and len(n) >= 4}
+    return dict(data["letters"]), frozenset(words | set(data["extra_words"]))
+
+
+_LOOK_ALIKE, _LOOK_ALIKE_WORDS = _look_alike_letters()
+_LOOK_ALIKE_CLASS = "".join(re.escape(c) for c in _LOOK_ALIKE)
+_LOOK_ALIKE_TOKEN = re.compile(
+    rf"(?<![\w{_LOOK_ALIKE_CLASS}])(?=[{_LOOK_ALIKE_CLASS}]*[a-z])(?=[a-z]*[{_LOOK_ALIKE_CLASS}])"
+    rf"[a-z{_LOOK_ALIKE_CLASS}]{{4,16}}(?![\w{_LOOK_ALIKE_CLASS}])"
+)
+
+
+def _look_alike_word(m: re.Match[str], _: str) -> str | None:
+    readings = [""]
+    for ch in m.group(0):
+        options = _LOOK_ALIKE.get(ch, ch)
+        readings = [r + o for r in readings for o in options][:16]
+    return next((r for r in readings if r in _LOOK_ALIKE_WORDS), None)
+
+
+def _has_look_alike_letters(lower: str, _: Found | None) -> bool:
+    return _LOOK_ALIKE_TOKEN.search(lower) is not None
 
 
 def _char_digits(m: re.Match[str], text: str) -> str:
@@ -575,7 +629,7 @@ _DIGIT_WORDS_NOT_O = (*_SPOKEN_NUMBERS, *_DOUBLE, *_TRIPLE)
 _O_BESIDE_DIGITS = re.compile(
     r"o[ ,.\-]{1,3}\d|o\b(?:(?<=\d[ ,.\-]o)|(?<=\d[ ,.\-]{2}o)|(?<=\d[ ,.\-]{3}o))"
 )
-_LETTER_DIGIT_PAIRS = tuple(pair for d in "0123456789" for c in "oil" for pair in (d + c, c + d))
+_LETTER_DIGIT_PAIRS = tuple(pair for d in "0123456789" for c in "oilsbz" for pair in (d + c, c + d))
 _LETTER_DIGIT_PAIR_SET = frozenset(_LETTER_DIGIT_PAIRS)
 _DIGIT_WORD_SET = frozenset(_DIGIT_WORDS_NOT_O)
 _DIGIT_CHARS = tuple("0123456789")
@@ -658,6 +712,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_HYPHENATED, _hyphenated, _has_hyphenated),
+    (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_GLUED, _glued, _has_glued),
     (_SPELLED, _spelled, _has_digit_word_run),

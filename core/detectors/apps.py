@@ -31,7 +31,7 @@ _HANDLE = r"(?:live:\.?(?:cid\.)?)?@?[a-z0-9](?:[\w.\-]{0,30}\w)?(?:#\d{4})?"
 _HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
 # Words right after an invitation that keep it on the platform.
 _ON_PLATFORM_AFTER = re.compile(
-    r"[^.!?\n]{0,40}?\b(?:(?<!as )here|on upwork|via upwork|through upwork|in upwork|"
+    r"[^.!?\n]{0,40}?\b(?:(?<!as )(?<!than )here|on upwork|via upwork|through upwork|in upwork|"
     r"on the platform)\b",
 )
 _HANDLE_STOPWORDS = frozenset(
@@ -67,6 +67,13 @@ class _Patterns:
             r"\bmy\s+(?:gmail|yahoo|hotmail|outlook|icloud|proton\w*|e-?mail)\s+(?:id\s+|address\s+)?"
             r"(?:is|:)\s+[^.!?\n]{0,40}?\b(?P<id>[a-z][a-z0-9._]*\d[a-z0-9._]*|[a-z]+[._][a-z0-9._]+|"
             r"(?<=, )[a-z]{6,30}(?=\s*(?:[-\u2013\u2014,.]|$)))\b"
+        )
+        # "gmail: kurt.dev99", "Hotmail - anna_k88": the provider as a label, the name after
+        # it reads as an address's name part (digits, dots or underscores in it).
+        self.mail_label = re.compile(
+            r"(?<![\w@.])(?:gmail|yahoo|hotmail|outlook|icloud|proton(?:mail)?)\s*(?:id|address)?"
+            r"\s*(?::|=|-|\u2013|\u2014)\s*(?P<id>[a-z][a-z0-9]*[._][a-z0-9._]*[a-z0-9]|"
+            r"[a-z]+\d[a-z0-9._]*)\b(?![@.]?[a-z])"
         )
         # "Telegram is better for me: @kostya_devops", "ID is suda.spa2019", "I'm
         # nightowl.dev there": a handle whose app is named in the same sentence.
@@ -354,6 +361,8 @@ def detect(draft: Draft) -> Iterator[Match]:
         ):
             yield Match("messaging_handle", m.start(), m.end())
     mail = p.mail_name.search(text) if "my" in text else None
+    if mail is None and any(w in text for w in ("mail", "yahoo", "outlook", "icloud", "proton")):
+        mail = p.mail_label.search(text)
     if mail is not None and "@" not in text[mail.start() : mail.end() + 2]:
         yield Match("email", mail.start(), mail.end("id"), evidence={"app": "email"})
     for m in p.find("skype_id", draft):

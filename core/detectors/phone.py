@@ -254,6 +254,13 @@ _OTHER_THEN_NUMBER_WORD = re.compile(
 )
 
 
+# "my # is", "cell #:": a "#" that is somebody's phone number, not an order's.
+_PHONE_HASH = re.compile(
+    r"\b(?:my|your|ur|our|his|her|cell|phone|mobile|contact|personal|direct|home|whats\s?app|wa)"
+    r"\s*#\s*(?:is\b|:|-)?\s*$"
+)
+
+
 def _other_number_cue_before(draft: Draft, start: int) -> bool:
     """Whether the words just before the number, in its clause and at most 30
     characters back, say it is some other number ("order 4155550132") and not a phone."""
@@ -267,6 +274,8 @@ def _other_number_cue_before(draft: Draft, start: int) -> bool:
     tail = draft.lower[max(start - 30, draft.lower.rfind("\n", 0, start) + 1) : start]
     if _OTHER_THEN_NUMBER_WORD.search(tail):
         return True
+    if _PHONE_HASH.search(tail):
+        return False
     return not draft.has_word_within(_PHONE_CUE, tail_start, start)
 
 
