@@ -35,10 +35,20 @@ def is_placeholder(host: str) -> bool:
     host = host.lower().strip(".")
     listed = vocabulary()["domains"]["placeholder"]
     labels = host.split(".")
-    return any(
-        host == entry or host.endswith("." + entry) or labels[-1] == entry
-        for entry in listed["reserved"]
-    ) or any(labels[-2:-1] and labels[-2].startswith(p) for p in listed["stand_in_prefixes"])
+    return (
+        any(
+            host == entry or host.endswith("." + entry) or labels[-1] == entry
+            for entry in listed["reserved"]
+        )
+        or any(labels[-2:-1] and labels[-2].startswith(p) for p in listed["stand_in_prefixes"])
+        or (_registered_name(host) in listed["reserved_names"])
+    )
+
+
+def _registered_name(host: str) -> str:
+    """The name just before the public suffix ("example" in "mail.example.co.uk")."""
+    private = _psl().privatesuffix(host)
+    return private.split(".", 1)[0] if private else ""
 
 
 def is_platform(host: str, platform_domains: tuple[str, ...]) -> bool:

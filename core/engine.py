@@ -306,7 +306,9 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
                 if not cues.negated(draft.clause_before(at)[-_CUE_NEGATION:])
             ]
     found: list[int] = draft.memo[key]  # type: ignore[assignment]
-    if not m.negatable or rule.whole_draft:
+    # A pointer ("our office address is printed on the attached form") stands for the
+    # detail it points at, and is covered like one.
+    if not m.negatable or rule.whole_draft or m.type == "contact_pointer":
         return bool(found)
     # ``found`` and ``others`` are sorted: bisection keeps a draft with thousands of
     # requests and cues linear.

@@ -45,6 +45,26 @@ def format_example(draft: Draft, start: int) -> bool:
     return i < len(found) and found[i] < b
 
 
+@cache
+def _data_words() -> WordPattern:
+    entries = lexicon.words("work", "data")
+    return words(rf"\b{lexicon.alternation(entries)}\b", lexicon.prefixes(entries), word_start=True)
+
+
+def data_row(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is on a row of records the work is about: a line with fields
+    between commas, semicolons, pipes or tabs ("John Doe, (555) 010-4432, 12 Main St")
+    in a draft that speaks of rows, records or a spreadsheet."""
+    line_start = draft.text.rfind("\n", max(0, start - REACH), start) + 1
+    line_end = draft.text.find("\n", start, start + REACH)
+    line = draft.text[line_start : line_end if line_end >= 0 else start + REACH]
+    if sum(line.count(c) for c in ",;|\t") < 2:
+        return False
+    if "data_rows" not in draft.memo:
+        draft.memo["data_rows"] = next(draft.find(_data_words()), None) is not None
+    return bool(draft.memo["data_rows"])
+
+
 _EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.|\bi\.e\.|\bexample:|\u2192|->)\s*[:(]?\s*$")
 
 

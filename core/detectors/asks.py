@@ -45,8 +45,9 @@ class _Patterns:
         # The detail, with nothing after it that makes it a topic ("your email campaign").
         # "your email or Skype ID": a second detail named with the first.
         also = rf"(?:\s*(?:,|/|or|and|&)\s*(?:(?:{mods})\s+){{0,2}}(?:{payment}|{contact})\b)?"
+        # "your company's registered address", "your DPO's email": one owner on the way.
         noun = (
-            rf"(?:(?:{mods})\s+){{0,2}}(?:(?P<pay>{payment})|(?P<contact>{contact})){also}"
+            rf"(?:[a-z][\w-]*['’]s\s+)?(?:(?:{mods})\s+){{0,2}}(?:(?P<pay>{payment})|(?P<contact>{contact})){also}"
             rf"(?![\w@.\-]*\w)(?!\s+(?:{_alt('ask', 'not_after')})\b)"
         )
         yours = _alt("ask", "yours")

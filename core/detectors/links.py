@@ -56,6 +56,9 @@ _GROUP_TYPES = {
 _TRAILING = ".,;:!?)]}'\"*"
 _CAREERS_PATH = re.compile(r"/(?:careers?|jobs?|apply|join-us|join|vacanc\w*|hiring)\b")
 _CAREERS_HOST = re.compile(r"^(?:careers?|jobs|apply|hiring|recruit\w*)\.")
+_PLACEHOLDER_PATH = re.compile(
+    r"(?:<|\{|\[|x{3,}\b|your[-_]?(?:number|handle|name|username|id)|\.\.\.)"
+)
 _CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b")
 
 
@@ -73,6 +76,10 @@ def detect(draft: Draft) -> Iterator[Match]:
         if domains.is_placeholder(host):
             continue
         end = m.start("path") + len(path) if path else m.end("host")
+        if _PLACEHOLDER_PATH.match(path or "/", 1) or (
+            len(path) <= 1 and draft.lower.startswith(("<", "{", "["), end)
+        ):
+            continue  # "wa.me/<our number>", "t.me/yourhandle": a stand-in, nobody's link
         if m.group("path") is None and m.end() > end:
             end = m.end()
         type_, status = _classify(draft, host, path, m.start())

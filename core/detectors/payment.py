@@ -184,6 +184,7 @@ class _Patterns:
                 r"|\b(?:move|moving|take|taking|shift|switch)\s+(?:the\s+|our\s+)?"
                 r"(?:billing|payments?|invoic\w+|contract|payroll)\s+(?:off|outside)\b"
                 r"|\b(?:keep|continue|start)\s+working\s+(?:together\s+)?directly\b"
+                r"|\b(?:bill|charge)\s+(?:you|u|them|him|her|me|us)\s+directly\b"
                 r"|\b(?:pay|send|transfer)\s+(?:you\s+|me\s+)?(?:the\s+)?(?:other\s+)?"
                 r"(?:rest|remainder|balance|difference|[$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:usd|eur|"
                 r"gbp|dollars|euros))\s+outside\b|\bwork\s+(?:something|it)\s+out\s+between\s+(?:us|ourselves)\b",
@@ -210,8 +211,37 @@ class _Patterns:
                     "send",
                     "transfer",
                     "work",
+                    "bill",
+                    "charge",
                 ),
                 leading=True,
+            ),
+            # "could we do it via Wise directly?", "do the next part through Payoneer"
+            words(
+                r"\b(?:do|handle|settle|send|make|finish|pay)\s+(?:it|this|that|them|the\s+"
+                r"(?:next|rest|remaining|final|last|other)\s+(?:part|phase|milestone|payment|"
+                r"bit|invoice|stage)s?)\s+(?:via|through|by|on|with|over|using)\s+"
+                rf"(?:my\s+|our\s+)?(?P<app>{pay})\b"
+                rf"|\b(?:via|through|by|on|with|over|using)\s+(?P<app2>{pay})\s+(?:directly|"
+                r"privately|instead|outside)\b",
+                (
+                    "do",
+                    "handle",
+                    "settle",
+                    "send",
+                    "make",
+                    "finish",
+                    "pay",
+                    "via",
+                    "through",
+                    "by",
+                    "on",
+                    "with",
+                    "over",
+                    "using",
+                ),
+                leading=True,
+                also=(pay_words,),
             ),
             # "hire me directly", "hire us outside Upwork": a contract that skips the platform
             words(
@@ -450,7 +480,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             yield Match("payment_handle", m.start(), m.end(), evidence=_app(m))
     for solicitation in p.solicitation:
         for m in draft.find(solicitation):
-            if _is_topic(draft, m) or _is_withdrawal(draft, m):
+            if _is_topic(draft, m) or _is_withdrawal(draft, m) or _fees_left_out(draft, m):
                 continue
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
@@ -470,6 +500,21 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+# Who does without the fee: "we can do it without the fees" is a proposal; "sales
+# recorded without the fees" is bookkeeping.
+_WITHOUT_WHO = re.compile(
+    r"\b(?:we|you|u|i|us|me|pay|paid|paying|payment|work|working|deal|directly|hire|do it)\b"
+)
+
+
+def _fees_left_out(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether a "without the fees" match has nobody in its clause doing without."""
+    if not draft.lower.startswith("without", m.start()):
+        return False
+    start = max(draft.sentence_bounds(m.start())[0], m.start() - 50)
+    return _WITHOUT_WHO.search(draft.lower, start, m.start()) is None
 
 
 @cache

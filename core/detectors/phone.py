@@ -198,8 +198,12 @@ def _judge(
         work.in_quotes(draft.text, start) or (_fictional(digits) and not owned)
     ) and work.about_content(draft):
         status: Status = "topic"  # "call me on ..." is the writer's, even in fiction's range
-    elif not owned and work.format_example(draft, start):
-        status = "topic"  # an example of a format the work handles, not the writer's
+    elif not owned and (work.format_example(draft, start) or work.data_row(draft, start)):
+        status = "topic"  # an example of a format the work handles, or a record's number
+    elif _THIRD_PARTY_LINE.search(draft.lower, max(0, start - 40), start) and work.about_content(
+        draft
+    ):
+        status = "topic"  # "the manual lists the support hotline ...": the content's number
     elif _other_number_cue_before(draft, start):
         return None
     elif (
@@ -225,6 +229,11 @@ def _judge(
     return None
 
 
+# A number introduced as somebody else's line: "the support hotline", "the shop's number".
+_THIRD_PARTY_LINE = re.compile(
+    r"\b(?:the|its|their|a|an|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}(?:hotline|helpline|phone number|"
+    r"number|phone|line|fax|switchboard|reception)\s*[:\-]?\s*$"
+)
 # Words saying a number is someone's own, whatever else the sentence is about.
 _OWNER = re.compile(r"\b(?:my|our|me|us|call|text|reach|ring|whatsapp|contact|dial)\b")
 
