@@ -514,6 +514,10 @@ def _look_alike_letters() -> tuple[dict[str, str], frozenset[str]]:
 
 _LOOK_ALIKE, _LOOK_ALIKE_WORDS = _look_alike_letters()
 _LOOK_ALIKE_CLASS = "".join(re.escape(c) for c in _LOOK_ALIKE)
+_LOOK_ALIKE_SYMBOLS = frozenset(c for c in _LOOK_ALIKE if not c.isdigit())
+_LOOK_ALIKE_DIGITS = frozenset(c for c in _LOOK_ALIKE if c.isdigit())
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+DRAFT.register(tuple(_LOOK_ALIKE_SYMBOLS))
 _LOOK_ALIKE_TOKEN = re.compile(
     rf"(?<![\w{_LOOK_ALIKE_CLASS}])(?=[{_LOOK_ALIKE_CLASS}]*[a-z])(?=[a-z]*[{_LOOK_ALIKE_CLASS}])"
     rf"[a-z{_LOOK_ALIKE_CLASS}]{{4,16}}(?![\w{_LOOK_ALIKE_CLASS}])"
@@ -528,8 +532,21 @@ def _look_alike_word(m: re.Match[str], _: str) -> str | None:
     return next((r for r in readings if r in _LOOK_ALIKE_WORDS), None)
 
 
-def _has_look_alike_letters(lower: str, _: Found | None) -> bool:
-    return _LOOK_ALIKE_TOKEN.search(lower) is not None
+def _has_look_alike_letters(lower: str, found: Found | None) -> bool:
+    """Whether a look-alike symbol stands in the draft, or a digit touches a letter
+    (worked out from where the literals were found, without a regex)."""
+    if found is None:
+        return _LOOK_ALIKE_TOKEN.search(lower) is not None
+    if not found.keys().isdisjoint(_LOOK_ALIKE_SYMBOLS):
+        return True
+    size = len(lower)
+    for digit in _LOOK_ALIKE_DIGITS & found.keys():
+        for at in found[digit]:
+            if (at and lower[at - 1] in _ASCII_LETTERS) or (
+                at + 1 < size and lower[at + 1] in _ASCII_LETTERS
+            ):
+                return True
+    return False
 
 
 def _char_digits(m: re.Match[str], text: str) -> str:
