@@ -63,7 +63,11 @@ def check(text: str, context: Context) -> Report:
         # thousands: judging each one costs about a millisecond (the cue searches), and
         # "paypal me" pasted for four megabytes would keep the host busy for minutes.
         matches = sorted(matches, key=lambda m: (m.status != "breach", m.start))[:MAX_FINDINGS]
-    draft.memo["match_starts"] = sorted(m.start for m in matches if m.status == "breach")
+    # (A pointer names the document that holds the details, not another detail: "proof
+    # of address attached — it shows my home address" is one document.)
+    draft.memo["match_starts"] = sorted(
+        m.start for m in matches if m.status == "breach" and m.type != "contact_pointer"
+    )
     findings = [_judge(m, draft, pack) for m in matches]
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end))
     return Report(context, tuple(findings))

@@ -65,6 +65,40 @@ def data_row(draft: Draft, start: int) -> bool:
     return bool(draft.memo["data_rows"])
 
 
+@cache
+def _sample_words() -> WordPattern:
+    entries = lexicon.words("work", "sample_values")
+    return words(rf"\b{lexicon.alternation(entries)}", lexicon.prefixes(entries), word_start=True)
+
+
+#: How far back a "use these test values:" still speaks of what follows.
+SAMPLE_REACH = 200
+_MINE_BEFORE = re.compile(r"\b(?:my|our|me|us|mine)\b")
+
+
+def sample_value(draft: Draft, start: int) -> bool:
+    """Whether words just before ``start``, in its paragraph, say that what follows is a
+    stand-in ("use these test values:", "placeholder text for now", "this sample
+    address ... nobody's real wallet"), with nothing in between claiming it as one's own."""
+    if "sample_values" not in draft.memo:  # once per draft: many values stay linear
+        draft.memo["sample_values"] = [m.end() for m in draft.find(_sample_words())]
+    found: list[int] = draft.memo["sample_values"]  # type: ignore[assignment]
+    lo = bisect.bisect_left(found, start - SAMPLE_REACH)
+    hi = bisect.bisect_right(found, start)
+    for end in found[lo:hi]:
+        between = draft.lower[end:start]
+        parts = between.split("\n\n")
+        # "... test values:" then a blank line, then the list: still the same list.
+        if (len(parts) == 1 or (len(parts) == 2 and parts[0].rstrip().endswith(":"))) and (
+            _MINE_BEFORE.search(between) is None
+        ):
+            return True
+    # "T9yD...b: it's the public burn address": the words may follow on the same line.
+    line_end = draft.lower.find("\n", start)
+    limit = min(start + 120, line_end if line_end >= 0 else start + 120)
+    return any(start < end - 1 < limit for end in found[hi : hi + 3])
+
+
 _EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.|\bi\.e\.|\bexample:|\u2192|->)\s*[:(]?\s*$")
 
 

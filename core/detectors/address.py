@@ -56,6 +56,15 @@ _MINE = re.compile(
 )
 
 
+# A place the work is about, named just before its address.
+_THE_WORKS = re.compile(
+    r"\b(?:the|this|that|a|each)\s+(?:[\w-]+\s+){0,2}(?:property|properties|listing|site|"
+    r"building|venue|plot|parcel|project site|house for sale|home for sale|location to shoot|"
+    r"shoot location|restaurant|store|shop)\b(?:\s+(?:to|we|you|i)\s+[\w\s]{0,20})?"
+    r"\s*(?:is|at|:|=|located at|address(?:ed)?)?\s*(?:at\s+)?$"
+)
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield street addresses the draft shares."""
     # Every address has a street word and starts with its house number at the start of
@@ -67,13 +76,15 @@ def detect(draft: Draft) -> Iterator[Match]:
     seen: list[tuple[int, int]] = []
     for m in _matches_at(_FULL, text, starts):
         seen.append(m.span())
-        if work.quoted_content(draft, m.start()):
+        if work.quoted_content(draft, m.start()) or work.sample_value(draft, m.start()):
             continue  # an address inside a script or page that is part of the work
+        if _THE_WORKS.search(draft.lower, max(0, m.start() - 60), m.start()):
+            continue  # "the property to render is 2150 Ocean Ave": the work's subject
         yield Match("address", m.start(), m.end())
     for m in _matches_at(_STREET_ONLY, text, starts):
         if any(a <= m.start() < b for a, b in seen):
             continue
-        if work.quoted_content(draft, m.start()):
+        if work.quoted_content(draft, m.start()) or work.sample_value(draft, m.start()):
             continue
         start = m.start()
         if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):

@@ -39,7 +39,8 @@ _HANDLE_STOPWORDS = frozenset(
         "is are was the a an and or me us you it my our your there here great fine good ok "
         "okay better best bot bots app apps api group channel server chat call calls account "
         "number not down blocked banned available instead only too also for to on in with if "
-        "when please pls thanks thank same works working please sure http https www"
+        "when please pls thanks thank same works working please sure http https www set run "
+        "manage moderate grow build create post join use add make help"
     ).split()
 )
 
@@ -368,6 +369,8 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in p.find("skype_id", draft):
         yield Match("messaging_handle", m.start(), m.end(), evidence={"app": "Skype"})
     for m in p.find("my_app", draft):
+        if _is_topic(draft, m.start("app"), m.end()):
+            continue  # "run our Discord: set up roles and bots"
         yield _phrase("messaging_invite", m, app=m.group("app"))
     for name in ("invite", "app_me", "drop_line", "are_you_on", "off_platform"):
         for m in p.find(name, draft):
@@ -433,8 +436,16 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     verb before it ("integrate Zoom"), or a thing built right after it ("Telegram bot").
     Text inside a handle or link ("kate.lin.ux") does not count."""
     before = draft.lower[max(0, start - reach) : start]
+    if _RUN_THE_APP.search(before):
+        return True  # "run our Telegram", "moderate the Discord": the app is the job
     after = _WORDS_AFTER.match(draft.lower, end)
     return cues.about_the_work(before) or bool(after and cues.about_the_work(after.group(0)))
+
+
+_RUN_THE_APP = re.compile(
+    r"\b(?:run|running|manage|managing|moderate|moderating|grow|growing|admin\w*|look after)\s+"
+    r"(?:our|the|my|your|their|a|this)\s+(?:[\w-]+\s+)?$"
+)
 
 
 # Up to three plain words after an app name.

@@ -19,7 +19,8 @@ _BIC_CUE_WORDS = ("swift", "bic", "bank")
 _ACCOUNT = re.compile(
     r"\b(?:(?:bank\s+)?account|acct|a/c|acc)\.?\s*(?:no\.?|number|num|#)?\s*[:#=\-]?\s*"
     r"(?P<number>\d[\d \-]{4,22}\d)\b|"
-    r"\b(?:routing|aba|rtn|transit)\s*(?:no\.?|number|#)?\s*[:#=\-]?\s*(?P<routing>\d{9})\b|"
+    r"\b(?:routing|aba|rtn|transit)\s*(?:no\.?|number|#)?\s*(?:\((?:ach|wire|aba)\)\s*)?"
+    r"[:#=\-]?\s*(?P<routing>\d{9})\b|"
     r"\bsort\s*code\s*[:#=\-]?\s*(?P<sort>\d{2}[- ]?\d{2}[- ]?\d{2})\b|"
     r"\bifsc\s*(?:code)?\s*[:#=\-]?\s*(?P<ifsc>[a-z]{4}0[a-z0-9]{6})\b|"
     r"\b(?:bsb)\s*[:#=\-]?\s*(?P<bsb>\d{3}-?\d{3})\b",
@@ -43,18 +44,26 @@ def detect(draft: Draft) -> Iterator[Match]:
             # So is one given as test input ("test with DE89 ... and GB82 ...: both must pass").
             status: Status = (
                 "topic"
-                if work.quoted_content(draft, m.start()) or work.format_example(draft, m.start())
+                if work.quoted_content(draft, m.start())
+                or work.format_example(draft, m.start())
+                or work.sample_value(draft, m.start())
                 else "breach"
             )
             yield Match("bank_account", m.start(), m.end(), status, evidence={"what": "IBAN"})
     for m in finditer_in(_BIC, text, draft.near(_BIC_CUE_WORDS, 0, 60)):
         before = draft.lower[max(0, m.start() - 30) : m.start()]
-        if _BIC_CUE.search(before) and _valid_bic(m.group(0)):
+        if (
+            _BIC_CUE.search(before)
+            and _valid_bic(m.group(0))
+            and not work.sample_value(draft, m.start())
+        ):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "SWIFT/BIC"})
     for m in draft.find(_ACCOUNT_WHERE):
         if m.group("routing") and not _aba_checksum(m.group("routing")):
             continue
-        if _BANK_CONTEXT.search(draft.sentence(m.start())):
+        # The bank is often named on a line of its own ("Bank: Wise", "Account no. ...").
+        around = draft.lower[max(0, m.start() - 120) : m.end() + 40]
+        if m.group("routing") or _BANK_CONTEXT.search(around):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "account number"})
 
 

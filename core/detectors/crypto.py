@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 
-from presend.core import cues
+from presend.core import cues, work
 from presend.core.draft import Draft
 from presend.core.keccak import eip55_ok
 from presend.core.model import Match, Status
@@ -50,7 +50,7 @@ def detect(draft: Draft) -> Iterator[Match]:
         # "please transfer USDC on ERC-20 to 0x...": money asked to go to it is a breach,
         # whatever the work is about; otherwise the work's words may make it its subject.
         if _PAY_TO.search(draft.lower, max(0, m.start() - 80), m.start()) is None:
-            if _CODE.search(sentence):
+            if _CODE.search(sentence) or work.sample_value(draft, m.start()):
                 status = "topic"  # a contract or transaction the work is about
             elif cues.DEVELOPMENT.search(sentence) and not re.search(
                 r"\b(?:send|pay|payment|transfer|deposit|tip)\b", sentence

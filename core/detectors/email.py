@@ -139,7 +139,9 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
         return None
     platform = domains.is_platform(host, draft.platform_domains)
     status: Status = "allowed" if platform else "breach"
-    if status == "breach" and work.quoted_content(draft, m.start()):
+    if status == "breach" and (
+        work.quoted_content(draft, m.start()) or work.sample_value(draft, m.start())
+    ):
         status = "topic"  # "translate: 'Call us ... or email info@acme.de'": the page's
     return Match("email", m.start(), end, status=status, evidence={"address": address})
 

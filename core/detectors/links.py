@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from presend.core import cues, domains
+from presend.core import cues, domains, work
 from presend.core.draft import Draft
 from presend.core.model import Match, Status
 from presend.core.scan import finditer_in, words
@@ -83,6 +83,8 @@ def detect(draft: Draft) -> Iterator[Match]:
         if m.group("path") is None and m.end() > end:
             end = m.end()
         type_, status = _classify(draft, host, path, m.start())
+        if status != "allowed" and work.quoted_content(draft, m.start()):
+            status = "topic"  # "... email support at brightpath dot com" in a script to read
         yield Match(type_, m.start(), end, status=status, evidence={"domain": host})
 
 

@@ -111,7 +111,7 @@ class _Patterns:
             # "direct payment", "settle privately"
             words(
                 r"\b(?:direct|private|off-platform|outside)\s+(?:[\w-]+\s+)?(?:payments?|invoices?|"
-                r"invoicing|transfers?|billing|deposits?)\b|"
+                r"invoicing|transfers?|billing|deposits?|wires?|bank transfers?)\b|"
                 r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?"
                 r"(?:privately|directly|"
                 r"between us|ourselves|outside)\b",
@@ -157,7 +157,7 @@ class _Patterns:
                 r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
                 r"through|via)\b|\bsend\s+(?:you\s+)?(?:an?|my|our|the)\s+invoices?\s+(?:directly\s+)?"
                 r"to\s+your\s+(?:company\s+|work\s+|personal\s+|business\s+)?e-?mail\b",
-                ("invoice", "direct", "send"),
+                ("invoic", "direct", "send"),
                 leading=True,
                 also=(("invoic",),),
             ),
@@ -185,6 +185,10 @@ class _Patterns:
                 r"(?:billing|payments?|invoic\w+|contract|payroll)\s+(?:off|outside)\b"
                 r"|\b(?:keep|continue|start)\s+working\s+(?:together\s+)?directly\b"
                 r"|\b(?:bill|charge)\s+(?:you|u|them|him|her|me|us)\s+directly\b"
+                # "your invoice can come straight to us", "you pay by check"
+                r"|\binvoices?\b[^.!?\n]{0,40}\b(?:come|go|be sent|get sent)\s+"
+                r"(?:straight|directly)\s+to\s+(?:us|me|our|my)\b"
+                r"|\bpay\s+(?:you\s+|me\s+|us\s+)?by\s+(?:check|cheque)\b"
                 r"|\b(?:pay|send|transfer)\s+(?:you\s+|me\s+)?(?:the\s+)?(?:other\s+)?"
                 r"(?:rest|remainder|balance|difference|[$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:usd|eur|"
                 r"gbp|dollars|euros))\s+outside\b|\bwork\s+(?:something|it)\s+out\s+between\s+(?:us|ourselves)\b",
@@ -213,6 +217,7 @@ class _Patterns:
                     "work",
                     "bill",
                     "charge",
+                    "invoice",
                 ),
                 leading=True,
             ),
@@ -526,6 +531,12 @@ def _third_party() -> re.Pattern[str]:
 
 
 @cache
+def _payee() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.words_of("en", "payment", "payees"))
+    return re.compile(rf"\bpay\w*\s+(?:(?:our|the|all|their|its|other)\s+)?(?:{words})\b")
+
+
+@cache
 def _withdrawal(code: str) -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.words_of(code, "payment", "withdrawal")))
 
@@ -558,6 +569,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True
     if _third_party().search(draft.lower, max(0, m.start() - 40), m.start()):
         return True  # "so customers pay via PayPal": the product's users paying
+    if _payee().search(draft.lower, m.start(), m.end()):
+        return True  # "we pay suppliers via Wise": the client's own books
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
     # on the new store". A word about some other work in the sentence ("the SEO retainer
     # keeps going through PayPal") does not make the payment the subject.

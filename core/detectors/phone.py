@@ -39,7 +39,7 @@ _OTHER_NUMBER_CUE = tuple(
     code pin otp version build release patent license licence lot batch model part doi pmid
     ein vat tax ssn record row sample job contract project timestamp epoch unix hash
     checksum coordinates lat lng latitude longitude budget price salary revenue views
-    downloads followers users subscribers #""".split()
+    downloads followers users subscribers apn parcel #""".split()
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 _RUN_ON = re.compile(r"[\d()\[\]. \-_/*;$~|\n]{4}")
@@ -198,7 +198,11 @@ def _judge(
         work.in_quotes(draft.text, start) or (_fictional(digits) and not owned)
     ) and work.about_content(draft):
         status: Status = "topic"  # "call me on ..." is the writer's, even in fiction's range
-    elif not owned and (work.format_example(draft, start) or work.data_row(draft, start)):
+    elif not owned and (
+        work.format_example(draft, start)
+        or work.data_row(draft, start)
+        or work.sample_value(draft, start)
+    ):
         status = "topic"  # an example of a format the work handles, or a record's number
     elif _THIRD_PARTY_LINE.search(draft.lower, max(0, start - 40), start) and work.about_content(
         draft
@@ -235,7 +239,9 @@ _THIRD_PARTY_LINE = re.compile(
     r"number|phone|line|fax|switchboard|reception)\s*[:\-]?\s*$"
 )
 # Words saying a number is someone's own, whatever else the sentence is about.
-_OWNER = re.compile(r"\b(?:my|our|me|us|call|text|reach|ring|whatsapp|contact|dial)\b")
+_OWNER = re.compile(
+    r"\b(?:my|our|me|us|call|text(?=\s+(?:me|us|at|on|to)\b)|reach|ring|whatsapp|contact|dial)\b"
+)
 
 
 def _possible(digits: str, international: bool) -> bool:
