@@ -40,7 +40,7 @@ def is_placeholder(host: str) -> bool:
             host == entry or host.endswith("." + entry) or labels[-1] == entry
             for entry in listed["reserved"]
         )
-        or any(labels[-2:-1] and labels[-2].startswith(p) for p in listed["stand_in_prefixes"])
+        or any(label.startswith(p) for label in labels[:-1] for p in listed["stand_in_prefixes"])
         or (_registered_name(host) in listed["reserved_names"])
     )
 

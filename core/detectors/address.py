@@ -69,19 +69,31 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield street addresses the draft shares."""
     # Every address has a street word and starts with its house number at the start of
     # a word, so it is tried only there, and only in drafts that have both.
-    if not any(draft.is_whole_word(*span) for span in draft.word_spans(_SUFFIX_WORDS)):
+    # (Europe writes the street's name first and needs no street word: "Ilica 242,
+    # 10000 Zagreb" is looked for wherever a number is followed by a comma.)
+    street_word = any(draft.is_whole_word(*span) for span in draft.word_spans(_SUFFIX_WORDS))
+    if not street_word and "," not in draft.text:
         return
     text = draft.text
     starts = draft.where(DIGITS, word_start=True)
     seen: list[tuple[int, int]] = []
-    for m in _matches_at(_FULL, text, starts):
+    for m in _matches_at(_FULL, text, starts) if street_word else ():
         seen.append(m.span())
         if work.quoted_content(draft, m.start()) or work.sample_value(draft, m.start()):
             continue  # an address inside a script or page that is part of the work
         if _THE_WORKS.search(draft.lower, max(0, m.start() - 60), m.start()):
             continue  # "the property to render is 2150 Ocean Ave": the work's subject
         yield Match("address", m.start(), m.end())
-    for m in _matches_at(_STREET_ONLY, text, starts):
+    for start, end in _european(draft, starts):
+        if any(a <= start < b or start <= a < end for a, b in seen):
+            continue
+        if work.quoted_content(draft, start) or work.sample_value(draft, start):
+            continue
+        if _THE_WORKS.search(draft.lower, max(0, start - 60), start):
+            continue
+        seen.append((start, end))
+        yield Match("address", start, end)
+    for m in _matches_at(_STREET_ONLY, text, starts) if street_word else ():
         if any(a <= m.start() < b for a, b in seen):
             continue
         if work.quoted_content(draft, m.start()) or work.sample_value(draft, m.start()):
@@ -92,6 +104,40 @@ def detect(draft: Draft) -> Iterator[Match]:
         before = draft.lower[draft.sentence_bounds(start)[0] : start][-80:]
         if _MINE.search(before) or _STREET_AND_PLACE.match(text, m.start()):
             yield Match("address", start, m.end())
+
+
+# "Lindenstraße 42, 10969 Berlin", "ul. Długa 5, 00-238 Warszawa": the street's name, its
+# number, then a postcode and a place, as most of Europe writes them.
+_EU_TAIL = re.compile(
+    r"\d{1,4}[a-zA-Z]?(?:/\d{1,4})?,\s*(?:[A-Z]{1,2}-)?(?P<code>\d{5}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4})"
+    r"\s+[A-ZÀ-Þ][\w'\-]+"
+)
+_EU_STREET = re.compile(
+    r"(?:\b(?:ul\.|al\.|rue|via|viale|calle|carrer|avenida|av\.|rua|str\.|piazza|plaza|strada)\s+)?"
+    r"[A-ZÀ-Þ][\w'\-.]*(?:[ ]+(?:[\w'\-.]+)){0,3}[ ]+$"
+)
+_EU_STREET_WORD = re.compile(
+    r"(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|laan|straat|gracht|plein|gade|vej|gatan|"
+    r"v[äa]gen|ulica|utca|ilica|rue|via|viale|calle|carrer|avenida|rua|piazza|plaza|strada|"
+    r"ul\.|al\.)",
+    re.IGNORECASE,
+)
+
+
+def _european(draft: Draft, starts: list[int]) -> Iterator[tuple[int, int]]:
+    """Spans of addresses written street name first, then number, postcode and place."""
+    text = draft.text
+    for at in starts:
+        tail = _EU_TAIL.match(text, at)
+        if tail is None:
+            continue
+        street = _EU_STREET.search(text, max(0, at - 40), at)
+        if street is None:
+            continue
+        # A four-digit postcode is also a year or a count: then the street must say so.
+        if len(tail.group("code")) == 4 and not _EU_STREET_WORD.search(street.group(0)):
+            continue
+        yield street.start(), tail.end()
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

@@ -146,6 +146,17 @@ class _Patterns:
             r"\b(?:avoid|bypass|get around|escape)\s+(?:the\s+)?(?:upwork\s+)?"
             r"(?:filters?|flagging|monitoring|detection|moderation)\b"
         )
+        # "... message me there if that's easier than waiting for Upwork"
+        away = (
+            r"\b(?:easier|faster|quicker|simpler|better)\s+than\s+(?:[\w']+\s+){0,4}"
+            r"(?:upwork|this (?:site|platform|chat))\b|"
+            # "I sent you a connection request on LinkedIn", "reply to the email I sent"
+            rf"\b(?:sent|send|sending)\s+(?:you\s+)?(?:a\s+)?(?:connection|friend|follow|contact)\s+"
+            rf"request\s+(?:on|via)\s+(?:{chat})\b|"
+            r"\breply\s+to\s+(?:the|my)\s+e-?mail\b|"
+            r"\b(?:reach out to|contact|email|call)\s+(?:your|the)\s+(?:[\w-]+\s+)?"
+            r"(?:team|company|office|department|boss|manager)\s+directly\b"
+        )
         apply_elsewhere = (
             r"\b(?:apply|submit\s+(?:your\s+)?(?:application|cv|resume)|send\s+(?:your\s+)?"
             r"(?:cv|resume|application|portfolio))\s+(?:directly\s+)?(?:on|via|through|at|to)\s+"
@@ -206,6 +217,25 @@ class _Patterns:
                 leading=True,
             ),
             "drop_line": words(drop_line, ("shoot", "drop", "send", "give"), leading=True),
+            "away": words(
+                away,
+                (
+                    "easier",
+                    "faster",
+                    "quicker",
+                    "simpler",
+                    "better",
+                    "sent",
+                    "send",
+                    "reply",
+                    "reach out",
+                    "contact",
+                    "email",
+                    "call",
+                ),
+                leading=True,
+                also=(("than", "request", "mail", "directly"),),
+            ),
             "off_platform": words(
                 off_platform,
                 (
@@ -372,7 +402,7 @@ def detect(draft: Draft) -> Iterator[Match]:
         if _is_topic(draft, m.start("app"), m.end()):
             continue  # "run our Discord: set up roles and bots"
         yield _phrase("messaging_invite", m, app=m.group("app"))
-    for name in ("invite", "app_me", "drop_line", "are_you_on", "off_platform"):
+    for name in ("invite", "app_me", "drop_line", "are_you_on", "off_platform", "away"):
         for m in p.find(name, draft):
             app = _app_of(m)
             if app and _is_topic(draft, m.start(), m.end()):

@@ -69,7 +69,14 @@ class _Patterns:
         #: "your full legal name, date of birth and home address": a detail at the end
         #: of a list the request names.
         self.yours_list = words(
-            rf"\b(?:{yours})\s+(?:[\w'\-()]+,?\s+){{1,10}}?(?:and|&)\s+{noun}",
+            rf"\b(?:{yours})\s+(?:[\w'\-()]+,?\s+){{1,10}}?(?:and|&)\s+(?:(?:{yours})\s+)?{noun}",
+            vocab_anchors,
+            leading=True,
+        )
+        #: "it needs your full name, email and country": the detail inside the list.
+        self.yours_inlist = words(
+            rf"\b(?:{yours})\s+(?:[\w'\-()]+(?:\s+[\w'\-()]+)?,\s+){{1,4}}{noun}"
+            r"(?=\s*,|\s+(?:and|&)\s)",
             vocab_anchors,
             leading=True,
         )
@@ -138,6 +145,7 @@ class _Patterns:
         return (
             self.yours,
             self.yours_list,
+            self.yours_inlist,
             self.which,
             self.the_one,
             self.on_yours,
@@ -169,7 +177,7 @@ def detect(draft: Draft) -> Iterator[Match]:
     if not draft.holds_any(p.needed):
         return
     lower = draft.lower
-    for pattern in (p.yours, p.yours_list):
+    for pattern in (p.yours, p.yours_list, p.yours_inlist):
         for m in draft.find(pattern):
             clause = draft.clause_before(m.start())[-60:]
             verb = p.request_before.search(clause) or p.question_before.search(clause)

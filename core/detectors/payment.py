@@ -47,6 +47,8 @@ class _Patterns:
             ),
             # "pay via PayPal", "payment through Wise", "send the money to my Payoneer"
             words(
+                # ("Apple Pay through Stripe" names a wallet, not a payment.)
+                r"(?<!apple )(?<!google )(?<!samsung )(?<!amazon )(?<!shop )"
                 r"\b(?:pay|paying|paid|payments?|"
                 r"send(?:ing)?(?:\s+(?:you|me|us|him|her))?(?:\s+(?:an?\s+|the\s+)?"
                 r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit))?|"
@@ -120,8 +122,8 @@ class _Patterns:
             ),
             # the fee, avoided
             words(
-                r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saving|dodge|cut out|"
-                r"get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
+                r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saves|saving|dodge|"
+                r"cut out|get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
                 r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all|"
                 r"us|you|me|both|on|a|lot|of|some|money|big|huge|extra|\d+\s?%|20|10)"
                 r"\s+){0,4}(?:fees?\b|commission\b|cut\b|charges?\b|percentage\b|service fee\b|"
@@ -188,7 +190,16 @@ class _Patterns:
                 # "your invoice can come straight to us", "you pay by check"
                 r"|\binvoices?\b[^.!?\n]{0,40}\b(?:come|go|be sent|get sent)\s+"
                 r"(?:straight|directly)\s+to\s+(?:us|me|our|my)\b"
-                r"|\bpay\s+(?:you\s+|me\s+|us\s+)?by\s+(?:check|cheque)\b"
+                r"|\bpay\s+(?:you\s+|me\s+|us\s+)?by\s+(?:check|cheque|(?:bank\s+|wire\s+)?transfer)\b"
+                r"|\binvoice\s+to\s+(?:your|our|the)\s+(?:accounts?|finance|billing|ap)\b"
+                r"|\binvoic\w*\s+(?:you\s+)?(?:through|via|from)\s+my\s+own\s+(?:company|business|agency|"
+                r"llc|ltd|firm)\b"
+                r"|\b(?:handle|do|sort|settle|arrange|work)\s+(?:out\s+)?(?:the\s+)?(?:billing|payments?|"
+                r"invoicing|it|that|this)\s+(?:out\s+)?between\s+(?:us|ourselves)\b"
+                r"|\b(?:no|without|skip|cut out|no need for)\s+(?:the\s+|a\s+|any\s+)?"
+                r"middle\s?m[ae]n\b"
+                r"|\bpayment\s+link\s+(?:from|on|through)\s+my\s+(?:own\s+)?"
+                r"(?:site|website|store|shop|page)\b"
                 r"|\b(?:pay|send|transfer)\s+(?:you\s+|me\s+)?(?:the\s+)?(?:other\s+)?"
                 r"(?:rest|remainder|balance|difference|[$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:usd|eur|"
                 r"gbp|dollars|euros))\s+outside\b|\bwork\s+(?:something|it)\s+out\s+between\s+(?:us|ourselves)\b",
@@ -218,6 +229,15 @@ class _Patterns:
                     "bill",
                     "charge",
                     "invoice",
+                    "handle",
+                    "do",
+                    "sort",
+                    "settle",
+                    "arrange",
+                    "no",
+                    "without",
+                    "cut out",
+                    "payment link",
                 ),
                 leading=True,
             ),

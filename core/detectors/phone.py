@@ -35,7 +35,7 @@ _PHONE_CUE = tuple(
 # Words that introduce some other kind of number; "#" as in "order #4471".
 _OTHER_NUMBER_CUE = tuple(
     """order invoice inv id ids isbn issn tracking ticket ref reference transaction txn
-    serial sku item case confirmation po receipt account acct routing iban card zip postal
+    serial sku item confirmation po receipt account acct routing iban card zip postal
     code pin otp version build release patent license licence lot batch model part doi pmid
     ein vat tax ssn record row sample job contract project timestamp epoch unix hash
     checksum coordinates lat lng latitude longitude budget price salary revenue views
