@@ -248,8 +248,34 @@ def _rewrite(
 
 
 # "[at]", "(at)", "{at}", "<at>", "(@)" and the same for "dot".
-def _bracketed(m: re.Match[str], _: str) -> str:
-    return "@" if m.group(1).lower() in _AT_SET else "."
+# "(a)" is the "@" only before a domain ("sara (a) outlook.com"), not in a list ("(a) the logo").
+def _bracketed(m: re.Match[str], _: str) -> str | None:
+    word = m.group(1).lower()
+    if word == "a":
+        return "@" if _DOMAIN_AHEAD.match(m.string, m.end()) else None
+    return "@" if word in _AT_SET else "."
+
+
+_DOT_LIKE = "\u00b7\u2022\u2219\u22c5\u2027\u30fb"  # middle dot, bullet and their kin
+_DOMAIN_AHEAD = re.compile(
+    rf" {{0,2}}[a-z0-9][a-z0-9\-]{{0,62}} {{0,2}}(?:[.{_DOT_LIKE}]|[\[({{<]?dot\b)"
+)
+
+
+# Letters or digits joined by middle dots or bullets: "m·a·r·t·a·@·x·.·i·o".
+_DOT_LIKE_RUN = re.compile(rf"(?<![\w@])(?:[a-z0-9@_.] ?[{_DOT_LIKE}] ?){{4,}}[a-z0-9@_.](?![\w@])")
+
+
+def _dot_like_run(m: re.Match[str], text: str) -> str:
+    return re.sub(rf"[\s{_DOT_LIKE}]", "", text[m.start() : m.end()])
+
+
+def _dot_like_as_dot(m: re.Match[str], text: str) -> str:
+    return re.sub(f"[{_DOT_LIKE}]", ".", text[m.start() : m.end()])
+
+
+def _has_dot_like(lower: str, _: Found | None) -> bool:
+    return not lower.isascii() and not _DOT_LIKE_SET.isdisjoint(lower)
 
 
 # HTML character references for the characters addresses are made of: "&#64;",
@@ -569,6 +595,10 @@ _SUFFIXES = (
     r"ro|pt|store|shop|site|online|tech|studio|edu|gov|ac|mil|ch|se|no|dk|fi|be|ie|nz|za|ke|"
     r"gh|cz|gr|il|hu|sk|at|cc|tv|gg|design|agency|email|page|blog|pro|work)"
 )
+# A middle dot or bullet standing for a dot: between digit groups ("080 • 1234 • 5678")
+# or before an address's suffix ("gmail • com").
+_DOT_LIKE_AS_DOT = re.compile(rf"(?<=[a-z0-9]) ?[{_DOT_LIKE}] ?(?=\d|{_SUFFIXES}(?![a-z0-9]))")
+_DOT_LIKE_SET = frozenset(_DOT_LIKE)
 # Also a dot word between the labels of a longer domain: "cs dot stanford dot edu".
 _SPOKEN_DOTS = re.compile(
     rf"(?<=[a-z0-9]){_DOT_BETWEEN}(?=(?:[a-z0-9][a-z0-9\-]{{0,30}}{_DOT_BETWEEN}){{0,3}}"
@@ -618,7 +648,7 @@ def lower_same_length(text: str) -> str:
 
 # "(at)", "[dot]", and every language's words for them: "(arroba)", "(punto)", "[собака]".
 _AT_SET = frozenset(["at", "@", *_AT_WORDS])
-_BRACKET_WORDS = lexicon.alternation(sorted(_AT_SET | {"dot", r"\.", *_DOT_WORDS}))
+_BRACKET_WORDS = lexicon.alternation(sorted(_AT_SET | {"dot", r"\.", "a", *_DOT_WORDS}))
 _BRACKETED = re.compile(rf"\s?[\[({{<]\s{{0,2}}({_BRACKET_WORDS})\s{{0,2}}[\])}}>]\s?")
 _BRACKET_PROBE = re.compile(rf"[\[({{<]\s{{0,2}}(?:{_BRACKET_WORDS})\s{{0,2}}[\])}}>]")
 # Three single characters between single spaces: the middle of any spaced-out run.
@@ -706,6 +736,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_ENTITY, _entity, _has_entity),
     (_MARKUP, _markup, _has_markup),
     (_CHAR_DIGIT_RUN, _char_digits, _has_char_digits),
+    (_DOT_LIKE_RUN, _dot_like_run, _has_dot_like),
+    (_DOT_LIKE_AS_DOT, _dot_like_as_dot, _has_dot_like),
     (_BRACKETED, _bracketed, _has_brackets),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
