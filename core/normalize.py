@@ -416,8 +416,8 @@ def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pat
     token = rf"(?:{_MULTIPLIER}[ -]{word}|{word}|\d{{1,4}})"
     strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
     run = re.compile(
-        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
-        rf"[ ,.\-()]{{1,3}}{strong}{_EDGE_AFTER}"
+        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()/]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
+        rf"[ ,.\-()/]{{1,3}}{strong}{_EDGE_AFTER}"
     )
     return run, re.compile(token)
 
@@ -599,6 +599,22 @@ _SUFFIXES = (
 # or before an address's suffix ("gmail • com").
 _DOT_LIKE_AS_DOT = re.compile(rf"(?<=[a-z0-9]) ?[{_DOT_LIKE}] ?(?=\d|{_SUFFIXES}(?![a-z0-9]))")
 _DOT_LIKE_SET = frozenset(_DOT_LIKE)
+# A link typed with spaces around its dot and slashes, so no filter reads it as one:
+# "facebook . com / some.name", "linkedin .com/ in / ann-lee".
+_SPACED_LINK = re.compile(
+    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?{_SUFFIXES}"
+    r"(?: {0,2}/ {0,2}(?:[\w.\-]{0,59}[\w\-])(?![\w\-]|\.\w))+"
+)
+
+
+def _spaced_link(m: re.Match[str], text: str) -> str | None:
+    return text[m.start() : m.end()].replace(" ", "")
+
+
+def _has_spaced_link(lower: str, _: Found | None) -> bool:
+    return " ." in lower and "/" in lower
+
+
 # Also a dot word between the labels of a longer domain: "cs dot stanford dot edu".
 _SPOKEN_DOTS = re.compile(
     rf"(?<=[a-z0-9]){_DOT_BETWEEN}(?=(?:[a-z0-9][a-z0-9\-]{{0,30}}{_DOT_BETWEEN}){{0,3}}"
@@ -710,12 +726,12 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
             if (at and _WORD_RE.match(lower, at - 1)) or _WORD_RE.match(lower, end):
                 continue  # inside a longer word
             gap = end
-            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()":
+            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()/":
                 gap += 1
             if gap > end and gap in starts:
                 return True
             back = at
-            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()":
+            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()/":
                 back -= 1
             if back < at and back in ends:
                 return True
@@ -741,6 +757,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_BRACKETED, _bracketed, _has_brackets),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
+    (_SPACED_LINK, _spaced_link, _has_spaced_link),
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_HYPHENATED, _hyphenated, _has_hyphenated),
