@@ -597,7 +597,9 @@ _SUFFIXES = (
 )
 # A middle dot or bullet standing for a dot: between digit groups ("080 • 1234 • 5678")
 # or before an address's suffix ("gmail • com").
-_DOT_LIKE_AS_DOT = re.compile(rf"(?<=[a-z0-9]) ?[{_DOT_LIKE}] ?(?=\d|{_SUFFIXES}(?![a-z0-9]))")
+_DOT_LIKE_AS_DOT = re.compile(
+    rf"(?<=\d) ?[{_DOT_LIKE}] ?(?=\d)|(?<=[a-z0-9]) ?[{_DOT_LIKE}] ?(?={_SUFFIXES}(?![a-z0-9]))"
+)
 _DOT_LIKE_SET = frozenset(_DOT_LIKE)
 # A link typed with spaces around its dot and slashes, so no filter reads it as one:
 # "facebook . com / some.name", "linkedin .com/ in / ann-lee".
@@ -613,6 +615,28 @@ def _spaced_link(m: re.Match[str], text: str) -> str | None:
 
 def _has_spaced_link(lower: str, _: Found | None) -> bool:
     return " ." in lower and "/" in lower
+
+
+# An address written backwards ("moc.liamg@eod.nhoj", "read it backwards"): the part
+# before "@" begins with a suffix spelt backwards, and the part after it ends in none.
+_SUFFIX_WORDS = re.findall(r"[a-z]+", _SUFFIXES.removeprefix("(?:"))
+_REVERSED_SUFFIXES = "|".join(sorted((w[::-1] for w in _SUFFIX_WORDS), key=len, reverse=True))
+_BACKWARDS_ADDRESS = re.compile(
+    rf"(?<![\w@.])(?:{_REVERSED_SUFFIXES})\.[a-z0-9\-]{{1,63}}(?:\.[a-z0-9\-]{{1,63}}){{0,3}}"
+    r"@[a-z0-9_%+\-]{1,64}(?:\.[a-z0-9_%+\-]{1,64}){0,3}(?![\w@])"
+)
+_A_SUFFIX = re.compile(rf"{_SUFFIXES}")
+
+
+def _backwards_address(m: re.Match[str], text: str) -> str | None:
+    last = m.group(0).rsplit(".", 1)[-1] if "." in m.group(0).partition("@")[2] else ""
+    if _A_SUFFIX.fullmatch(last):
+        return None  # "ed.smith@gmail.com" reads forwards
+    return text[m.start() : m.end()][::-1]
+
+
+def _has_at(lower: str, _: Found | None) -> bool:
+    return "@" in lower
 
 
 # Also a dot word between the labels of a longer domain: "cs dot stanford dot edu".
@@ -758,6 +782,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
+    (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_HYPHENATED, _hyphenated, _has_hyphenated),
