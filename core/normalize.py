@@ -639,6 +639,32 @@ def _has_at(lower: str, _: Found | None) -> bool:
     return "@" in lower
 
 
+# A provider's name broken or sounded out after "@" or "at" and before the dot: "ann at
+# gee mail dot com", "ann@hot mail.com" (vocabulary.toml, [split_providers]).
+_SPLIT_PROVIDERS: dict[str, str] = {
+    " ".join(k.lower().split()): str(v) for k, v in vocabulary()["split_providers"]["names"].items()
+}
+_SPLIT_PROVIDER = re.compile(
+    r"(?<=[a-z0-9_.])( ?@ ?| at )"
+    + "("
+    + "|".join(
+        re.escape(k).replace(r"\ ", " ") for k in sorted(_SPLIT_PROVIDERS, key=len, reverse=True)
+    )
+    + ")"
+    + rf"(?= ?\. ?{_SUFFIXES}(?![a-z0-9])| dot )"
+)
+
+
+def _split_provider(m: re.Match[str], text: str) -> str:
+    return m.group(1) + _SPLIT_PROVIDERS[m.group(2)]
+
+
+def _has_split_provider(lower: str, _: Found | None) -> bool:
+    return ("mail" in lower or "hoo" in lower or "look" in lower or "cloud" in lower) and (
+        "@" in lower or " at " in lower
+    )
+
+
 # Also a dot word between the labels of a longer domain: "cs dot stanford dot edu".
 _SPOKEN_DOTS = re.compile(
     rf"(?<=[a-z0-9]){_DOT_BETWEEN}(?=(?:[a-z0-9][a-z0-9\-]{{0,30}}{_DOT_BETWEEN}){{0,3}}"
@@ -782,6 +808,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
+    (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),

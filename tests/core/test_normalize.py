@@ -32,6 +32,7 @@ from presend.core.normalize import normalise
         ("four-one-six / nine-nine-two / three", "4169923"),
         ("facebook . com / ann.lee", "facebook.com/ann.lee"),
         ("moc.oohay@eel.nna", "ann.lee@yahoo.com"),  # written backwards
+        ("ann at gee mail dot com", "ann at gmail.com"),
     ],
 )
 def test_disguises_are_undone(original: str, expected: str) -> None:
@@ -48,6 +49,7 @@ def test_disguises_are_undone(original: str, expected: str) -> None:
         "(a) the logo, (b) the site",
         "Logo • Branding · 3 days",
         "ed.smith@gmail.com",
+        "we looked at hot mail. Then",
         "the same settings. com / net / org",
     ],
 )
@@ -93,7 +95,8 @@ def _ungated(text: str) -> tuple[str, list[int], list[int]]:
 _number_pieces = st.sampled_from(
     ["one", "two", "oh", "o", "double", "five", "nine", "4", "15", "555", "0132", " ", ", ",
      "-", ".", "[at]", "(dot)", " dot ", "com", "a", "b", "l", "I", "O", "\u0665", "someone",
-     "\u2022", "\u00b7", " . ", "/", "@", "moc.", "(a)", "\U0001f170"]
+     "\u2022", "\u00b7", " . ", "/", "@", "moc.", "(a)", "\U0001f170",
+     " at ", "gee mail", "hot mail"]
 )  # fmt: skip
 
 
