@@ -306,6 +306,30 @@ def _spaced(m: re.Match[str], text: str) -> str:
     return text[m.start() : m.end()].replace(" ", "")
 
 
+# Digits one at a time, the groups on lines of their own: "5 5 5\n0 1 9\n2 2 3 4". Both a
+# space and a line break must be in the run, so a column of figures stays a column.
+_SPACED_LINES = re.compile(r"(?<![\w@./:])(?:\d(?: |\n(?!\n))){6,}\d(?![\w@])")
+
+
+def _spaced_lines(m: re.Match[str], text: str) -> str | None:
+    run = text[m.start() : m.end()]
+    if " " not in run or "\n" not in run:
+        return None
+    if _PHONE_WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is None:
+        return None  # "1 2 3 / 4 5 6 / 7 8 9": a grid, unless words before say "phone"
+    return run.replace(" ", "").replace("\n", "")
+
+
+def _has_spaced_lines(lower: str, _: Found | None) -> bool:
+    return "\n" in lower and _SPACED_LINES_PROBE.search(lower) is not None
+
+
+_PHONE_WORD_BEFORE = re.compile(
+    r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|text|sms|contact)\b"
+)
+_SPACED_LINES_PROBE = re.compile(r"\d \d\n\d|\d\n\d \d")
+
+
 # Letters joined by hyphens or dots: "p-a-y-p-a-l", "s.k.y.p.e" (five letters or more, so
 # "e.g." and "U.S.A." stay as they are; digits are the phone detector's).
 _HYPHENATED = re.compile(r"(?<![\w@./:\-])(?:[A-Za-z] ?[\-.] ?){4,}[A-Za-z](?![\w@\-])")
@@ -810,6 +834,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
     (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
+    (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_HYPHENATED, _hyphenated, _has_hyphenated),

@@ -33,6 +33,7 @@ from presend.core.normalize import normalise
         ("facebook . com / ann.lee", "facebook.com/ann.lee"),
         ("moc.oohay@eel.nna", "ann.lee@yahoo.com"),  # written backwards
         ("ann at gee mail dot com", "ann at gmail.com"),
+        ("cell 4 1 6\n9 9 2\n3 3 8 1", "cell 4169923381"),  # groups on lines of their own
     ],
 )
 def test_disguises_are_undone(original: str, expected: str) -> None:
@@ -96,7 +97,7 @@ _number_pieces = st.sampled_from(
     ["one", "two", "oh", "o", "double", "five", "nine", "4", "15", "555", "0132", " ", ", ",
      "-", ".", "[at]", "(dot)", " dot ", "com", "a", "b", "l", "I", "O", "\u0665", "someone",
      "\u2022", "\u00b7", " . ", "/", "@", "moc.", "(a)", "\U0001f170",
-     " at ", "gee mail", "hot mail"]
+     " at ", "gee mail", "hot mail", "\n", "\n1 2", "cell "]
 )  # fmt: skip
 
 
