@@ -7,6 +7,8 @@ it is read only when a draft holds non-ASCII text, so plain drafts never pay for
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -27,4 +29,17 @@ def fold_table() -> dict[str, str]:
             ch = glyph.get("c", "")
             if len(ch) == 1 and not ch.isascii():
                 table.setdefault(ch, key)
+    # Letters in black circles and squares ("🅼🅸🅺🅴", "🅐"): no compatibility form and not
+    # in TR39, so read from their names. Regional indicators (flags) are left alone.
+    for code in range(*_ENCLOSED_LETTERS):
+        ch = chr(code)
+        m = _ENCLOSED_NAME.match(unicodedata.name(ch, ""))
+        if m:
+            table.setdefault(ch, m.group(1).lower())
     return table
+
+
+_ENCLOSED_LETTERS = (0x1F100, 0x1F1E6)
+_ENCLOSED_NAME = re.compile(
+    r"^(?:NEGATIVE )?(?:SQUARED|CIRCLED|PARENTHESIZED)\b.*\bLATIN (?:CAPITAL|SMALL) LETTER ([A-Z])$"
+)

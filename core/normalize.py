@@ -248,8 +248,34 @@ def _rewrite(
 
 
 # "[at]", "(at)", "{at}", "<at>", "(@)" and the same for "dot".
-def _bracketed(m: re.Match[str], _: str) -> str:
-    return "@" if m.group(1).lower() in _AT_SET else "."
+# "(a)" is the "@" only before a domain ("sara (a) outlook.com"), not in a list ("(a) the logo").
+def _bracketed(m: re.Match[str], _: str) -> str | None:
+    word = m.group(1).lower()
+    if word == "a":
+        return "@" if _DOMAIN_AHEAD.match(m.string, m.end()) else None
+    return "@" if word in _AT_SET else "."
+
+
+_DOT_LIKE = "\u00b7\u2022\u2219\u22c5\u2027\u30fb"  # middle dot, bullet and their kin
+_DOMAIN_AHEAD = re.compile(
+    rf" {{0,2}}[a-z0-9][a-z0-9\-]{{0,62}} {{0,2}}(?:[.{_DOT_LIKE}]|[\[({{<]?dot\b)"
+)
+
+
+# Letters or digits joined by middle dots or bullets: "m·a·r·t·a·@·x·.·i·o".
+_DOT_LIKE_RUN = re.compile(rf"(?<![\w@])(?:[a-z0-9@_.] ?[{_DOT_LIKE}] ?){{4,}}[a-z0-9@_.](?![\w@])")
+
+
+def _dot_like_run(m: re.Match[str], text: str) -> str:
+    return re.sub(rf"[\s{_DOT_LIKE}]", "", text[m.start() : m.end()])
+
+
+def _dot_like_as_dot(m: re.Match[str], text: str) -> str:
+    return re.sub(f"[{_DOT_LIKE}]", ".", text[m.start() : m.end()])
+
+
+def _has_dot_like(lower: str, _: Found | None) -> bool:
+    return not lower.isascii() and not _DOT_LIKE_SET.isdisjoint(lower)
 
 
 # HTML character references for the characters addresses are made of: "&#64;",
@@ -278,6 +304,30 @@ _SPACED = re.compile(r"(?<![\w@./:])(?:[A-Za-z0-9@_./:] ){4,}[A-Za-z0-9@_./:](?!
 
 def _spaced(m: re.Match[str], text: str) -> str:
     return text[m.start() : m.end()].replace(" ", "")
+
+
+# Digits one at a time, the groups on lines of their own: "5 5 5\n0 1 9\n2 2 3 4". Both a
+# space and a line break must be in the run, so a column of figures stays a column.
+_SPACED_LINES = re.compile(r"(?<![\w@./:])(?:\d(?: |\n(?!\n))){6,}\d(?![\w@])")
+
+
+def _spaced_lines(m: re.Match[str], text: str) -> str | None:
+    run = text[m.start() : m.end()]
+    if " " not in run or "\n" not in run:
+        return None
+    if _PHONE_WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is None:
+        return None  # "1 2 3 / 4 5 6 / 7 8 9": a grid, unless words before say "phone"
+    return run.replace(" ", "").replace("\n", "")
+
+
+def _has_spaced_lines(lower: str, _: Found | None) -> bool:
+    return "\n" in lower and _SPACED_LINES_PROBE.search(lower) is not None
+
+
+_PHONE_WORD_BEFORE = re.compile(
+    r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|text|sms|contact)\b"
+)
+_SPACED_LINES_PROBE = re.compile(r"\d \d\n\d|\d\n\d \d")
 
 
 # Letters joined by hyphens or dots: "p-a-y-p-a-l", "s.k.y.p.e" (five letters or more, so
@@ -390,8 +440,8 @@ def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pat
     token = rf"(?:{_MULTIPLIER}[ -]{word}|{word}|\d{{1,4}})"
     strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
     run = re.compile(
-        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
-        rf"[ ,.\-()]{{1,3}}{strong}{_EDGE_AFTER}"
+        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()/]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
+        rf"[ ,.\-()/]{{1,3}}{strong}{_EDGE_AFTER}"
     )
     return run, re.compile(token)
 
@@ -586,6 +636,76 @@ _SUFFIXES = (
     r"ro|pt|store|shop|site|online|tech|studio|edu|gov|ac|mil|ch|se|no|dk|fi|be|ie|nz|za|ke|"
     r"gh|cz|gr|il|hu|sk|at|cc|tv|gg|design|agency|email|page|blog|pro|work)"
 )
+# A middle dot or bullet standing for a dot: between digit groups ("080 • 1234 • 5678")
+# or before an address's suffix ("gmail • com").
+_DOT_LIKE_AS_DOT = re.compile(
+    rf"(?<=\d) ?[{_DOT_LIKE}] ?(?=\d)|(?<=[a-z0-9]) ?[{_DOT_LIKE}] ?(?={_SUFFIXES}(?![a-z0-9]))"
+)
+_DOT_LIKE_SET = frozenset(_DOT_LIKE)
+# A link typed with spaces around its dot and slashes, so no filter reads it as one:
+# "facebook . com / some.name", "linkedin .com/ in / ann-lee".
+_SPACED_LINK = re.compile(
+    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?{_SUFFIXES}"
+    r"(?: {0,2}/ {0,2}(?:[\w.\-]{0,59}[\w\-])(?![\w\-]|\.\w))+"
+)
+
+
+def _spaced_link(m: re.Match[str], text: str) -> str | None:
+    return text[m.start() : m.end()].replace(" ", "")
+
+
+def _has_spaced_link(lower: str, _: Found | None) -> bool:
+    return " ." in lower and "/" in lower
+
+
+# An address written backwards ("moc.liamg@eod.nhoj", "read it backwards"): the part
+# before "@" begins with a suffix spelt backwards, and the part after it ends in none.
+_SUFFIX_WORDS = re.findall(r"[a-z]+", _SUFFIXES.removeprefix("(?:"))
+_REVERSED_SUFFIXES = "|".join(sorted((w[::-1] for w in _SUFFIX_WORDS), key=len, reverse=True))
+_BACKWARDS_ADDRESS = re.compile(
+    rf"(?<![\w@.])(?:{_REVERSED_SUFFIXES})\.[a-z0-9\-]{{1,63}}(?:\.[a-z0-9\-]{{1,63}}){{0,3}}"
+    r"@[a-z0-9_%+\-]{1,64}(?:\.[a-z0-9_%+\-]{1,64}){0,3}(?![\w@])"
+)
+_A_SUFFIX = re.compile(rf"{_SUFFIXES}")
+
+
+def _backwards_address(m: re.Match[str], text: str) -> str | None:
+    last = m.group(0).rsplit(".", 1)[-1] if "." in m.group(0).partition("@")[2] else ""
+    if _A_SUFFIX.fullmatch(last):
+        return None  # "ed.smith@gmail.com" reads forwards
+    return text[m.start() : m.end()][::-1]
+
+
+def _has_at(lower: str, _: Found | None) -> bool:
+    return "@" in lower
+
+
+# A provider's name broken or sounded out after "@" or "at" and before the dot: "ann at
+# gee mail dot com", "ann@hot mail.com" (vocabulary.toml, [split_providers]).
+_SPLIT_PROVIDERS: dict[str, str] = {
+    " ".join(k.lower().split()): str(v) for k, v in vocabulary()["split_providers"]["names"].items()
+}
+_SPLIT_PROVIDER = re.compile(
+    r"(?<=[a-z0-9_.])( ?@ ?| at )"
+    + "("
+    + "|".join(
+        re.escape(k).replace(r"\ ", " ") for k in sorted(_SPLIT_PROVIDERS, key=len, reverse=True)
+    )
+    + ")"
+    + rf"(?= ?\. ?{_SUFFIXES}(?![a-z0-9])| dot )"
+)
+
+
+def _split_provider(m: re.Match[str], text: str) -> str:
+    return m.group(1) + _SPLIT_PROVIDERS[m.group(2)]
+
+
+def _has_split_provider(lower: str, _: Found | None) -> bool:
+    return ("mail" in lower or "hoo" in lower or "look" in lower or "cloud" in lower) and (
+        "@" in lower or " at " in lower
+    )
+
+
 # Also a dot word between the labels of a longer domain: "cs dot stanford dot edu".
 _SPOKEN_DOTS = re.compile(
     rf"(?<=[a-z0-9]){_DOT_BETWEEN}(?=(?:[a-z0-9][a-z0-9\-]{{0,30}}{_DOT_BETWEEN}){{0,3}}"
@@ -635,7 +755,7 @@ def lower_same_length(text: str) -> str:
 
 # "(at)", "[dot]", and every language's words for them: "(arroba)", "(punto)", "[собака]".
 _AT_SET = frozenset(["at", "@", *_AT_WORDS])
-_BRACKET_WORDS = lexicon.alternation(sorted(_AT_SET | {"dot", r"\.", *_DOT_WORDS}))
+_BRACKET_WORDS = lexicon.alternation(sorted(_AT_SET | {"dot", r"\.", "a", *_DOT_WORDS}))
 _BRACKETED = re.compile(rf"\s?[\[({{<]\s{{0,2}}({_BRACKET_WORDS})\s{{0,2}}[\])}}>]\s?")
 _BRACKET_PROBE = re.compile(rf"[\[({{<]\s{{0,2}}(?:{_BRACKET_WORDS})\s{{0,2}}[\])}}>]")
 # Three single characters between single spaces: the middle of any spaced-out run.
@@ -697,12 +817,12 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
             if (at and _WORD_RE.match(lower, at - 1)) or _WORD_RE.match(lower, end):
                 continue  # inside a longer word
             gap = end
-            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()":
+            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()/":
                 gap += 1
             if gap > end and gap in starts:
                 return True
             back = at
-            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()":
+            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()/":
                 back -= 1
             if back < at and back in ends:
                 return True
@@ -723,9 +843,15 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_ENTITY, _entity, _has_entity),
     (_MARKUP, _markup, _has_markup),
     (_CHAR_DIGIT_RUN, _char_digits, _has_char_digits),
+    (_DOT_LIKE_RUN, _dot_like_run, _has_dot_like),
+    (_DOT_LIKE_AS_DOT, _dot_like_as_dot, _has_dot_like),
     (_BRACKETED, _bracketed, _has_brackets),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
+    (_SPACED_LINK, _spaced_link, _has_spaced_link),
+    (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
+    (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
+    (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_HYPHENATED, _hyphenated, _has_hyphenated),

@@ -26,7 +26,7 @@ _CONTACT_WORDS = (
     r"discord|signal|viber|wechat|linked\s?in|instagram|insta|facebook|handle|contacts?|"
     r"contact\s+(?:details|info|information)|socials?|address)"
 )
-_HANDLE = r"(?:live:\.?(?:cid\.)?)?@?[a-z0-9](?:[\w.\-]{0,30}\w)?(?:#\d{4})?"
+_HANDLE = r"(?:live:\.?(?:cid\.)?)?@?_?[a-z0-9](?:[\w.\-]{0,30}\w)?(?:#\d{4})?"
 # A name that reads as a handle: digits, dots or underscores in it ("mike.reynolds_nyc").
 _HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
 # Words right after an invitation that keep it on the platform.
@@ -78,10 +78,10 @@ class _Patterns:
         )
         # "Telegram is better for me: @kostya_devops", "ID is suda.spa2019", "I'm
         # nightowl.dev there": a handle whose app is named in the same sentence.
-        at_name = r"(?<![\w@.])@[a-z][\w.]{2,30}\w(?![\w@]|\.[a-z])"
+        at_name = r"(?<![\w@.])@_?[a-z][\w.]{2,30}\w(?![\w@]|\.[a-z])"
         id_is = (
             r"\b(?:id|user\s?name|handle|username)(?:\s+(?:there|on it|on there))?\s*(?:is|:|=)\s*"
-            r"@?[a-z][\w.\-]{2,30}\w(?:#\d{4})?"
+            r"@?_?[a-z][\w.\-]{2,30}\w(?:#\d{4})?"
         )
         as_name = (
             rf"\b(?:i'?m|i am|as|search(?:\s+for)?|find)\s+@?(?:{_HANDLE_LIKE})\s+"

@@ -86,6 +86,37 @@ def detect(draft: Draft) -> Iterator[Match]:
         # Two numbers written side by side ("415-555-0132 212-555-0147") read as one
         # run; try the space-separated pieces from the left, longest first.
         yield from _pieces(draft, m.start() + lead, m.end(), memo)
+    yield from _in_parts(draft)
+
+
+# A number given in parts, so no part reads as one: "my number ends in 0457, the first
+# part is +1 503 555", "second half of my cell: 555 0164 (first was 202)".
+_PARTS_GATE = ("part", "half", "ends", "end in", "end with", "starts", "begins", "digits")
+_PARTS_CUE = re.compile(
+    r"\b(?:(?:number|cell|phone|mobile|whats\s?app)(?:\s+(?:no\.?|number))?\s+"
+    r"(?:ends?|starts?|begins?)\s+(?:in|with)|"
+    r"(?:first|second|third|last|other|next|rest)\s+(?:part|half|bit|digits)\s+of\s+"
+    r"(?:my|our|the)\s+(?:(?:personal|cell|phone|mobile|work|whats\s?app)\s+)?"
+    r"(?:number|cell|phone|mobile))\b"
+)
+_PART_DIGITS = re.compile(r"(?<![\w/.:,])\+?\d{1,4}(?:[ .\-]\d{2,4}){0,3}(?![\w/:%]|[.,]\d)")
+# How far after the cue the other parts may stand.
+_PARTS_REACH = 90
+
+
+def _in_parts(draft: Draft) -> Iterator[Match]:
+    lower = draft.lower
+    if not any(word in lower for word in _PARTS_GATE):
+        return
+    for cue in _PARTS_CUE.finditer(lower):
+        if draft.has_word_within(_OTHER_NUMBER_CUE, cue.start() - 24, cue.start() + 1):
+            continue  # "my card number ends in 4421": another kind of number
+        end_line = lower.find("\n\n", cue.end())
+        hi = min(cue.end() + _PARTS_REACH, len(lower) if end_line < 0 else end_line)
+        parts = [p for p in _PART_DIGITS.finditer(lower, cue.end(), hi) if len(p.group(0)) > 2]
+        digits = "".join(_NOT_DIGIT.sub("", p.group(0)) for p in parts)
+        if len(parts) >= 2 and 7 <= len(digits) <= 15:
+            yield Match("phone", cue.start(), parts[-1].end(), evidence={"digits": digits})
 
 
 def _candidates(draft: Draft) -> Iterator[re.Match[str]]:
@@ -258,8 +289,11 @@ def _possible(digits: str, international: bool) -> bool:
 
 
 def _fictional(digits: str) -> bool:
-    """North American 555-0100 to 555-0199: numbers reserved for fiction and examples."""
-    national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+    """North American 555-0100 to 555-0199, with or without an area code: numbers reserved
+    for fiction and examples."""
+    national = digits[1:] if len(digits) in (8, 11) and digits[0] == "1" else digits
+    if len(national) == 7:  # "555-0142", no area code
+        return national.startswith("55501")
     return len(national) == 10 and national[3:8] == "55501"
 
 

@@ -25,6 +25,15 @@ from presend.core.normalize import normalise
         ("double five one two three four five six", "55123456"),
         ("4I5-55O-O132", "415-550-0132"),
         ("janedoe dot com", "janedoe.com"),
+        ("🅼🅸🅺🅴", "mike"),  # letters in black squares
+        ("m·a·r·t·a·@·x·.·i·o", "marta@x.io"),
+        ("0 6 • 1 2 • 3 4", "06.12.34"),
+        ("ann (a) outlook • com", "ann@outlook . com"),
+        ("four-one-six / nine-nine-two / three", "4169923"),
+        ("facebook . com / ann.lee", "facebook.com/ann.lee"),
+        ("moc.oohay@eel.nna", "ann.lee@yahoo.com"),  # written backwards
+        ("ann at gee mail dot com", "ann at gmail.com"),
+        ("cell 4 1 6\n9 9 2\n3 3 8 1", "cell 4169923381"),  # groups on lines of their own
     ],
 )
 def test_disguises_are_undone(original: str, expected: str) -> None:
@@ -38,6 +47,11 @@ def test_disguises_are_undone(original: str, expected: str) -> None:
         "I have one question about the two pages",
         "Hello World",
         "Iso 9001 and H2O",
+        "(a) the logo, (b) the site",
+        "Logo • Branding · 3 days",
+        "ed.smith@gmail.com",
+        "we looked at hot mail. Then",
+        "the same settings. com / net / org",
     ],
 )
 def test_ordinary_prose_is_left_alone(prose: str) -> None:
@@ -81,7 +95,9 @@ def _ungated(text: str) -> tuple[str, list[int], list[int]]:
 
 _number_pieces = st.sampled_from(
     ["one", "two", "oh", "o", "double", "five", "nine", "4", "15", "555", "0132", " ", ", ",
-     "-", ".", "[at]", "(dot)", " dot ", "com", "a", "b", "l", "I", "O", "\u0665", "someone"]
+     "-", ".", "[at]", "(dot)", " dot ", "com", "a", "b", "l", "I", "O", "\u0665", "someone",
+     "\u2022", "\u00b7", " . ", "/", "@", "moc.", "(a)", "\U0001f170",
+     " at ", "gee mail", "hot mail", "\n", "\n1 2", "cell "]
 )  # fmt: skip
 
 
