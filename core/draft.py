@@ -30,6 +30,7 @@ _SENTENCE_MARKS: tuple[str, ...] = (
 _CLAUSE_WORDS = ("but", "so", "and then", "however", "though", "although", "because")
 #: The ten digits, as literals: where numbers can be.
 DIGITS = tuple("0123456789")
+_COMMAS = (",", "\u060c", "\uff0c", "\u3001")
 _WORD_START = re.compile(r"\b\w")
 
 
@@ -321,8 +322,10 @@ class Draft:
         ``REACH`` characters, so long unpunctuated text costs no more per match)."""
         lower = self.lower
         start = max(self.sentence_bounds(pos)[0], pos - REACH)
-        # The last comma, or colon before white space, that ends before ``pos``.
-        comma = lower.rfind(",", start, pos)
+        # The last comma (Latin, Arabic-script "،", or CJK "，" "、"), or colon before
+        # white space, that ends before ``pos``: "کوئی ضرورت نہیں، آپ … بھیج دیں" is a
+        # new clause after the negation.
+        comma = max(lower.rfind(c, start, pos) for c in _COMMAS)
         colon = max(lower.rfind(": ", start, pos), lower.rfind(":\n", start, pos))
         if comma != -1:
             start = comma + 1

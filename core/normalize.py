@@ -742,6 +742,52 @@ def _spoken_dot(_: re.Match[str], __: str) -> str:
     return "."
 
 
+# "ayesha ایٹ جی میل ڈاٹ کام", "ivan собака яндекс точка ру": the spoken names of mail
+# providers and suffixes in another script (``[email] names`` of the language files),
+# read as their Latin spelling only between a word for "@" and one for ".", so the two
+# rewrites above can then read the address.
+def _domain_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for language in lexicon.languages():
+        table = language.data.get("email", {}).get("names", {})
+        for latin, spoken in table.items():
+            for word in spoken:
+                names[str(word).lower()] = str(latin).lower()
+    return names
+
+
+_DOMAIN_NAMES = _domain_names()
+_DOMAIN_WORDS = lexicon.alternation(sorted(_DOMAIN_NAMES, key=len, reverse=True)).replace(
+    r"\s+", " +"
+)
+_NATIVE_DOMAIN = re.compile(
+    rf"(?<=[a-z0-9_.\-])({_AT_BETWEEN})({_DOMAIN_WORDS}|[a-z0-9][a-z0-9\-]*)"
+    rf"({_DOT_BETWEEN})({_DOMAIN_WORDS}|{_SUFFIXES})(?!{_WORD_CHAR})"
+)
+
+
+def _native_domain(m: re.Match[str], _: str) -> str | None:
+    domain, suffix = m.group(2), m.group(4)
+    if domain not in _DOMAIN_NAMES and suffix not in _DOMAIN_NAMES:
+        return None  # nothing in another script: the rewrites after this one read it
+    return (
+        m.group(1) + _DOMAIN_NAMES.get(domain, domain) + m.group(3)
+        + _DOMAIN_NAMES.get(suffix, suffix)
+    )  # fmt: skip
+
+
+def _has_native_domain(lower: str, found: Found | None) -> bool:
+    """Whether a word for "@" is followed by a provider or suffix named in another script
+    (looked at only around the "@" words found)."""
+    if found is None:
+        return _NATIVE_DOMAIN.search(lower) is not None
+    for word in _AT_WORD_SET & found.keys():
+        for at in found[word]:
+            if _NATIVE_DOMAIN.search(lower, max(0, at - 3), at + len(word) + 80):
+                return True
+    return False
+
+
 def lower_same_length(text: str) -> str:
     """``text`` in lower case, character for character ("İ", which lowers to two
     characters, stays as it is), so positions in it are positions in ``text``."""
@@ -772,6 +818,7 @@ _DIGIT_WORD_SET = frozenset(_DIGIT_WORDS_NOT_O)
 _DIGIT_CHARS = tuple("0123456789")
 _WORD_RE = re.compile(_WORD_CHAR)
 _SPOKEN_WORD_SET = frozenset(_SPOKEN_WORDS)
+_AT_WORD_SET = frozenset(_AT_WORDS)
 # Found in the same pass as the detectors' literals.
 _BRACKETS = ("[", "(", "{", "<")
 DRAFT.register((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS, *_BRACKETS, *_DIGIT_CHARS))
@@ -846,6 +893,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_DOT_LIKE_RUN, _dot_like_run, _has_dot_like),
     (_DOT_LIKE_AS_DOT, _dot_like_as_dot, _has_dot_like),
     (_BRACKETED, _bracketed, _has_brackets),
+    (_NATIVE_DOMAIN, _native_domain, _has_native_domain),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPACED_LINK, _spaced_link, _has_spaced_link),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from presend.core import work
+from presend.core import lexicon, work
 from presend.core.draft import DIGITS, Draft
 from presend.core.model import Match
 
@@ -67,6 +68,38 @@ _THE_WORKS = re.compile(
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield street addresses the draft shares."""
+    yield from _local(draft)
+    yield from _english(draft)
+
+
+@cache
+def _local_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each language's ``[address] patterns``: addresses written the local way ("Via
+    Garibaldi 18, 10122 Torino", "вул. Городоцька, 45, кв. 12"), matched with their case."""
+    found = []
+    for language in lexicon.languages():
+        entries = [str(p) for p in language.data.get("address", {}).get("patterns", [])]
+        if entries:
+            found.append((language.code, re.compile("|".join(f"(?:{p})" for p in entries))))
+    return tuple(found)
+
+
+def _local(draft: Draft) -> Iterator[Match]:
+    """Addresses in the forms of the languages the draft is written in. Each pattern
+    holds a street word and a house number, and more (a postcode, a flat, a district),
+    so one alone is never enough."""
+    if not any(c in DIGITS for c in draft.text):
+        return
+    for code, pattern in _local_patterns():
+        if code not in draft.languages:
+            continue
+        for m in pattern.finditer(draft.text):
+            if not work.quoted_content(draft, m.start()):
+                yield Match("address", m.start(), m.end(), evidence={"lang": code})
+
+
+def _english(draft: Draft) -> Iterator[Match]:
+    """Addresses written the English way: house number, street name, street word."""
     # Every address has a street word and starts with its house number at the start of
     # a word, so it is tried only there, and only in drafts that have both.
     # (Europe writes the street's name first and needs no street word: "Ilica 242,

@@ -122,9 +122,22 @@ def detect(draft: Draft) -> Iterator[Match]:
         if phrases.loose is not None:
             found += phrases.loose.finditer(draft.lower)
         for m in found:
-            around = draft.lower[max(0, m.start() - 24) : m.end() + 24]
-            if m.end() > m.start() and not cues.names_the_work(around):
+            if m.end() > m.start() and not cues.names_the_work(_around(draft, m, phrases.type)):
                 yield Match(
                     phrases.type, m.start(), m.end(), evidence={"lang": phrases.lang},
                     negatable=True,
                 )  # fmt: skip
+
+
+#: How far after a request for a detail a topic word makes it the work's subject: the
+#: words right after it ("tu correo de campaña"), no further. A tool named later in the
+#: sentence ("el correo de tu cuenta de GitHub", "email yang kamu pakai di Shopify") is
+#: what access is wanted for, which is an exception to judge, not work talk.
+_REQUEST_TOPIC_REACH = 12
+
+
+def _around(draft: Draft, m: re.Match[str], type_: str) -> str:
+    """The text whose topic words make a phrase talk about the work, not a move."""
+    if type_ == "contact_request":
+        return draft.lower[m.end() : m.end() + _REQUEST_TOPIC_REACH]
+    return draft.lower[max(0, m.start() - 24) : m.end() + 24]
