@@ -110,7 +110,7 @@ class _Patterns:
         )
         are_you_on = (
             rf"\b(?:are you|r u|you)\s+(?:also\s+)?on\s+(?P<app>{chat})\b|"
-            rf"\bdo you (?:have|use)\s+(?:a\s+|an\s+)?(?P<app2>{chat})\b|"
+            rf"\bdo (?:you|u) (?:have|use)\s+(?:a\s+|an\s+)?(?P<app2>{chat})\b|"
             r"\b(?:i'?ll be|i will be|i am|i'?m|we are|we'?re|you'?ll find me)\s+(?:also\s+)?"
             rf"(?:available\s+|reachable\s+)?on\s+(?P<app3>{chat})\b"
         )
@@ -141,6 +141,7 @@ class _Patterns:
             r"(?:\w+\s+){0,3}"
             r"(?:off|outside(?:\s+of)?)\s+(?:upwork|the platform|this platform|this site|here)\b|"
             r"\btake\s+(?:this|it|the conversation)\s+(?:offline|elsewhere|somewhere else)\b|"
+            r"\b(?:discuss|talk|chat)\s+(?:this\s+|it\s+|things\s+)?(?:more\s+)?privately\b|"
             r"\b(?:so|where|because)\b[^.!?\n]{0,40}\b(?:can'?t|cannot|won'?t|don'?t)\s+"
             r"(?:be\s+)?(?:flagged|monitored|seen|tracked|detected|read|filtered)\b|"
             r"\b(?:avoid|bypass|get around|escape)\s+(?:the\s+)?(?:upwork\s+)?"
@@ -268,6 +269,7 @@ class _Patterns:
                         "off",
                         "outside",
                         "elsewhere",
+                        "privately",
                         "flag",
                         "monitor",
                         "seen",
