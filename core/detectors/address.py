@@ -88,11 +88,10 @@ def _local(draft: Draft) -> Iterator[Match]:
     """Addresses in the forms of the languages the draft is written in. Each pattern
     holds a street word and a house number, and more (a postcode, a flat, a district),
     so one alone is never enough."""
-    if not any(c in DIGITS for c in draft.text):
+    patterns = [(code, p) for code, p in _local_patterns() if code in draft.languages]
+    if not patterns or not draft.where(DIGITS):
         return
-    for code, pattern in _local_patterns():
-        if code not in draft.languages:
-            continue
+    for code, pattern in patterns:
         for m in pattern.finditer(draft.text):
             if not work.quoted_content(draft, m.start()):
                 yield Match("address", m.start(), m.end(), evidence={"lang": code})
