@@ -183,6 +183,12 @@ class _Patterns:
             ),
             "my_app": words(my_app, ("my", "our"), leading=True, also=(chat_words,)),
             "bare": words(bare, ("my", "our", "add", "the"), leading=True, also=(chat_words,)),
+            # "IG kate.designs" with no word before it (a line, a label, a bracket).
+            "bare_line": words(
+                rf"(?<![\w'] )(?<![\w@.])(?P<app>{chat})\s+(?P<handle>{_HANDLE_LIKE})(?![\w@])",
+                chat_words,
+                leading=True,
+            ),
             "at_name": words(at_name, ("@",), leading=True),
             "id_is": words(id_is, ("id", "user", "handle"), leading=True),
             "as_name": words(
@@ -384,7 +390,7 @@ def detect(draft: Draft) -> Iterator[Match]:
         # "Skype (live:kate)": the closing bracket goes with the opening one.
         end = m.end() + (m.group("sep") == "(" and draft.text.startswith(")", m.end()))
         yield Match("messaging_handle", m.start(), end, evidence={"app": m.group("app")})
-    for m in p.find("bare", draft):
+    for m in [*p.find("bare", draft), *p.find("bare_line", draft)]:
         if not _is_topic(draft, m.start(), m.start()):
             yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
     loose = [*p.find("at_name", draft), *p.find("id_is", draft), *p.find("as_name", draft)]
