@@ -92,7 +92,9 @@ class _Patterns:
         self.on_yours = words(
             rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?(?:{_alt('ask', 'tied_to')})\s+"
             rf"(?:your|ur)\s+(?:(?:{mods})\b(?:\s+(?:account|profile|login|workspace|seat))?|"
-            r"account|profile|login)",
+            r"account|profile|login)"
+            # "the phone number on your Contact page": their website, not their account
+            r"(?!\s+(?:page|site|website|footer|header|listing|form)\b)",
             tuple(_words("ask", "tied_to")),
             reach=(96, 24),
         )

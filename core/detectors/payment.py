@@ -192,6 +192,7 @@ class _Patterns:
                 r"(?:straight|directly)\s+to\s+(?:us|me|our|my)\b"
                 r"|\bpay\s+(?:you\s+|me\s+|us\s+)?by\s+(?:check|cheque|(?:bank\s+|wire\s+)?transfer)\b"
                 r"|\binvoice\s+to\s+(?:your|our|the)\s+(?:accounts?|finance|billing|ap)\b"
+                r"|\binvoices?\s+(?:for|payable by|paid by)\s+(?:bank\s+|wire\s+)?transfer\b"
                 r"|\binvoic\w*\s+(?:you\s+)?(?:through|via|from)\s+my\s+own\s+(?:company|business|agency|"
                 r"llc|ltd|firm)\b"
                 r"|\b(?:handle|do|sort|settle|arrange|work)\s+(?:out\s+)?(?:the\s+)?(?:billing|payments?|"
@@ -507,6 +508,10 @@ def detect(draft: Draft) -> Iterator[Match]:
         for m in draft.find(solicitation):
             if _is_topic(draft, m) or _is_withdrawal(draft, m) or _fees_left_out(draft, m):
                 continue
+            if _RULES_AFTER.match(draft.lower, m.end()):
+                continue  # "off-platform payment / non-circumvention clauses": the topic
+            if _FEATURE.match(m.group(0)) and cues.DEVELOPMENT.search(draft.lower):
+                continue  # "card payments via Stripe" in a proposal to build them
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
@@ -525,6 +530,15 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+# Words after a match that make it a subject of rules or writing, not a proposal.
+_RULES_AFTER = re.compile(
+    r"[^.!?\n]{0,40}?\b(?:clauses?|provisions?|polic(?:y|ies)|terms of service|tos|section|"
+    r"compliance|rules)\b"
+)
+# A payment named as a feature ("payments with Stripe", "card payments via Stripe").
+_FEATURE = re.compile(r"payments\b")
 
 
 # Who does without the fee: "we can do it without the fees" is a proposal; "sales

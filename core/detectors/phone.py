@@ -239,6 +239,8 @@ def _judge(
         draft
     ):
         status = "topic"  # "the manual lists the support hotline ...": the content's number
+    elif _YOUR_LINE.search(draft.lower, max(0, start - 60), start):
+        status = "topic"  # "the phone number on your Contact page (020 ...)": theirs
     elif _other_number_cue_before(draft, start):
         return None
     elif (
@@ -268,6 +270,11 @@ def _judge(
 _THIRD_PARTY_LINE = re.compile(
     r"\b(?:the|its|their|a|an|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}(?:hotline|helpline|phone number|"
     r"number|phone|line|fax|switchboard|reception)\s*[:\-]?\s*$"
+)
+# The reader's own number, quoted back to them: "the phone number on your Contact page (".
+_YOUR_LINE = re.compile(
+    r"\b(?:phone|number|hotline|line)\b[^.!?\n]{0,10}\b(?:on|in|of|from)\s+your\s+(?:[\w-]+\s+){0,2}"
+    r"(?:page|site|website|footer|header|listing|profile|store|shop|form|card|app)\s*[:(]?\s*$"
 )
 # Words saying a number is someone's own, whatever else the sentence is about.
 _OWNER = re.compile(
