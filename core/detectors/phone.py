@@ -221,6 +221,22 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     return tail.startswith((" usd", " eur", " gbp", " inr", " ms", " px", " kb", " mb", " gb"))
 
 
+# A regular expression for numbers: "\d{3}", "\d+", "[0-9]".
+_PATTERN_SYNTAX = re.compile(r"\\d(?:\{\d|[+*?])|\[0-9\]")
+
+
+def _after_a_pattern(draft: Draft, start: int) -> bool:
+    """ "the regex ^\\(?\\d{3}... matches (555) 012-2340": a number given, on the same line,
+    after a pattern written for numbers is a test value for it, not the writer's."""
+    if "number_patterns" not in draft.memo:  # once per draft: most hold no pattern at all
+        draft.memo["number_patterns"] = "\\d" in draft.text or "[0-9]" in draft.text
+    if not draft.memo["number_patterns"]:
+        return False
+    reach = max(0, start - 160)
+    line_start = draft.text.rfind("\n", reach, start) + 1
+    return _PATTERN_SYNTAX.search(draft.text, max(line_start, reach), start) is not None
+
+
 def _amount_range(raw: str) -> bool:
     """ "2500–3500", "12 000 - 15 000": a range of two round amounts of the same size,
     the second the larger (a budget or a rate), is no phone number."""
@@ -247,6 +263,7 @@ def _judge(
         status: Status = "topic"  # "call me on ..." is the writer's, even in fiction's range
     elif not owned and (
         work.format_example(draft, start)
+        or _after_a_pattern(draft, start)
         or work.data_row(draft, start)
         or work.sample_value(draft, start)
     ):
