@@ -375,8 +375,9 @@ def _has_markup(lower: str, _: Found | None) -> bool:
 
 
 def _is_char_digit(word: str) -> bool:
-    """A digit written as one character of a script without spaces ("幺", "七")."""
-    return len(word) == 1 and not word.isascii() and unicodedata.category(word) == "Lo"
+    """A digit written as one character of a script without spaces ("幺", "七", and the
+    ideographic zero "〇", a letter-number rather than a letter)."""
+    return len(word) == 1 and not word.isascii() and unicodedata.category(word) in ("Lo", "Nl")
 
 
 _DIGIT_WORDS = {

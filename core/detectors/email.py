@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from presend.core import domains, work
 from presend.core.draft import Draft
 from presend.core.model import Match, Status
+from presend.core.rulepack import vocabulary
 from presend.core.scan import scan
 
 _LOCAL = r"[a-z0-9](?:[a-z0-9_%+\-]|\.(?=[a-z0-9_%+\-])){0,63}"
@@ -112,12 +114,31 @@ def _address_end(m: re.Match[str], draft: Draft) -> int | None:
     if best is None:
         return None
     local = m.group("local")
+    if _mention(m, local):
+        return None
     if "@" not in m.group(0):
         if local.lower().split()[-1] in _NOT_LOCAL:
             return None
         if not _spoken_email_is_plausible(m, local, [lb for lb, *_ in labels[:best]], draft):
             return None
     return labels[best - 1][2]
+
+
+@cache
+def _mentions() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in vocabulary()["mentions"]["verbs"])
+
+
+def _mention(m: re.Match[str], local: str) -> bool:
+    """ "Ping @ab.team", "cc @ops.lead": a word, white space, then an @name glued to it is
+    somebody tagged in a tracker or chat; the word before is no address's name part."""
+    joined = m.group(0)[len(local) :]
+    return (
+        joined[:1].isspace()
+        and joined.lstrip().startswith("@")
+        and not joined.lstrip()[1:2].isspace()
+        and local.lower() in _mentions()
+    )
 
 
 def _provider(label: str) -> bool:

@@ -52,6 +52,10 @@ _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
 # A date at the start, with a time or more after it: "2012-01-02 08:00", "03/27/2011 9".
 _DATE_PREFIX = re.compile(r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
 _YEARS = re.compile(r"^(?:19|20)\d\d\s?[-/\u2013\u2014]\s?(?:19|20)\d\d$")
+# Two amounts around a dash: "2500–3500", "2 500 - 3 500" (thousands may be spaced).
+_RANGE = re.compile(
+    r"^([1-9]\d{0,2}(?: \d{3})*|[1-9]\d*) ?[-\u2013\u2014] ?([1-9]\d{0,2}(?: \d{3})*|[1-9]\d*)$"
+)
 _EUROPEAN_PAIRS = re.compile(r"^0\d(?:[ .\-]\d\d){4}$")
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _GROUPED_PHONE = re.compile(
@@ -201,6 +205,8 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
         return False  # "06.12.34.56.78" starts like a date but is a French mobile
     if _YEARS.match(raw):
         return True  # "2016-2020", "1998 - 2004": years on a CV
+    if _amount_range(raw):
+        return True
     if _DATE.match(raw) or _DATE_PREFIX.match(raw) or _IPV4.match(raw):
         return True
     groups = raw.split()
@@ -213,6 +219,32 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     # "12,000 - 15,000 users", "1 000 000 EUR", "2024-2025": ranges and amounts.
     tail = text[end : end + 6].lower()
     return tail.startswith((" usd", " eur", " gbp", " inr", " ms", " px", " kb", " mb", " gb"))
+
+
+# A regular expression for numbers: "\d{3}", "\d+", "[0-9]".
+_PATTERN_SYNTAX = re.compile(r"\\d(?:\{\d|[+*?])|\[0-9\]")
+
+
+def _after_a_pattern(draft: Draft, start: int) -> bool:
+    """ "the regex ^\\(?\\d{3}... matches (555) 012-2340": a number given, on the same line,
+    after a pattern written for numbers is a test value for it, not the writer's."""
+    if "number_patterns" not in draft.memo:  # once per draft: most hold no pattern at all
+        draft.memo["number_patterns"] = "\\d" in draft.text or "[0-9]" in draft.text
+    if not draft.memo["number_patterns"]:
+        return False
+    reach = max(0, start - 160)
+    line_start = draft.text.rfind("\n", reach, start) + 1
+    return _PATTERN_SYNTAX.search(draft.text, max(line_start, reach), start) is not None
+
+
+def _amount_range(raw: str) -> bool:
+    """ "2500–3500", "12 000 - 15 000": a range of two round amounts of the same size,
+    the second the larger (a budget or a rate), is no phone number."""
+    m = _RANGE.match(raw)
+    if m is None:
+        return False
+    low, high = (int(g.replace(" ", "")) for g in m.groups())
+    return low % 10 == 0 and high % 10 == 0 and low < high < 10 * low
 
 
 def _judge(
@@ -231,6 +263,7 @@ def _judge(
         status: Status = "topic"  # "call me on ..." is the writer's, even in fiction's range
     elif not owned and (
         work.format_example(draft, start)
+        or _after_a_pattern(draft, start)
         or work.data_row(draft, start)
         or work.sample_value(draft, start)
     ):
