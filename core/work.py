@@ -12,24 +12,48 @@ from presend.core import lexicon
 from presend.core.draft import REACH, Draft
 from presend.core.scan import WordPattern, words
 
+#: The word lists of ``[work]`` in the language files: whether a word must end where
+#: the entry ends, and whether it must start a word ("regex" may begin "regexes").
+_LISTS = {
+    "content": (True, True),
+    "format_examples": (False, False),
+    "data": (True, True),
+    "sample_values": (False, True),
+}
+
 
 @cache
-def _content_words() -> WordPattern:
-    entries = lexicon.words("work", "content")
-    return words(rf"\b{lexicon.alternation(entries)}\b", lexicon.prefixes(entries), word_start=True)
+def _word_list(key: str) -> WordPattern:
+    """One ``[work]`` list, from every language file, as one pattern."""
+    whole, word_start = _LISTS[key]
+    entries = lexicon.words("work", key)
+    tail = r"\b" if whole else ""
+    return words(
+        rf"\b{lexicon.alternation(entries)}{tail}", lexicon.prefixes(entries), word_start=word_start
+    )
+
+
+def _mentions(draft: Draft, key: str) -> bool:
+    """Whether a word of the ``[work] key`` list stands anywhere in the draft (looked
+    for once per draft, up to the first one)."""
+    memo = "work:any:" + key
+    if memo not in draft.memo:
+        draft.memo[memo] = next(draft.find(_word_list(key)), None) is not None
+    return bool(draft.memo[memo])
+
+
+def _found(draft: Draft, key: str, *, ends: bool = False) -> list[int]:
+    """Where the words of the ``[work] key`` list start (or end), sorted; found once per
+    draft, so a draft with many numbers stays linear."""
+    memo = f"work:{'ends' if ends else 'starts'}:{key}"
+    if memo not in draft.memo:
+        draft.memo[memo] = [m.end() if ends else m.start() for m in draft.find(_word_list(key))]
+    return draft.memo[memo]  # type: ignore[return-value]
 
 
 def about_content(draft: Draft) -> bool:
     """Whether the draft speaks of content that is part of the work (once per draft)."""
-    if "work_content" not in draft.memo:
-        draft.memo["work_content"] = next(draft.find(_content_words()), None) is not None
-    return bool(draft.memo["work_content"])
-
-
-@cache
-def _example_words() -> WordPattern:
-    entries = lexicon.words("work", "format_examples")
-    return words(rf"\b{lexicon.alternation(entries)}", lexicon.prefixes(entries))
+    return _mentions(draft, "content")
 
 
 def format_example(draft: Draft, start: int) -> bool:
@@ -37,18 +61,10 @@ def format_example(draft: Draft, start: int) -> bool:
     work must handle ("the phone field should accept +44 20 7946 0958")."""
     if _EXAMPLE_BEFORE.search(draft.lower, max(0, start - 16), start):
         return True  # "(e.g. 0044 20 7946 0958 → +442079460958)"
-    if "format_examples" not in draft.memo:  # once per draft: many numbers stay linear
-        draft.memo["format_examples"] = [m.start() for m in draft.find(_example_words())]
-    found: list[int] = draft.memo["format_examples"]  # type: ignore[assignment]
+    found = _found(draft, "format_examples")
     a, b = draft.sentence_bounds(start)
     i = bisect.bisect_left(found, a)
     return i < len(found) and found[i] < b
-
-
-@cache
-def _data_words() -> WordPattern:
-    entries = lexicon.words("work", "data")
-    return words(rf"\b{lexicon.alternation(entries)}\b", lexicon.prefixes(entries), word_start=True)
 
 
 def data_row(draft: Draft, start: int) -> bool:
@@ -60,15 +76,7 @@ def data_row(draft: Draft, start: int) -> bool:
     line = draft.text[line_start : line_end if line_end >= 0 else start + REACH]
     if sum(line.count(c) for c in ",;|\t") < 2:
         return False
-    if "data_rows" not in draft.memo:
-        draft.memo["data_rows"] = next(draft.find(_data_words()), None) is not None
-    return bool(draft.memo["data_rows"])
-
-
-@cache
-def _sample_words() -> WordPattern:
-    entries = lexicon.words("work", "sample_values")
-    return words(rf"\b{lexicon.alternation(entries)}", lexicon.prefixes(entries), word_start=True)
+    return _mentions(draft, "data")
 
 
 #: How far back a "use these test values:" still speaks of what follows.
@@ -80,9 +88,7 @@ def sample_value(draft: Draft, start: int) -> bool:
     """Whether words just before ``start``, in its paragraph, say that what follows is a
     stand-in ("use these test values:", "placeholder text for now", "this sample
     address ... nobody's real wallet"), with nothing in between claiming it as one's own."""
-    if "sample_values" not in draft.memo:  # once per draft: many values stay linear
-        draft.memo["sample_values"] = [m.end() for m in draft.find(_sample_words())]
-    found: list[int] = draft.memo["sample_values"]  # type: ignore[assignment]
+    found = _found(draft, "sample_values", ends=True)
     lo = bisect.bisect_left(found, start - SAMPLE_REACH)
     hi = bisect.bisect_right(found, start)
     for end in found[lo:hi]:

@@ -111,24 +111,18 @@ def _english(draft: Draft) -> Iterator[Match]:
     seen: list[tuple[int, int]] = []
     for m in _matches_at(_FULL, text, starts) if street_word else ():
         seen.append(m.span())
-        if work.quoted_content(draft, m.start()) or work.sample_value(draft, m.start()):
-            continue  # an address inside a script or page that is part of the work
-        if _THE_WORKS.search(draft.lower, max(0, m.start() - 60), m.start()):
-            continue  # "the property to render is 2150 Ocean Ave": the work's subject
-        yield Match("address", m.start(), m.end())
+        if not _about_the_work(draft, m.start()):
+            yield Match("address", m.start(), m.end())
     for start, end in _european(draft, starts):
         if any(a <= start < b or start <= a < end for a, b in seen):
             continue
-        if work.quoted_content(draft, start) or work.sample_value(draft, start):
-            continue
-        if _THE_WORKS.search(draft.lower, max(0, start - 60), start):
-            continue
-        seen.append((start, end))
-        yield Match("address", start, end)
+        if not _about_the_work(draft, start):
+            seen.append((start, end))
+            yield Match("address", start, end)
     for m in _matches_at(_STREET_ONLY, text, starts) if street_word else ():
         if any(a <= m.start() < b for a, b in seen):
             continue
-        if work.quoted_content(draft, m.start()) or work.sample_value(draft, m.start()):
+        if _in_the_works_content(draft, m.start()):
             continue
         start = m.start()
         if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
@@ -136,6 +130,19 @@ def _english(draft: Draft) -> Iterator[Match]:
         before = draft.lower[draft.sentence_bounds(start)[0] : start][-80:]
         if _MINE.search(before) or _STREET_AND_PLACE.match(text, m.start()):
             yield Match("address", start, m.end())
+
+
+def _in_the_works_content(draft: Draft, start: int) -> bool:
+    """An address inside a script, page or sample data that is part of the work."""
+    return work.quoted_content(draft, start) or work.sample_value(draft, start)
+
+
+def _about_the_work(draft: Draft, start: int) -> bool:
+    """The above, or a place the work is about, named just before the address ("the
+    property to render is 2150 Ocean Ave")."""
+    return _in_the_works_content(draft, start) or bool(
+        _THE_WORKS.search(draft.lower, max(0, start - 60), start)
+    )
 
 
 # "Lindenstraße 42, 10969 Berlin", "ul. Długa 5, 00-238 Warszawa": the street's name, its
