@@ -270,14 +270,17 @@ def _cue_hits(rule: rulepack.ExceptionRule, draft: Draft) -> list[int]:
             continue
         if cue_set.literals and not draft.has_any(cue_set.literals):
             continue  # no cue of this language can match
-        # Every cue match holds one of the literals and is shorter than _CUE_SPAN: only
-        # the stretches around the literals are searched.
-        windows = (
-            draft.near(cue_set.literals, _CUE_SPAN, _CUE_SPAN)
-            if cue_set.literals
-            else [(0, len(draft.lower))]
-        )
-        hits += (h.start() for a, b in windows for h in cue_set.pattern.finditer(draft.lower, a, b))
+        for group in cue_set.groups:
+            if not group.literals:
+                windows = [(0, len(draft.lower))]
+            elif draft.has_any(group.literals):
+                # Every match of the group holds one of its literals and is shorter than
+                # _CUE_SPAN: only the stretches around them are searched.
+                windows = draft.near(group.literals, _CUE_SPAN, _CUE_SPAN)
+            else:
+                continue
+            pattern = group.pattern
+            hits += (h.start() for a, b in windows for h in pattern.finditer(draft.lower, a, b))
     return sorted(set(hits))
 
 

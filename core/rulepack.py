@@ -43,16 +43,8 @@ class CueSet:
     """One language's words for an exception, as one pattern."""
 
     lang: str
-    #: Every cue, as one regex matched against the draft's lower-case form (compiled the
-    #: first time a draft in the language needs it: see ``pattern``).
-    source: str
-    #: The cues one by one.
+    #: The cues one by one, each a regex matched against the draft's lower-case form.
     cues: tuple[str, ...]
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        """The cues, compiled once."""
-        return _compiled(self.source)
 
     @property
     def literals(self) -> tuple[str, ...]:
@@ -61,10 +53,33 @@ class CueSet:
         draft in the language needs them."""
         return _cue_literals(self.cues)
 
+    @property
+    def groups(self) -> tuple[CueGroup, ...]:
+        """The cues as patterns, one per set of literals its cues need (the last with
+        none, searched everywhere): a draft is searched near each set's literals for its
+        own cues only, so a common word one cue needs does not send every cue through
+        the sentences that hold it. Compiled the first time a draft in the language
+        needs them."""
+        return _cue_groups(self.cues)
+
+
+@dataclass(frozen=True, slots=True)
+class CueGroup:
+    #: A draft holds one of these wherever ``pattern`` matches (empty: anywhere).
+    literals: tuple[str, ...]
+    pattern: re.Pattern[str]
+
 
 @cache
-def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+def _cue_groups(cues: tuple[str, ...]) -> tuple[CueGroup, ...]:
+    by_literals: dict[tuple[str, ...], list[str]] = {}
+    for cue in cues:
+        needed = needed_literals(cue)
+        by_literals.setdefault(tuple(sorted(needed or ())), []).append(cue)
+    return tuple(
+        CueGroup(literals, re.compile("|".join(f"(?:{c})" for c in group)))
+        for literals, group in sorted(by_literals.items(), key=lambda item: not item[0])
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +186,7 @@ def _cue_sets(exception: str) -> tuple[CueSet, ...]:
     for language in lexicon.languages():
         cues = [str(c) for c in language.data.get("exception_cues", {}).get(exception, [])]
         if cues:
-            source = "|".join(f"(?:{c})" for c in cues)
-            found.append(CueSet(language.code, source, tuple(cues)))
+            found.append(CueSet(language.code, tuple(cues)))
     return tuple(found)
 
 

@@ -207,15 +207,20 @@ def _mandatory_groups(pattern: str) -> list[str]:
 
 
 def top_level_alternatives(group: str) -> list[str]:
-    parts, depth, start, escaped = [], 0, 0, False
+    """The alternatives of a pattern's top level ("a(b|c)|d" -> "a(b|c)", "d")."""
+    parts, depth, start, escaped, in_class = [], 0, 0, False, False
     for i, ch in enumerate(group):
         if escaped:
             escaped = False
         elif ch == "\\":
             escaped = True
-        elif ch in "([":
+        elif in_class:  # "(", ")" and "|" inside a class are plain characters
+            in_class = ch != "]" or group[i - 1] == "[" or group[i - 2 : i] == "[^"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
             depth += 1
-        elif ch in ")]":
+        elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
             parts.append(group[start:i])

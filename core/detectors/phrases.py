@@ -35,8 +35,10 @@ _PLACEHOLDER = re.compile(r"\{(app|contact|pay)\}")
 class _Phrases:
     lang: str
     type: str
-    #: Phrases with a literal every match holds, searched only near one of them...
-    anchored: WordPattern | None
+    #: Phrases with a literal every match holds, searched only near one of them: one
+    #: pattern per set of literals, so a sentence holding a common literal ("same") is
+    #: searched for the few phrases that need it, not for all of them...
+    anchored: tuple[WordPattern, ...]
     #: ...and the rest, scanned whole (few: a phrase that is all placeholders).
     loose: re.Pattern[str] | None
 
@@ -100,14 +102,15 @@ def _compile(
     # own literal.
     entries = [alt for p in entries for alt in top_level_alternatives(p)]
     literals = {p: needed_literals(_PLACEHOLDER.sub("(?:x)", p)) for p in entries}
-    anchored = [p for p in entries if literals[p] is not None]
+    by_literals: dict[frozenset[str], list[str]] = {}
+    for p in entries:
+        if (found := literals[p]) is not None:
+            by_literals.setdefault(frozenset(found), []).append(p)
     loose = [p for p in entries if literals[p] is None]
     return _Phrases(
         language.code,
         type_,
-        words(source(anchored), tuple(w for p in anchored for w in literals[p] or ()))
-        if anchored
-        else None,
+        tuple(words(source(group), tuple(sorted(key))) for key, group in by_literals.items()),
         re.compile(source(loose)) if loose else None,
     )
 
@@ -118,15 +121,25 @@ def detect(draft: Draft) -> Iterator[Match]:
     for phrases in (
         p for code in _codes_with_phrases() if code in present for p in _phrases_of(code)
     ):
-        found = [] if phrases.anchored is None else list(draft.find(phrases.anchored))
+        found = [m for pattern in phrases.anchored for m in draft.find(pattern)]
         if phrases.loose is not None:
             found += phrases.loose.finditer(draft.lower)
-        for m in found:
+        for m in _leftmost_longest(found):
             if m.end() > m.start() and not cues.names_the_work(_around(draft, m, phrases.type)):
                 yield Match(
                     phrases.type, m.start(), m.end(), evidence={"lang": phrases.lang},
                     negatable=True,
                 )  # fmt: skip
+
+
+def _leftmost_longest(found: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The matches of several patterns as one pattern of them all would find them: no
+    two overlapping, the earliest first and, of those starting together, the longest."""
+    end = -1
+    for m in sorted(found, key=lambda m: (m.start(), -m.end())):
+        if m.start() >= end:
+            yield m
+            end = max(m.end(), m.start() + 1)
 
 
 #: How far after a request for a detail a topic word makes it the work's subject: the
