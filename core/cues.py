@@ -21,6 +21,14 @@ NEGATION = re.compile(
     r"|n't\b",
 )
 
+# A sentence that opens by forbidding: "Do NOT send your email, phone or ask to move to
+# Skype" forbids every item of its list, the one after "or" too.
+PROHIBITION_OPENING = re.compile(
+    r"^\W*(?:[\w ]{1,30}:\s*)?(?:(?:please|pls|and|but|also|again|so)\s+)?"
+    r"(?:do not|don'?t|never|no one should|nobody should|you may not|you must not|you can'?t)\b"
+)
+LIST_OR = re.compile(r"\b(?:n?or)\b")
+
 # "... once the contract starts": postponing the move until it is allowed.
 DEFERRAL = re.compile(
     r"\b(?:once|after|when|as soon as|after that|until)\b[^.!?\n]{0,40}\b(?:contract|offer)\b"

@@ -225,6 +225,10 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     if cues.negated(cues.without_asides(clause)) or cues.reported(clause):
         return True
     sentence = draft.sentence(m.start)
+    if cues.LIST_OR.search(clause):
+        opening = draft.lower[draft.sentence_bounds(m.start)[0] : m.start - len(clause)]
+        if cues.PROHIBITION_OPENING.match(opening):
+            return True  # "Do NOT send your email, phone or ask to move to Skype"
     if cues.STAY_ON_PLATFORM.search(sentence):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.

@@ -54,6 +54,8 @@ class _Patterns:
         handle = (
             rf"(?<![\w-])(?P<app>{chat})\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
             rf"number|#|contact)?\s*(?P<sep>:|=|\s-|-\s|\u2014|\u2013|is|at|@|->|\u2192|\()\s*"
+            # "Skype (user: tutor.elena)", "Telegram - username: kira_dev"
+            r"(?:(?:id|handle|user\s?name|user|name|account|acc)\s*[:=]\s*)?"
             rf"(?P<handle>{_HANDLE})"
         )
         # "add my skype mike.reynolds_nyc", "my IG kate.designs": no separator, but the
@@ -99,6 +101,22 @@ class _Patterns:
             r"(?:this|the|our) (?:conversation|chat|discussion))\s+){0,2}"
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
+            # "let's talk on WA": the short name, only where an app would be
+            r"|\b(?:talk|chat|text|message|msg|reach|contact|ping|continue|connect|call)\s+(?:me\s+|us\s+)?"
+            r"(?:on|via|over)\s+(?P<app2>wa)\b"
+        )
+        # "I'll email you tonight", "we'll text you the address": a move announced
+        will_reach = (
+            r"\b(?:i'?ll|i will|we'?ll|we will|let me|i can|we can|i'?m going to|i am going to|"
+            r"gonna|i'?d|i would)\s+(?:just\s+|quickly\s+|also\s+)?"
+            r"(?P<app>e-?mail|text|sms|whats\s?app|telegram|viber|signal)\s+(?:you|u|ya)\b"
+        )
+        # "if you have Telegram, we could continue there", "add me there": the app named
+        # in the sentence, the move pointed at it.
+        there = (
+            r"\b(?:(?:continue|talk|chat|carry on|move|switch|connect|speak|discuss)\s+"
+            r"(?:(?:this|it|things|the conversation|more)\s+)?|"
+            r"(?:message|text|write|reach|contact|add|find|ping|dm|pm|call)\s+(?:me|us)\s+)(?:over\s+)?there\b"
         )
         app_me = (
             r"\b(?P<app>whats\s?app|telegram|skype|signal|viber|discord|e-?mail|text|sms|"
@@ -191,6 +209,13 @@ class _Patterns:
             ),
             "at_name": words(at_name, ("@",), leading=True),
             "id_is": words(id_is, ("id", "user", "handle"), leading=True),
+            # "If you're on WeChat, add me: lin_wei_sz"
+            "add_me": words(
+                rf"\b(?:add|find|message|text|ping|dm|pm|follow|search)\s+(?:me|us)\s*(?::|-|\u2014|"
+                rf"\u2013|\bat\b|\bas\b)\s*(?:{_HANDLE_LIKE})(?![\w@])",
+                ("add", "find", "message", "text", "ping", "dm", "pm", "follow", "search"),
+                leading=True,
+            ),
             "as_name": words(
                 as_name,
                 ("i'm", "im", "i am", "as", "search", "find"),
@@ -198,7 +223,30 @@ class _Patterns:
                 also=(("there", *chat_words),),
             ),
             "are_you_on": words(are_you_on, chat_words),
-            "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
+            "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text", "wa")),
+            "will_reach": words(
+                will_reach,
+                (
+                    "i'll",
+                    "ill",
+                    "i will",
+                    "we'll",
+                    "we will",
+                    "let me",
+                    "i can",
+                    "we can",
+                    "i'm",
+                    "im",
+                    "i am",
+                    "gonna",
+                    "i'd",
+                    "id",
+                    "i would",
+                ),
+                leading=True,
+                also=(("mail", "text", "sms", "whats", "telegram", "viber", "signal"),),
+            ),
+            "there": words(there, ("there",), starts_within=48),
             # A Skype id: "live:" and the name, or "live:.cid." and a number.
             "skype_id": words(
                 r"(?<![\w:/])live:\.?(?:cid\.)?[a-z0-9][\w.\-]{2,40}[a-z0-9]", ("live:",)
@@ -393,7 +441,12 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in [*p.find("bare", draft), *p.find("bare_line", draft)]:
         if not _is_topic(draft, m.start(), m.start()):
             yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
-    loose = [*p.find("at_name", draft), *p.find("id_is", draft), *p.find("as_name", draft)]
+    loose = [
+        *p.find("at_name", draft),
+        *p.find("id_is", draft),
+        *p.find("as_name", draft),
+        *p.find("add_me", draft),
+    ]
     for m in loose:
         if _app_in_sentence(draft, m.start(), p) and not _is_topic(
             draft, m.start(), m.start(), reach=16
@@ -410,7 +463,18 @@ def detect(draft: Draft) -> Iterator[Match]:
         if _is_topic(draft, m.start("app"), m.end()):
             continue  # "run our Discord: set up roles and bots"
         yield _phrase("messaging_invite", m, app=m.group("app"))
-    for name in ("invite", "app_me", "drop_line", "are_you_on", "off_platform", "away"):
+    for m in p.find("there", draft):
+        if _app_in_sentence(draft, m.start(), p) and not _is_topic(draft, m.start(), m.end()):
+            yield _phrase("messaging_invite", m)
+    for name in (
+        "invite",
+        "app_me",
+        "drop_line",
+        "are_you_on",
+        "off_platform",
+        "away",
+        "will_reach",
+    ):
         for m in p.find(name, draft):
             app = _app_of(m)
             if app and _is_topic(draft, m.start(), m.end()):

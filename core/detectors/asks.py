@@ -82,8 +82,8 @@ class _Patterns:
         )
         #: "reply with the email address you want it sent to"
         self.the_one = words(
-            rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?you\s+(?:want|'?d like|would like|"
-            r"prefer|use|check|'?d prefer)\b",
+            rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?you(?:\s+(?:want|would like|prefer|use|"
+            r"check)|\s*'d\s+(?:like|prefer))\b",
             # Searched around the rarer words at its end, not at every "a" and "the".
             ("you want", "you'd", "youd", "you would", "you prefer", "you use", "you check"),
             reach=(96, 24),

@@ -91,6 +91,19 @@ class _Patterns:
                 leading=True,
                 also=(pay_words,),
             ),
+            # "Western Union is fine for me", "Wise works for us": a way to pay, agreed to
+            words(
+                rf"\b(?P<app>{pay})\s+(?:is|'s|would\s+be|works|would\s+work)\s+(?:(?:also|too|totally|"
+                r"perfectly|completely)\s+)?(?:(?:ok|okay|fine|good|great|perfect|easier|best|"
+                r"better)\s+)?(?:for|with)\s+(?:me|us)\b"
+                # "is Zelle ok for you?"
+                rf"|\b(?:is|would)\s+(?P<app2>{pay})\s+(?:be\s+)?(?:ok|okay|fine|good|alright|easier)\s+"
+                r"(?:for|with)\s+(?:you|u)\b",
+                # Searched before the rarer words at its end, not at every app name.
+                ("for me", "with me", "for us", "with us", "for you", "with you", "for u"),
+                reach=(72, 10),
+                also=(pay_words,),
+            ),
             # "do you accept PayPal", "I prefer Wise", "we can use crypto"
             words(
                 r"\b(?:accept|accepts|accepting|take|takes|prefer|use|using|receive|have)\s+"
@@ -193,8 +206,14 @@ class _Patterns:
                 r"|\bpay\s+(?:you\s+|me\s+|us\s+)?by\s+(?:check|cheque|(?:bank\s+|wire\s+)?transfer)\b"
                 r"|\binvoice\s+to\s+(?:your|our|the)\s+(?:accounts?|finance|billing|ap)\b"
                 r"|\binvoices?\s+(?:for|payable by|paid by)\s+(?:bank\s+|wire\s+)?transfer\b"
-                r"|\binvoic\w*\s+(?:you\s+)?(?:through|via|from)\s+my\s+own\s+(?:company|business|agency|"
-                r"llc|ltd|firm)\b"
+                r"|\b(?:invoic\w*|bill(?:ing)?)\s+(?:you\s+)?(?:through|via|from|with|using)\s+my\s+own\s+"
+                r"(?:[\w-]+\s+)?(?:company|business|agency|llc|ltd|firm|invoic\w*|billing|system|"
+                r"software|tool|platform)\b"
+                # "we can keep paying the old way", "just keep invoicing us as before"
+                r"|\b(?:keep|continue|carry on|go on)\s+(?:paying|invoicing|billing)\s+"
+                r"(?:you\s+|me\s+|us\s+)?"
+                r"(?:the\s+old\s+way|the\s+(?:usual|same)\s+way|as\s+(?:before|usual|always)|like\s+"
+                r"(?:before|always|we\s+used\s+to))\b"
                 r"|\b(?:handle|do|sort|settle|arrange|work)\s+(?:out\s+)?(?:the\s+)?(?:billing|payments?|"
                 r"invoicing|it|that|this)\s+(?:out\s+)?between\s+(?:us|ourselves)\b"
                 r"|\b(?:no|without|skip|cut out|no need for)\s+(?:the\s+|a\s+|any\s+)?"
@@ -560,7 +579,8 @@ def _fees_left_out(draft: Draft, m: re.Match[str]) -> bool:
 def _third_party() -> re.Pattern[str]:
     words = lexicon.alternation(lexicon.words_of("en", "payment", "third_parties"))
     return re.compile(
-        rf"\b(?:{words})\s+(?:(?:can|could|will|would|should|must|to|then|also)\s+)*$"
+        rf"\b(?:{words})\s+(?:(?:can|could|will|would|should|must|to|then|also|just|easily|still|"
+        r"be able to|able to|need to|want to|have to|get to)\s+)*$"
     )
 
 

@@ -39,6 +39,8 @@ class _Phrases:
     #: pattern per set of literals, so a sentence holding a common literal ("same") is
     #: searched for the few phrases that need it, not for all of them...
     anchored: tuple[WordPattern, ...]
+    #: Every literal of ``anchored``: a draft holding none is not searched at all.
+    anchors: frozenset[str]
     #: ...and the rest, scanned whole (few: a phrase that is all placeholders).
     loose: re.Pattern[str] | None
 
@@ -107,10 +109,12 @@ def _compile(
         if (found := literals[p]) is not None:
             by_literals.setdefault(frozenset(found), []).append(p)
     loose = [p for p in entries if literals[p] is None]
+    anchored = tuple(words(source(group), tuple(sorted(key))) for key, group in by_literals.items())
     return _Phrases(
         language.code,
         type_,
-        tuple(words(source(group), tuple(sorted(key))) for key, group in by_literals.items()),
+        anchored,
+        frozenset().union(*(p.sets[0] for p in anchored)),
         re.compile(source(loose)) if loose else None,
     )
 
@@ -121,7 +125,11 @@ def detect(draft: Draft) -> Iterator[Match]:
     for phrases in (
         p for code in _codes_with_phrases() if code in present for p in _phrases_of(code)
     ):
-        found = [m for pattern in phrases.anchored for m in draft.find(pattern)]
+        found = (
+            [m for pattern in phrases.anchored for m in draft.find(pattern)]
+            if draft.holds_any(phrases.anchors)
+            else []
+        )
         if phrases.loose is not None:
             found += phrases.loose.finditer(draft.lower)
         for m in _leftmost_longest(found):
