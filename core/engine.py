@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -292,9 +293,26 @@ def _exception(
     kind: str, m: Match, draft: Draft, pack: rulepack.RulePack
 ) -> rulepack.ExceptionRule | None:
     for rule in pack.exceptions_for(kind, m.type, draft.context.channel):
+        # A request names what it asks for in its own words when no app was noted.
+        asked = m.evidence.get("app") or (
+            draft.lower[m.start : m.end] if m.type == "contact_request" else ""
+        )
+        if _names_app_of(rule.not_for_apps, asked):
+            continue  # "what's your Telegram? I'll add you to the glossary group"
         if _applies(rule, draft, m):
             return rule
     return None
+
+
+@cache
+def _app_group_names(groups: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b{cues.app_names(*groups)}\b")
+
+
+def _names_app_of(groups: tuple[str, ...], words: str) -> bool:
+    """Whether ``words`` (an app noted for a finding, or a request's text) name one of
+    the apps of ``groups``."""
+    return bool(groups and words and _app_group_names(groups).search(words.lower()))
 
 
 def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:

@@ -102,6 +102,9 @@ class ExceptionRule:
     #: said once, it covers every finding of the draft it can cover, not only the details
     #: of its own sentence.
     whole_draft: bool = False
+    #: App groups of vocabulary.toml ("messaging", "social") whose apps the exception
+    #: never covers: access to a work tool needs an email, never a Telegram handle.
+    not_for_apps: tuple[str, ...] = ()
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -221,6 +224,7 @@ def _build(data: dict[str, Any]) -> RulePack:
             name=e.get("name", e["id"]),
             requires=e.get("requires", ""),
             whole_draft=bool(e.get("whole_draft", False)),
+            not_for_apps=tuple(e.get("not_for_apps", [])),
             # The cues are each language's words for the exception (rules/lang/*.toml).
             cues=_cue_sets(e["id"]),
             blocker=re.compile(

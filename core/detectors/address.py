@@ -139,10 +139,22 @@ def _in_the_works_content(draft: Draft, start: int) -> bool:
 
 def _about_the_work(draft: Draft, start: int) -> bool:
     """The above, or a place the work is about, named just before the address ("the
-    property to render is 2150 Ocean Ave")."""
-    return _in_the_works_content(draft, start) or bool(
-        _THE_WORKS.search(draft.lower, max(0, start - 60), start)
+    property to render is 2150 Ocean Ave"), or in content the work is about, an address
+    said to be somebody else's ("the header has the clinic's phone and address (...)")."""
+    before = max(0, start - 60)
+    return (
+        _in_the_works_content(draft, start)
+        or bool(_THE_WORKS.search(draft.lower, before, start))
+        or bool(_THEIRS.search(draft.lower, before, start) and work.about_content(draft))
     )
+
+
+# An address named as a third party's: "the clinic's address (", "their office address:".
+_THEIRS = re.compile(
+    r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:[^.!?\n]{0,30}\s(?:and|&)\s+)?"
+    r"(?:address|office|premises|headquarters|hq|location)\s*[:(\-]?\s*$"
+)
 
 
 # "Lindenstraße 42, 10969 Berlin", "ul. Długa 5, 00-238 Warszawa": the street's name, its

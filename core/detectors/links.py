@@ -59,6 +59,11 @@ _CAREERS_HOST = re.compile(r"^(?:careers?|jobs|apply|hiring|recruit\w*)\.")
 _PLACEHOLDER_PATH = re.compile(
     r"(?:<|\{|\[|x{3,}\b|your[-_]?(?:number|handle|name|username|id)|\.\.\.)"
 )
+# An address described before its domain: "email my first name at the studio name".
+_EMAIL_DESCRIBED = re.compile(
+    r"\be-?mail\b[^.!?\n]{0,40}\b(?:my|our|the)\s+(?:first\s+|last\s+|full\s+|user\s*)?name\s+"
+    r"at\s+(?:[\w-]+\s+){0,3}$"
+)
 _CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b")
 
 
@@ -83,6 +88,11 @@ def detect(draft: Draft) -> Iterator[Match]:
         if m.group("path") is None and m.end() > end:
             end = m.end()
         type_, status = _classify(draft, host, path, m.start())
+        if status == "uncertain" and _EMAIL_DESCRIBED.search(
+            draft.lower, max(0, m.start() - 60), m.start()
+        ):
+            # "email my first name at the agency name dot com": an address in words
+            type_, status = "email", "breach"
         if status != "allowed" and work.quoted_content(draft, m.start()):
             status = "topic"  # "... email support at brightpath dot com" in a script to read
         yield Match(type_, m.start(), end, status=status, evidence={"domain": host})

@@ -210,6 +210,10 @@ class _Patterns:
                 r"(?:[\w-]+\s+)?(?:company|business|agency|llc|ltd|firm|invoic\w*|billing|system|"
                 r"software|tool|platform)\b"
                 # "we can keep paying the old way", "just keep invoicing us as before"
+                # "sign your direct contractor agreement": the contract itself off Upwork
+                r"|\bsign\w*\s+(?:a|an|the|your|our|my)\s+direct\s+(?:contractor\s+|consulting\s+|"
+                r"service\s+|freelance\s+)?(?:agreement|contract)s?\b"
+                r"(?![^.!?\n]{0,24}\b(?:on|through|via|in|with)\s+upwork)"
                 r"|\b(?:keep|continue|carry on|go on)\s+(?:paying|invoicing|billing)\s+"
                 r"(?:you\s+|me\s+|us\s+)?"
                 r"(?:the\s+old\s+way|the\s+(?:usual|same)\s+way|as\s+(?:before|usual|always)|like\s+"
@@ -239,6 +243,7 @@ class _Patterns:
                     "taking",
                     "shift",
                     "switch",
+                    "sign",
                     "keep",
                     "continue",
                     "start",
@@ -619,6 +624,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     if not _app(m):
         return False
     at, end = m.span(_app_group(m))
+    if draft.lower.startswith(("'s ", "’s "), end):
+        return True  # "using Stripe's test account": the provider's own thing, named
     if work.in_quotes(draft.text, at) and cues.DEVELOPMENT.search(draft.lower):
         return True
     if _third_party().search(draft.lower, max(0, m.start() - 40), m.start()):
