@@ -306,28 +306,33 @@ def _spaced(m: re.Match[str], text: str) -> str:
     return text[m.start() : m.end()].replace(" ", "")
 
 
-# Digits one at a time, the groups on lines of their own: "5 5 5\n0 1 9\n2 2 3 4". Both a
-# space and a line break must be in the run, so a column of figures stays a column.
-_SPACED_LINES = re.compile(r"(?<![\w@./:])(?:\d(?: |\n(?!\n))){6,}\d(?![\w@])")
+# Digits one at a time, the groups on lines of their own: "5 5 5\n0 1 9\n2 2 3 4", after
+# words that say "phone", so a column of figures stays a column. Also one digit a line
+# ("phone:\n5\n4\n7..."), or digits between dashes ("8 — 0 — 1").
+_SPACED_LINES = re.compile(r"(?<![\w@./:])(?:\d(?: |\n(?!\n)| ?[\u2013\u2014] ?)){6,}\d(?![\w@])")
 
 
 def _spaced_lines(m: re.Match[str], text: str) -> str | None:
     run = text[m.start() : m.end()]
-    if " " not in run or "\n" not in run:
-        return None
+    if "\n" not in run and "\u2014" not in run and "\u2013" not in run:
+        return None  # spaces alone: the plain spaced-characters rewrite reads those
     if _PHONE_WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is None:
         return None  # "1 2 3 / 4 5 6 / 7 8 9": a grid, unless words before say "phone"
-    return run.replace(" ", "").replace("\n", "")
+    return re.sub(r"[ \n\u2013\u2014]", "", run)
 
 
 def _has_spaced_lines(lower: str, _: Found | None) -> bool:
-    return "\n" in lower and _SPACED_LINES_PROBE.search(lower) is not None
+    if "\n" not in lower and "\u2014" not in lower and "\u2013" not in lower:
+        return False
+    return _SPACED_LINES_PROBE.search(lower) is not None
 
 
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|text|sms|contact)\b"
 )
-_SPACED_LINES_PROBE = re.compile(r"\d \d\n\d|\d\n\d \d")
+_SPACED_LINES_PROBE = re.compile(
+    r"\d \d\n\d|\d\n\d[ \n]\d|\d ?[\u2013\u2014] ?\d ?[\u2013\u2014] ?\d"
+)
 
 
 # Letters joined by hyphens or dots: "p-a-y-p-a-l", "s.k.y.p.e" (five letters or more, so
@@ -646,7 +651,7 @@ _DOT_LIKE_SET = frozenset(_DOT_LIKE)
 # A link typed with spaces around its dot and slashes, so no filter reads it as one:
 # "facebook . com / some.name", "linkedin .com/ in / ann-lee".
 _SPACED_LINK = re.compile(
-    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?{_SUFFIXES}"
+    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?(?:{_SUFFIXES}|ly|gl|gd)"
     r"(?: {0,2}/ {0,2}(?:[\w.\-]{0,59}[\w\-])(?![\w\-]|\.\w))+"
 )
 

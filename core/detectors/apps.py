@@ -26,7 +26,7 @@ _CONTACT_WORDS = (
     r"discord|signal|viber|wechat|linked\s?in|instagram|insta|facebook|handle|contacts?|"
     r"contact\s+(?:details|info|information)|socials?|address)"
 )
-_HANDLE = r"(?:live:\.?(?:cid\.)?)?@?_?[a-z0-9](?:[\w.\-]{0,30}\w)?(?:#\d{4})?"
+_HANDLE = r"(?:live:\.?(?:cid\.)?)?(?:@ ?)?_?[a-z0-9](?:[\w.\-]{0,30}\w)?(?:#\d{4})?"
 # A name that reads as a handle: digits, dots or underscores in it ("mike.reynolds_nyc").
 _HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
 # Words right after an invitation that keep it on the platform.
