@@ -36,6 +36,13 @@ def fold_table() -> dict[str, str]:
         m = _ENCLOSED_NAME.match(unicodedata.name(ch, ""))
         if m:
             table.setdefault(ch, m.group(1).lower())
+    # Small capitals ("ʀᴏᴍᴀɴ", from "fancy text" generators): also read from their names.
+    for block in _SMALL_CAPITAL_BLOCKS:
+        for code in range(*block):
+            ch = chr(code)
+            m = _SMALL_CAPITAL_NAME.match(unicodedata.name(ch, ""))
+            if m:
+                table.setdefault(ch, m.group(1).lower())
     return table
 
 
@@ -43,3 +50,5 @@ _ENCLOSED_LETTERS = (0x1F100, 0x1F1E6)
 _ENCLOSED_NAME = re.compile(
     r"^(?:NEGATIVE )?(?:SQUARED|CIRCLED|PARENTHESIZED)\b.*\bLATIN (?:CAPITAL|SMALL) LETTER ([A-Z])$"
 )
+_SMALL_CAPITAL_BLOCKS = ((0x0250, 0x02B0), (0x1D00, 0x1D2C), (0xA730, 0xA740))
+_SMALL_CAPITAL_NAME = re.compile(r"^LATIN LETTER SMALL CAPITAL ([A-Z])$")

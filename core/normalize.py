@@ -123,6 +123,8 @@ def _fold_characters(
             piece = " "  # a control character other than a line break
         elif ch in _INVISIBLE:
             continue
+        elif ch in _CIRCLED_A and _circled_at(text, i):
+            piece = "@"
         else:
             piece = _fold_one(ch, _NO_FOLD if i in native else fold)
             if not piece:
@@ -140,6 +142,23 @@ def _fold_characters(
 
 
 _NO_FOLD: dict[str, str] = {}
+# A circled "a" right after a name and before a domain stands for "@": "castingⓐ studio.fr"
+# (not inside a word spelled in circled letters: "ⓙⓞⓗⓝⓐ").
+_CIRCLED_A = frozenset("\u24d0\u24b6")
+_CIRCLED_AT_DOMAIN = re.compile(
+    r" {0,2}[^\W_][\w\-]{0,62} {0,2}[.\u00b7\u2022\u2219\u22c5\u2027\u30fb]"
+)
+
+
+def _circled_at(text: str, i: int) -> bool:
+    before = text[i - 1] if i else ""
+    return (
+        before.isascii()
+        and (before.isalnum() or before in "._-")
+        and _CIRCLED_AT_DOMAIN.match(text, i + 1) is not None
+    )
+
+
 #: Letters of words of another script after which a draft counts as written in it.
 _NATIVE_LETTERS = 6
 # Marks that only decorate a letter or digit, and so can hide it: accents, keycap
@@ -306,28 +325,61 @@ def _spaced(m: re.Match[str], text: str) -> str:
     return text[m.start() : m.end()].replace(" ", "")
 
 
-# Digits one at a time, the groups on lines of their own: "5 5 5\n0 1 9\n2 2 3 4". Both a
-# space and a line break must be in the run, so a column of figures stays a column.
-_SPACED_LINES = re.compile(r"(?<![\w@./:])(?:\d(?: |\n(?!\n))){6,}\d(?![\w@])")
+# Digits one at a time, the groups on lines of their own: "5 5 5\n0 1 9\n2 2 3 4", after
+# words that say "phone", so a column of figures stays a column. Also one digit a line
+# ("phone:\n5\n4\n7..."), or digits between dashes ("8 — 0 — 1").
+_SPACED_LINES = re.compile(r"(?<![\w@./:])(?:\d(?: |\n(?!\n)| ?[\u2013\u2014] ?)){6,}\d(?![\w@])")
 
 
 def _spaced_lines(m: re.Match[str], text: str) -> str | None:
     run = text[m.start() : m.end()]
-    if " " not in run or "\n" not in run:
-        return None
+    if "\n" not in run and "\u2014" not in run and "\u2013" not in run:
+        return None  # spaces alone: the plain spaced-characters rewrite reads those
     if _PHONE_WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is None:
         return None  # "1 2 3 / 4 5 6 / 7 8 9": a grid, unless words before say "phone"
-    return run.replace(" ", "").replace("\n", "")
+    return re.sub(r"[ \n\u2013\u2014]", "", run)
 
 
 def _has_spaced_lines(lower: str, _: Found | None) -> bool:
-    return "\n" in lower and _SPACED_LINES_PROBE.search(lower) is not None
+    if "\n" not in lower and "\u2014" not in lower and "\u2013" not in lower:
+        return False
+    return _SPACED_LINES_PROBE.search(lower) is not None
 
 
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|text|sms|contact)\b"
 )
-_SPACED_LINES_PROBE = re.compile(r"\d \d\n\d|\d\n\d \d")
+_SPACED_LINES_PROBE = re.compile(
+    r"\d \d\n\d|\d\n\d[ \n]\d|\d ?[\u2013\u2014] ?\d ?[\u2013\u2014] ?\d"
+)
+
+
+# A name read out with "underscore" between its parts, each part a word or letters
+# between hyphens: "b-r-u-n-o underscore v-f-x", "kate underscore draws".
+_SPOKEN_UNDERSCORE = re.compile(
+    r"(?<![\w@.\-])(?:[a-z0-9](?:-[a-z0-9])+|[a-z0-9]+)"
+    r"(?: underscore (?:[a-z0-9](?:-[a-z0-9])+|[a-z0-9]+))+(?![\w\-])"
+)
+
+
+def _spoken_underscore(m: re.Match[str], text: str) -> str | None:
+    spelled = re.search(r"(?<![a-z0-9])[a-z0-9]-[a-z0-9]", m.group(0)) is not None
+    if (
+        not spelled
+        and _NAME_WORD_BEFORE.search(m.string, max(0, m.start() - 25), m.start()) is None
+    ):
+        return None  # "use an underscore instead": a word about the character
+    parts = text[m.start() : m.end()].split(" underscore ")
+    if len(parts) == 1:  # the user's own case may differ from the lower-case copy
+        parts = re.split(r" (?i:underscore) ", text[m.start() : m.end()])
+    return "_".join(p.replace("-", "") if len(p) > 1 and p[1] == "-" else p for p in parts)
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?:\b(?:handle|user\s?name|name|id|nick|is)|[:@])\s*$")
+
+
+def _has_underscore_word(lower: str, _: Found | None) -> bool:
+    return " underscore " in lower
 
 
 # Letters joined by hyphens or dots: "p-a-y-p-a-l", "s.k.y.p.e" (five letters or more, so
@@ -492,7 +544,11 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
 # English's digit words ("o" alone is too short to be read inside a token).
 _GLUE_DIGIT = {w: d for w, d in _DIGIT_WORDS.items() if w != "o"}
 _GLUE_UNITS = "|".join(_GLUE_DIGIT)
-_GLUED = re.compile(rf"(?<![a-z0-9])(?=[a-z]*\d)(?:\d|{_GLUE_UNITS}){{2,}}(?![a-z0-9])")
+# Three digit words or more glued with no digit among them read as digits too:
+# "fivefivefive", "zeroonetwo".
+_GLUED = re.compile(
+    rf"(?<![a-z0-9])(?:(?=[a-z]*\d)(?:\d|{_GLUE_UNITS}){{2,}}|(?:{_GLUE_UNITS}){{3,}})(?![a-z0-9])"
+)
 _GLUED_PROBE = re.compile(rf"\d(?:{_GLUE_UNITS})|(?:{_GLUE_UNITS})\d")
 _GLUE_TOKEN = re.compile(rf"\d|{_GLUE_UNITS}")
 
@@ -504,8 +560,21 @@ def _glued(m: re.Match[str], text: str) -> str | None:
     return "".join(u if u.isdigit() else _GLUE_DIGIT[u] for u in units)
 
 
-def _has_glued(lower: str, _: Found | None) -> bool:
-    return _GLUED_PROBE.search(lower) is not None
+def _has_glued(lower: str, found: Found | None) -> bool:
+    return _GLUED_PROBE.search(lower) is not None or _three_glued_words(found)
+
+
+def _three_glued_words(found: Found | None) -> bool:
+    """Whether three digit words stand one right after another ("fivefivefive"), from
+    where the literals were found."""
+    if found is None:
+        return True
+    words = found.keys() & _GLUE_WORD_SET
+    if not words:
+        return False
+    starts = {at for word in words for at in found[word]}
+    ends = {at: at + len(word) for word in words for at in found[word]}
+    return any(e in starts and ends.get(e, -1) in starts for e in ends.values())
 
 
 # Letters used as digits inside a number: "4I5-55O-O132", "S55" for 555.
@@ -646,7 +715,7 @@ _DOT_LIKE_SET = frozenset(_DOT_LIKE)
 # A link typed with spaces around its dot and slashes, so no filter reads it as one:
 # "facebook . com / some.name", "linkedin .com/ in / ann-lee".
 _SPACED_LINK = re.compile(
-    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?{_SUFFIXES}"
+    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?(?:{_SUFFIXES}|ly|gl|gd)"
     r"(?: {0,2}/ {0,2}(?:[\w.\-]{0,59}[\w\-])(?![\w\-]|\.\w))+"
 )
 
@@ -816,6 +885,7 @@ _O_BESIDE_DIGITS = re.compile(
 _LETTER_DIGIT_PAIRS = tuple(pair for d in "0123456789" for c in "oilsbz" for pair in (d + c, c + d))
 _LETTER_DIGIT_PAIR_SET = frozenset(_LETTER_DIGIT_PAIRS)
 _DIGIT_WORD_SET = frozenset(_DIGIT_WORDS_NOT_O)
+_GLUE_WORD_SET = frozenset(_GLUE_DIGIT)
 _DIGIT_CHARS = tuple("0123456789")
 _WORD_RE = re.compile(_WORD_CHAR)
 _SPOKEN_WORD_SET = frozenset(_SPOKEN_WORDS)
@@ -903,6 +973,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
+    (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _has_hyphenated),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),

@@ -26,12 +26,13 @@ _CONTACT_WORDS = (
     r"discord|signal|viber|wechat|linked\s?in|instagram|insta|facebook|handle|contacts?|"
     r"contact\s+(?:details|info|information)|socials?|address)"
 )
-_HANDLE = r"(?:live:\.?(?:cid\.)?)?@?_?[a-z0-9](?:[\w.\-]{0,30}\w)?(?:#\d{4})?"
+_HANDLE = r"(?:live:\.?(?:cid\.)?)?(?:@ ?)?_?[a-z0-9](?:[\w.\-]{0,30}\w)?(?:#\d{4})?"
 # A name that reads as a handle: digits, dots or underscores in it ("mike.reynolds_nyc").
 _HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
 # Words right after an invitation that keep it on the platform.
 _ON_PLATFORM_AFTER = re.compile(
-    r"[^.!?\n]{0,40}?\b(?:(?<!as )(?<!than )here|on upwork|via upwork|through upwork|in upwork|"
+    r"[^.!?\n]{0,40}?\b(?:(?<!as )(?<!than )(?<!flagged )(?<!seen )(?<!read )(?<!monitored )"
+    r"(?<!filtered )(?<!blocked )(?<!tracked )here|on upwork|via upwork|through upwork|in upwork|"
     r"on the platform)\b",
 )
 _HANDLE_STOPWORDS = frozenset(
@@ -82,12 +83,14 @@ class _Patterns:
         # nightowl.dev there": a handle whose app is named in the same sentence.
         at_name = r"(?<![\w@.])@_?[a-z][\w.]{2,30}\w(?![\w@]|\.[a-z])"
         id_is = (
-            r"\b(?:id|user\s?name|handle|username)(?:\s+(?:there|on it|on there))?\s*(?:is|:|=)\s*"
+            r"\b(?:id|user\s?name|handle|username)(?:\s+(?:there|on it|on there|everywhere|"
+            r"(?:on|for|across) (?:all )?(?:my )?(?:socials|apps|platforms|accounts)))?\s*"
+            r"(?:is\s+the\s+same\s*:|is|:|=)\s*"
             r"@?_?[a-z][\w.\-]{2,30}\w(?:#\d{4})?"
         )
         as_name = (
-            rf"\b(?:i'?m|i am|as|search(?:\s+for)?|find)\s+@?(?:{_HANDLE_LIKE})\s+"
-            rf"(?:there|on\s+(?:{chat}))\b"
+            rf"\b(?:i'?m|i am|as|search(?:\s+for)?|find)\s+(?:at\s+)?@?(?:{_HANDLE_LIKE})\s+"
+            rf"(?:there|on\s+(?:the\s+)?(?:{chat}))\b"
         )
         # "my WhatsApp is ...", "our Telegram:" introduce a handle even when it is
         # disguised past what the handle pattern accepts; "my Telegram bot" does not.
@@ -448,7 +451,10 @@ def detect(draft: Draft) -> Iterator[Match]:
         *p.find("add_me", draft),
     ]
     for m in loose:
-        if _app_in_sentence(draft, m.start(), p) and not _is_topic(
+        # "my handle everywhere is the same: kim_vfx. Works on Insta": a handle claimed
+        # in so many words may have its app named in the next sentence.
+        after = m.end() if _HANDLE_CLAIM.match(m.group(0)) else None
+        if _app_in_sentence(draft, m.start(), p, after) and not _is_topic(
             draft, m.start(), m.start(), reach=16
         ):
             yield Match("messaging_handle", m.start(), m.end())
@@ -498,11 +504,17 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("app_mention", m.start(), m.end(), "topic", evidence={"app": m.group(0)})
 
 
-def _app_in_sentence(draft: Draft, at: int, p: _Patterns) -> bool:
-    """Whether a chat app is named in the sentence around ``at`` or the one before."""
+_HANDLE_CLAIM = re.compile(r"(?:user\s?name|handle)\b")
+
+
+def _app_in_sentence(draft: Draft, at: int, p: _Patterns, after: int | None = None) -> bool:
+    """Whether a chat app is named in the sentence around ``at`` or the one before (or,
+    given ``after``, the one after the sentence holding it)."""
     start, end = draft.sentence_bounds(at)
     if start > 0:
         start = draft.sentence_bounds(start - 1)[0]
+    if after is not None and max(end, after) < len(draft.lower):
+        end = draft.sentence_bounds(max(end, after))[1]
     # At most REACH either side, so a draft without full stops costs no more per match.
     return p.chat_name.search(draft.lower, max(start, at - REACH), min(end, at + REACH)) is not None
 

@@ -13,7 +13,9 @@ from presend.core.rulepack import vocabulary
 from presend.core.scan import scan
 
 _LOCAL = r"[a-z0-9](?:[a-z0-9_%+\-]|\.(?=[a-z0-9_%+\-])){0,63}"
-_LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
+# Domain labels may hold accented Latin letters ("lumière-studio.fr"), as registries allow.
+_LABEL_CHAR = "a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_LABEL = rf"[{_LABEL_CHAR}](?:[{_LABEL_CHAR}\-]{{0,61}}[{_LABEL_CHAR}])?"
 # "@", " @ ", " at " (word), with the bracketed forms already turned into "@".
 _AT = r"(?:[ ]{0,2}@[ ]{0,2}|[ ]{1,2}at[ ]{1,2})"
 _AT_WORDS = ("@", " at ")  # one of which every address holds
@@ -161,10 +163,37 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
     platform = domains.is_platform(host, draft.platform_domains)
     status: Status = "allowed" if platform else "breach"
     if status == "breach" and (
-        work.quoted_content(draft, m.start()) or work.sample_value(draft, m.start())
+        work.quoted_content(draft, m.start())
+        or work.sample_value(draft, m.start())
+        or _typed_to_test(draft, m.start(), end, address)
     ):
         status = "topic"  # "translate: 'Call us ... or email info@acme.de'": the page's
     return Match("email", m.start(), end, status=status, evidence={"address": address})
+
+
+@cache
+def _test_locals() -> frozenset[str]:
+    return frozenset(vocabulary()["domains"]["placeholder"]["test_locals"])
+
+
+# Words around an address that say it was typed into a form or a field.
+_FORM_WORDS = re.compile(
+    r"\b(?:type[sd]?|typing|enter(?:s|ed|ing)?|submit\w*|sign\s?(?:up|in)|signup|log\s?in|"
+    r"login|forms?|fields?|inputs?|checkout|test(?:ing|ed)?)\b"
+)
+
+
+def _typed_to_test(draft: Draft, start: int, end: int, address: str) -> bool:
+    """ "when I type test@ourshop.com and hit submit": an address with a test name,
+    typed into a form, at no mail provider; a test value, not how to reach anyone."""
+    local, _, host = address.partition("@")
+    if local.rstrip("0123456789") not in _test_locals() or _provider(host.split(".")[0]):
+        return False
+    lower = draft.lower
+    return (
+        _FORM_WORDS.search(lower, max(0, start - 60), start) is not None
+        or _FORM_WORDS.search(lower, end, min(len(lower), end + 60)) is not None
+    )
 
 
 def _spoken_email_is_plausible(

@@ -17,10 +17,11 @@ from presend.core.rulepack import vocabulary
 # Word characters here are ASCII ones: a number may stand right against Chinese or
 # Korean text ("电话13800138000", "010-1234-5678입니다").
 _INTERNATIONAL_SOURCE = (
-    r"(?<![A-Za-z0-9_$€£¥#/.,-])\+[ ]?\d{1,3}(?:[ \-._/()\n]{0,3}\d{2,5}){2,5}(?![A-Za-z0-9_%])"
+    r"(?<![A-Za-z0-9_$€£¥#/.,-])\+[ ]?\d{1,3}[ \-._/()\n]{0,3}\d{1,5}"
+    r"(?:[ \-._/()\n]{0,3}\d{2,5}){2,5}(?![A-Za-z0-9_%])"
 )
-# An international number is read first: it may run over line breaks ("+254 712\n345"),
-# where the general reading stops.
+# An international number is read first: it may run over line breaks ("+254 712\n345",
+# "+33\n6 12\n34 56 78"), where the general reading stops.
 _CANDIDATE = re.compile(
     _INTERNATIONAL_SOURCE
     + r"|(?<![A-Za-z0-9_+$€£¥#/.,:-])(?:\+|00)?[ ]?[(\[]?\d[\d()\[\]. \-_/*;$~|]{5,30}\d"
