@@ -119,7 +119,16 @@ def in_quotes(text: str, start: int) -> bool:
     characters back, so a long line costs no more) is still open."""
     line_start = text.rfind("\n", max(0, start - REACH), start) + 1
     before = text[max(line_start, start - REACH) : start]
-    if before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d"):
+    if before.count('"') % 2 == 1:
+        return True
+    # Paired quotes: English “”, German „“ (its closing mark is the English
+    # opening one), French and Russian «», Japanese 「」 and 『』.
+    low = before.count("\u201e")
+    if low > before.count("\u201c") + before.count("\u201d"):
+        return True
+    if not low and before.count("\u201c") > before.count("\u201d"):
+        return True
+    if any(before.count(a) > before.count(b) for a, b in _PAIRS):
         return True
     # Single quotes: one that opens a quotation follows a space or a line's start and
     # comes before a word; an apostrophe ("it's", "students'") does neither.
@@ -127,5 +136,6 @@ def in_quotes(text: str, start: int) -> bool:
     return opened > 0
 
 
+_PAIRS = (("\u00ab", "\u00bb"), ("\u300c", "\u300d"), ("\u300e", "\u300f"))
 _SINGLE_OPENS = re.compile(r"(?:^|(?<=[\s(:\[]))['\u2018](?=\w)")
 _SINGLE_CLOSES = re.compile(r"(?<=[\w.!?,])['\u2019](?=[\s.,;:!?)\]]|$)")

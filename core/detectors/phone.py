@@ -53,9 +53,11 @@ _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
 # A date at the start, with a time or more after it: "2012-01-02 08:00", "03/27/2011 9".
 _DATE_PREFIX = re.compile(r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
 _YEARS = re.compile(r"^(?:19|20)\d\d\s?[-/\u2013\u2014]\s?(?:19|20)\d\d$")
-# Two amounts around a dash: "2500–3500", "2 500 - 3 500" (thousands may be spaced).
+# Two amounts around a dash: "2500–3500", "2 500 - 3 500", "25.000–35.000" (thousands
+# may be spaced, or dotted as in most of Europe and Latin America).
 _RANGE = re.compile(
-    r"^([1-9]\d{0,2}(?: \d{3})*|[1-9]\d*) ?[-\u2013\u2014] ?([1-9]\d{0,2}(?: \d{3})*|[1-9]\d*)$"
+    r"^([1-9]\d{0,2}(?:[ .]\d{3})*|[1-9]\d*) ?[-\u2013\u2014] ?"
+    r"([1-9]\d{0,2}(?:[ .]\d{3})*|[1-9]\d*)$"
 )
 _EUROPEAN_PAIRS = re.compile(r"^0\d(?:[ .\-]\d\d){4}$")
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
@@ -244,7 +246,7 @@ def _amount_range(raw: str) -> bool:
     m = _RANGE.match(raw)
     if m is None:
         return False
-    low, high = (int(g.replace(" ", "")) for g in m.groups())
+    low, high = (int(g.replace(" ", "").replace(".", "")) for g in m.groups())
     return low % 10 == 0 and high % 10 == 0 and low < high < 10 * low
 
 
