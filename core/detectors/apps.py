@@ -104,9 +104,11 @@ class _Patterns:
             r"(?:this|the|our) (?:conversation|chat|discussion))\s+){0,2}"
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
-            # "let's talk on WA": the short name, only where an app would be
-            r"|\b(?:talk|chat|text|message|msg|reach|contact|ping|continue|connect|call)\s+(?:me\s+|us\s+)?"
-            r"(?:on|via|over)\s+(?P<app2>wa)\b"
+        )
+        # "let's talk on WA": the short name, only where an app would be
+        invite_wa = (
+            r"\b(?:talk|chat|text|message|msg|reach|contact|ping|continue|connect|call)\s+"
+            r"(?:me\s+|us\s+)?(?:on|via|over)\s+(?P<app>wa)\b"
         )
         # "I'll email you tonight", "we'll text you the address": a move announced
         will_reach = (
@@ -226,7 +228,8 @@ class _Patterns:
                 also=(("there", *chat_words),),
             ),
             "are_you_on": words(are_you_on, chat_words),
-            "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text", "wa")),
+            "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
+            "invite_wa": words(invite_wa, ("on wa", "via wa", "over wa"), reach=(40, 8)),
             "will_reach": words(
                 will_reach,
                 (
@@ -474,6 +477,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             yield _phrase("messaging_invite", m)
     for name in (
         "invite",
+        "invite_wa",
         "app_me",
         "drop_line",
         "are_you_on",
