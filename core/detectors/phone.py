@@ -390,8 +390,9 @@ def _local_cue_before(draft: Draft, start: int, reach: int = 40) -> bool:
     """Whether a word saying "phone" in one of the draft's languages stands just before
     ``start`` ("मेरा नंबर वही है 98110 45672", "dzwoń śmiało: 512 ...")."""
     cues = _local_cues()
+    a = max(0, start - reach)
     return any(
-        cues[code].search(draft.lower, max(0, start - reach), start) is not None
+        cues[code].search(draft.lower, a, start) is not None
         for code in draft.languages
         if code in cues
     )
@@ -401,14 +402,21 @@ def _local_regions(draft: Draft) -> tuple[str, ...]:
     """Regions whose national numbers the draft's languages suggest (``[numbers]
     regions``): a Japanese draft's "090-1234-5678" is read as Japan's."""
     if "local_regions" not in draft.memo:
+        regions = _regions_by_language()
         draft.memo["local_regions"] = tuple(
-            str(r)
-            for language in lexicon.languages()
-            if language.code in draft.languages
-            for r in language.data.get("numbers", {}).get("regions", [])
-            if r not in _REGIONS
+            r for code in sorted(draft.languages) for r in regions.get(code, ())
         )
     return draft.memo["local_regions"]  # type: ignore[return-value]
+
+
+@cache
+def _regions_by_language() -> dict[str, tuple[str, ...]]:
+    return {
+        language.code: tuple(
+            str(r) for r in language.data.get("numbers", {}).get("regions", []) if r not in _REGIONS
+        )
+        for language in lexicon.languages()
+    }
 
 
 def _phone_cue_in_sentence(draft: Draft, start: int) -> bool:
