@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-from presend.core import work
+from presend.core import lexicon, work
 from presend.core.draft import DIGITS, REACH, Draft
 from presend.core.model import Match, Status
 from presend.core.rulepack import vocabulary
@@ -24,7 +24,9 @@ _INTERNATIONAL_SOURCE = (
 # "+33\n6 12\n34 56 78"), where the general reading stops.
 _CANDIDATE = re.compile(
     _INTERNATIONAL_SOURCE
-    + r"|(?<![A-Za-z0-9_+$€£¥#/.,:-])(?:\+|00)?[ ]?[(\[]?\d[\d()\[\]. \-_/*;$~|]{5,30}\d"
+    # After a colon only where a label ends ("Phone:415-...", "携帯：090-..."), never
+    # a time's or a port's digits ("10:30", "host:8080").
+    + r"|(?<![A-Za-z0-9_+$€£¥#/.,-])(?<![\d/]:)(?:\+|00)?[ ]?[(\[]?\d[\d()\[\]. \-_/*;$~|]{5,30}\d"
     r"(?![A-Za-z0-9_%])"
 )
 # Words that introduce a phone number (matched as whole words).
@@ -286,6 +288,7 @@ def _judge(
         or _ODD_SEPARATORS.search(raw) is not None
         or draft.has_word_within(_PHONE_CUE, start - 40, start)
         or _phone_cue_in_sentence(draft, start)
+        or _local_cue_before(draft, start)
     ):
         status = "breach"
     else:
@@ -293,11 +296,13 @@ def _judge(
         return None
     # Only now the expensive part: does libphonenumber know such a number?
     national_or_00 = raw.startswith("00") or not international
-    if _valid(digits, national_or_00, memo):
+    if _valid(digits, national_or_00, memo, _local_regions(draft)):
         return status
     # "call me: +44 7700 900318": right after words that say "phone", a number of a
     # possible length counts even if no operator has it yet (or it is a drama number).
-    if draft.has_word_within(_PHONE_CUE, start - 24, start) and _possible(digits, international):
+    if (
+        draft.has_word_within(_PHONE_CUE, start - 24, start) or _local_cue_before(draft, start, 24)
+    ) and _possible(digits, international):
         return status
     return None
 
@@ -371,6 +376,50 @@ def _other_number_cue_before(draft: Draft, start: int) -> bool:
     return not draft.has_word_within(_PHONE_CUE, tail_start, start)
 
 
+@cache
+def _local_cues() -> dict[str, re.Pattern[str]]:
+    """Each language's words that say "phone" (``[numbers] cues`` in its file)."""
+    found = {}
+    for language in lexicon.languages():
+        entries = [str(e) for e in language.data.get("numbers", {}).get("cues", [])]
+        if entries:
+            found[language.code] = re.compile(lexicon.alternation(entries))
+    return found
+
+
+def _local_cue_before(draft: Draft, start: int, reach: int = 40) -> bool:
+    """Whether a word saying "phone" in one of the draft's languages stands just before
+    ``start`` ("मेरा नंबर वही है 98110 45672", "dzwoń śmiało: 512 ...")."""
+    cues = _local_cues()
+    a = max(0, start - reach)
+    return any(
+        cues[code].search(draft.lower, a, start) is not None
+        for code in draft.languages
+        if code in cues
+    )
+
+
+def _local_regions(draft: Draft) -> tuple[str, ...]:
+    """Regions whose national numbers the draft's languages suggest (``[numbers]
+    regions``): a Japanese draft's "090-1234-5678" is read as Japan's."""
+    if "local_regions" not in draft.memo:
+        regions = _regions_by_language()
+        draft.memo["local_regions"] = tuple(
+            r for code in sorted(draft.languages) for r in regions.get(code, ())
+        )
+    return draft.memo["local_regions"]  # type: ignore[return-value]
+
+
+@cache
+def _regions_by_language() -> dict[str, tuple[str, ...]]:
+    return {
+        language.code: tuple(
+            str(r) for r in language.data.get("numbers", {}).get("regions", []) if r not in _REGIONS
+        )
+        for language in lexicon.languages()
+    }
+
+
 def _phone_cue_in_sentence(draft: Draft, start: int) -> bool:
     sentence_start, sentence_end = draft.sentence_bounds(start)
     return draft.has_word_within(
@@ -378,15 +427,15 @@ def _phone_cue_in_sentence(draft: Draft, start: int) -> bool:
     )
 
 
-def _valid(digits: str, national_or_00: bool, memo: Memo) -> bool:
+def _valid(digits: str, national_or_00: bool, memo: Memo, regions: tuple[str, ...] = ()) -> bool:
     # Memoised per draft only: a process-wide cache would keep users' numbers around.
     key = (digits, national_or_00)
     if key not in memo:
-        memo[key] = _libphonenumber_valid(digits, national_or_00)
+        memo[key] = _libphonenumber_valid(digits, national_or_00, regions)
     return memo[key]
 
 
-def _libphonenumber_valid(digits: str, national_or_00: bool) -> bool:
+def _libphonenumber_valid(digits: str, national_or_00: bool, regions: tuple[str, ...] = ()) -> bool:
     import phonenumbers  # noqa: PLC0415 - 40 ms of metadata, loaded on first use only
 
     if not national_or_00 or digits.startswith("00"):
@@ -401,7 +450,7 @@ def _libphonenumber_valid(digits: str, national_or_00: bool) -> bool:
             pass
         if not national_or_00:
             return False
-    for region in _REGIONS:
+    for region in _REGIONS + regions:
         try:
             parsed = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:
