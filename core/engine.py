@@ -261,6 +261,9 @@ def _situation(kind: str, status: str, context: Context) -> str:
 
 #: The longest an exception's cue can be, in characters.
 _CUE_SPAN = 240
+#: Right before a cue, words that make it a requirement, not its denial: "we can't start
+#: without the NDA signed".
+_REQUIRED = re.compile(r"\b(?:without|until|unless)\s+(?:the\s+|an?\s+|your\s+|my\s+|our\s+)?$")
 #: How many characters before an exception's cue a negation can undo it.
 _CUE_NEGATION = 24
 #: How far from a request an exception's cue in another sentence still covers it.
@@ -323,8 +326,13 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     own sentence, since "send the NDA ... actually just send your number" asks twice."""
     key = "exception:" + rule.id
     if key not in draft.memo:
-        if rule.blocker.search(draft.lower):
-            draft.memo[key] = []  # wording that rules the exception out
+        if any(
+            not cues.negated(draft.clause_before(b.start())[-_CUE_NEGATION:])
+            for b in rule.blocker.finditer(draft.lower)
+        ):
+            # Wording that rules the exception out ("... you don't need to contact me
+            # there" does not)
+            draft.memo[key] = []
         else:
             # Only the words right before a cue can negate it ("we have never worked
             # together"); "Didn't expect to see you here! We sat next to each other" is
@@ -332,7 +340,8 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
             draft.memo[key] = [
                 at
                 for at in _cue_hits(rule, draft)
-                if not cues.negated(draft.clause_before(at)[-_CUE_NEGATION:])
+                if not cues.negated(before := draft.clause_before(at)[-_CUE_NEGATION:])
+                or _REQUIRED.search(before)
             ]
     found: list[int] = draft.memo[key]  # type: ignore[assignment]
     # A pointer ("our office address is printed on the attached form") stands for the

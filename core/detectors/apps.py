@@ -493,7 +493,9 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "text me the details here", "email me on Upwork"
             if _TOLD_WHEN.match(draft.lower, m.end()):
                 continue  # "we moved to Teams last year": told, not proposed
-            yield _phrase("messaging_invite", m, app=app)
+            # "give me an email and I'll add you": an address asked for, not a message
+            asked = name == "drop_line" and m.group(0).lower().startswith("give")
+            yield _phrase("contact_request" if asked else "messaging_invite", m, app=app)
     for m in p.find("request", draft):
         yield _phrase("contact_request", m)
     for m in p.find("meeting", draft):
@@ -534,6 +536,10 @@ def _app_of(m: re.Match[str]) -> str:
     return ""
 
 
+# "on WhatsApp" not preceded by "me"/"us" (as in "message me on WhatsApp: ...").
+_ON_AN_APP = re.compile(r"(?<!\bme )(?<!\bus )\b(?:on|via|in|through|using|with)\s+$")
+
+
 def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
     low = handle.lower()
     if low in _HANDLE_STOPWORDS or len(low) < 3:
@@ -544,6 +550,10 @@ def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
         looks = any(c.isdigit() or c in "_." for c in handle) or handle != handle.lower()
         mine = re.search(r"\b(?:my|our)\s*$", draft.lower[max(0, start - 8) : start])
         return bool(looks or mine)
+    if handle.isalpha() and _ON_AN_APP.search(draft.lower, max(0, start - 12), start):
+        # "customers order on WhatsApp: browse the menu, pay ...": a plain word after
+        # "on <app>:" with nobody to reach there is what happens on the app.
+        return False
     # "manage our Instagram @brand" is the work; "our HR manager on Telegram @hr_x" is
     # not: only the words right before the app count.
     return not _is_topic(draft, start, start, reach=16)

@@ -92,11 +92,12 @@ class _Patterns:
         self.on_yours = words(
             rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?(?:{_alt('ask', 'tied_to')})\s+"
             rf"(?:your|ur)\s+(?:(?:{mods})\b(?:\s+(?:account|profile|login|workspace|seat))?|"
-            r"account|profile|login)"
+            # "the email on your Atlassian account": any one name before the account
+            r"(?:[\w.-]+\s+){0,2}(?:account|profile|login|workspace|seat)\b|account|profile|login)"
             # "the phone number on your Contact page": their website, not their account
             r"(?!\s+(?:page|site|website|footer|header|listing|form)\b)",
             tuple(_words("ask", "tied_to")),
-            reach=(96, 24),
+            reach=(96, 48),
         )
         #: "WordPress needs an email for the account: which one should I use?"
         self.which_one = words(

@@ -214,6 +214,20 @@ class _Patterns:
                 r"|\bsign\w*\s+(?:a|an|the|your|our|my)\s+direct\s+(?:contractor\s+|consulting\s+|"
                 r"service\s+|freelance\s+)?(?:agreement|contract)s?\b"
                 r"(?![^.!?\n]{0,24}\b(?:on|through|via|in|with)\s+upwork)"
+                # "I'll send you a PO from our procurement system", "we pay you on our
+                # normal contractor run", "you'll be on our vendor payroll"
+                r"|\b(?:send|issue|raise|pay)\w*\s+(?:you\s+)?(?:an?\s+|the\s+)?"
+                r"(?:po|purchase order|invoices?|payments?)?\s*(?:from|through|via|out of)\s+"
+                r"(?:our|my)\s+(?:own\s+)?"
+                r"(?:[\w-]+\s+){0,2}(?:system|software|portal|erp)\b"
+                r"|\bpay\w*\s+(?:you\s+)?(?:on|in|with|through)\s+(?:our|the)\s+(?:normal\s+|usual\s+|"
+                r"regular\s+|monthly\s+|weekly\s+)?(?:contractor|payroll|vendor|supplier|payment|pay)\s+"
+                r"runs?\b"
+                r"|\b(?:you'?ll|you will|you'?d|you would|you can)\s+be\s+(?:paid\s+)?"
+                r"(?:on|through|via)\s+"
+                r"(?:our|the company'?s?)\s+(?:[\w-]+\s+){0,2}payroll\b"
+                r"|\bpay\s+(?:me|us|you)\s+(?:the\s+way\s+(?:you|we)\s+always\s+(?:have|did)|"
+                r"the\s+(?:old|usual|same)\s+way|as\s+(?:before|usual|always)|like\s+(?:before|always))\b"
                 r"|\b(?:keep|continue|carry on|go on)\s+(?:paying|invoicing|billing)\s+"
                 r"(?:you\s+|me\s+|us\s+)?"
                 r"(?:the\s+old\s+way|the\s+(?:usual|same)\s+way|as\s+(?:before|usual|always)|like\s+"
@@ -244,6 +258,9 @@ class _Patterns:
                     "shift",
                     "switch",
                     "sign",
+                    "you",
+                    "issue",
+                    "raise",
                     "keep",
                     "continue",
                     "start",
