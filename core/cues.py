@@ -16,7 +16,10 @@ from presend.core.rulepack import vocabulary
 NEGATION = re.compile(
     r"\b(?:not|never|no|nope|don'?t|doesn'?t|didn'?t|do not|does not|can'?t|cannot|"
     r"won'?t|will not|wouldn'?t|shouldn'?t|mustn'?t|isn'?t|aren'?t|unable|refuse\w*|"
-    r"rather not|prefer not|instead of(?!\s+(?:[$€£¥]|\d))|decline\w*|against|nor|neither|"
+    # "instead of" turns down only what follows it closely: "instead of moving to X"
+    # but not "Instead of adding a milestone you can send it to my PayPal".
+    r"rather not|prefer not|instead of(?!\s+(?:[$€£¥]|\d))(?=(?:\s+[\w'-]+){0,3}\s*$)|"
+    r"decline\w*|against|nor|neither|"
     r"forbid\w*|prohibit\w*|not allowed|not permitted|avoid (?:moving|sharing|going|switching))\b"
     r"|n't\b",
 )

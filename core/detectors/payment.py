@@ -37,6 +37,8 @@ class _Patterns:
                 r"(?:\d+%\s+|[$€£]?\d[\d,.]*\s+)?"
                 r"(?:money|payment|funds|it|deposit|advance|balance|rest|amount|bonus|tip|salary)|"
                 r"transfer (?:the )?(?:money|payment|funds)|"
+                # "I'll send you a bank wire directly"
+                r"send (?:you |u |me |us )?(?:a |the )?(?:bank |wire |direct )?(?:wire|transfer)|"
                 r"wire (?:the )?(?:money|payment|funds)?)"
                 r"\s+(?:(?!not\b|no\b|never\b)[\w$'%]+\s+){0,6}"
                 rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE}|"
@@ -112,6 +114,35 @@ class _Patterns:
                 ("accept", "take", "prefer", "use", "using", "receive", "have"),
                 leading=True,
                 also=(pay_words,),
+            ),
+            # "I accept W i s e or Payoneer": a way to pay, second in a short list
+            words(
+                r"\b(?:accept|accepts|accepting|take|takes|receive)\s+(?:payments?\s+)?"
+                r"(?:via\s+|through\s+|by\s+|in\s+)?(?:\w(?:\s\w){2,}|[\w@$.]+)\s+(?:or|and|/)\s+"
+                rf"(?P<app>{pay})\b(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
+                ("accept", "take", "receive"),
+                leading=True,
+                also=(pay_words, (" or ", " and ", "/")),
+            ),
+            # "send the $150 as an Amazon gift card", "pay me in gift cards"
+            words(
+                r"\b(?:(?:send|give|transfer)\w*\s+(?:me\s+|you\s+|us\s+)?(?:the\s+|a\s+|my\s+|your\s+)?"
+                r"(?:[$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros|bucks)|money|payment|"
+                r"it|rest|balance|bonus|tip|amount|fee|remainder)|"
+                r"pay\w*\s+(?:me|you|us|him|her)(?:\s+(?:the\s+)?(?:[$€£]\s?\d[\d,.]*k?|rest|"
+                r"balance|remainder))?)\s+(?:as|in|via|by|with|using|through)\s+"
+                r"(?:an?\s+|the\s+|some\s+)?(?:[\w&'.-]+\s+){0,2}gift[\s-]?cards?\b",
+                ("gift card", "gift-card", "giftcard", "gift\ncard"),
+                reach=(90, 40),
+            ),
+            # "just give me your account and routing numbers": bank details asked for
+            words(
+                r"\b(?:give|send|share|text|forward|email|dm|tell)\s+(?:me|us)\s+(?:with\s+)?"
+                r"(?:your|ur)\s+(?:bank\s+)?(?:account\s+(?:number\s+|no\.?\s+)?(?:and|&|\+|/)\s+)?"
+                r"(?:routing|sort code|iban|swift|bic)\b",
+                ("give", "send", "share", "text", "forward", "email", "dm", "tell"),
+                leading=True,
+                also=(("routing", "sort code", "iban", "swift", "bic"),),
             ),
             # "outside of Upwork" around payment or work words
             words(

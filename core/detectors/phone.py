@@ -316,6 +316,10 @@ _THIRD_PARTY_LINE = re.compile(
 _YOUR_LINE = re.compile(
     r"\b(?:phone|number|hotline|line)\b[^.!?\n]{0,10}\b(?:on|in|of|from)\s+your\s+(?:[\w-]+\s+){0,2}"
     r"(?:page|site|website|footer|header|listing|profile|store|shop|form|card|app)\s*[:(]?\s*$"
+    # "your store's contact page shows +1 (415) ...", "your Google listing still lists"
+    r"|\byour\s+(?:[\w'-]+\s+){0,2}(?:page|site|website|footer|header|listing|profile|store|"
+    r"shop|form|card|app|invoice|letterhead|signature)\s+(?:still\s+|now\s+|currently\s+)?"
+    r"(?:shows|lists|says|displays|reads|gives|has)\s*[:(]?\s*$"
 )
 # Words saying a number is someone's own, whatever else the sentence is about.
 _OWNER = re.compile(
