@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from presend.core import cues, lexicon
+from presend.core import cues, lexicon, work
 from presend.core.draft import REACH, Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
@@ -429,6 +429,13 @@ _MEETINGS_AS_WORK = re.compile(
 )
 
 
+# "- Zoom meeting setup, recording transcripts" in a list of services.
+_MEETINGS_AS_WORK_AFTER = re.compile(
+    r"\s*(?:setups?|set-ups?|scheduling|management|coordination|notes|minutes|transcripts?|"
+    r"recordings?|hosting|moderation|support)\b"
+)
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield handles, invitations, call set-ups, contact requests and app mentions."""
     p = _p()
@@ -493,14 +500,18 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "text me the details here", "email me on Upwork"
             if _TOLD_WHEN.match(draft.lower, m.end()):
                 continue  # "we moved to Teams last year": told, not proposed
+            if work.in_quotes(draft.text, m.start()) and work.about_content(draft):
+                continue  # a "Contact us on WhatsApp" button the work is to build
             # "give me an email and I'll add you": an address asked for, not a message
             asked = name == "drop_line" and m.group(0).lower().startswith("give")
             yield _phrase("contact_request" if asked else "messaging_invite", m, app=app)
     for m in p.find("request", draft):
         yield _phrase("contact_request", m)
     for m in p.find("meeting", draft):
-        if _is_topic(draft, m.start(), m.end()) or _MEETINGS_AS_WORK.search(
-            draft.lower, max(0, m.start() - 40), m.start()
+        if (
+            _is_topic(draft, m.start(), m.end())
+            or _MEETINGS_AS_WORK.search(draft.lower, max(0, m.start() - 40), m.start())
+            or _MEETINGS_AS_WORK_AFTER.match(draft.lower, m.end())
         ):
             continue
         yield _phrase("meeting_invite", m, app=_app_of(m))

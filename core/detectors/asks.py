@@ -174,8 +174,22 @@ def _p() -> _Patterns:
     return _Patterns()
 
 
+# Right after a detail named, words that make it a stand-in: "I put your company bank
+# details in the footer as placeholders: [BANK NAME] ...".
+_AS_PLACEHOLDER = re.compile(
+    r"[^.!?\n]{0,40}\b(?:as|with) (?:a |the )?(?:placeholders?|dummy (?:text|values?)|"
+    r"sample (?:text|values?)|stand-?ins?)\b"
+)
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield requests for the other side's details and offers of one's own."""
+    for m in _found(draft):
+        if not _AS_PLACEHOLDER.match(draft.lower, m.end):
+            yield m
+
+
+def _found(draft: Draft) -> Iterator[Match]:
     p = _p()
     if not draft.holds_any(p.needed):
         return

@@ -638,6 +638,26 @@ def _third_party() -> re.Pattern[str]:
 
 
 @cache
+def _third_party_words() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.words_of("en", "payment", "third_parties"))
+    return re.compile(rf"\b(?:{words})\b")
+
+
+#: A first or second person between the third party and the payment makes it ours again.
+_PERSON = re.compile(r"\b(?:i|we|you|u|me|us|my|our|your|ur)\b")
+
+
+def _third_party_subject(draft: Draft, start: int) -> bool:
+    """Whether the sentence before ``start`` has the product's users doing things, with
+    no I, we or you after them: "customer pick items, choose a slot and pay ..."."""
+    a = max(draft.sentence_bounds(start)[0], start - 80)
+    last = None
+    for found in _third_party_words().finditer(draft.lower, a, start):
+        last = found
+    return last is not None and _PERSON.search(draft.lower, last.end(), start) is None
+
+
+@cache
 def _payee() -> re.Pattern[str]:
     words = lexicon.alternation(lexicon.words_of("en", "payment", "payees"))
     return re.compile(rf"\bpay\w*\s+(?:(?:our|the|all|their|its|other)\s+)?(?:{words})\b")
@@ -678,6 +698,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True
     if _third_party().search(draft.lower, max(0, m.start() - 40), m.start()):
         return True  # "so customers pay via PayPal": the product's users paying
+    if _third_party_subject(draft, m.start()):
+        return True  # "a bot where customer pick items, choose a slot and pay via Stripe"
     if _payee().search(draft.lower, m.start(), m.end()):
         return True  # "we pay suppliers via Wise": the client's own books
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
