@@ -173,7 +173,7 @@ def test_a_flood_of_idle_connections_cannot_close_the_server(
         flood.kill()
         flood.wait()
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
-    with qtbot.waitSignal(server.commandReceived, timeout=10000):
+    with qtbot.waitSignal(server.commandReceived, timeout=30_000):
         deliver_in_thread({"type": "command", "command": "show"}, server.address)
 
 
