@@ -629,8 +629,14 @@ def _fees_left_out(draft: Draft, m: re.Match[str]) -> bool:
 
 
 @cache
+def _third_parties() -> str:
+    """The product's users and the like ("customers", "the app"), as one alternation."""
+    return lexicon.alternation(lexicon.words_of("en", "payment", "third_parties"))
+
+
+@cache
 def _third_party() -> re.Pattern[str]:
-    words = lexicon.alternation(lexicon.words_of("en", "payment", "third_parties"))
+    words = _third_parties()
     return re.compile(
         rf"\b(?:{words})\s+(?:(?:can|could|will|would|should|must|to|then|also|just|easily|still|"
         r"be able to|able to|need to|want to|have to|get to)\s+)*$"
@@ -639,8 +645,7 @@ def _third_party() -> re.Pattern[str]:
 
 @cache
 def _third_party_words() -> re.Pattern[str]:
-    words = lexicon.alternation(lexicon.words_of("en", "payment", "third_parties"))
-    return re.compile(rf"\b(?:{words})\b")
+    return re.compile(rf"\b(?:{_third_parties()})\b")
 
 
 #: A first or second person between the third party and the payment makes it ours again.
