@@ -71,6 +71,16 @@ def _group_entries() -> tuple[tuple[str, str, str], ...]:
     return tuple(entries)
 
 
+@cache
+def _needs_a_name() -> frozenset[str]:
+    return frozenset(vocabulary()["domains"]["needs_a_name"])
+
+
+def names_nobody(host: str, path: str) -> bool:
+    """A personal-link host with no name after it ("a PayPal.me link"): the service."""
+    return not path and host.lower().removeprefix("www.") in _needs_a_name()
+
+
 def group_of(host: str, path: str) -> str | None:
     """The vocabulary group a link belongs to (messaging, payment, ...), if any."""
     host = host.lower().strip(".").removeprefix("www.")

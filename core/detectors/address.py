@@ -146,7 +146,15 @@ def _about_the_work(draft: Draft, start: int) -> bool:
         _in_the_works_content(draft, start)
         or bool(_THE_WORKS.search(draft.lower, before, start))
         or bool(_THEIRS.search(draft.lower, before, start) and work.about_content(draft))
+        or bool(_NOT_MINE.search(draft.lower, max(0, start - 80), start))
     )
+
+
+# "the venue for the shoot, not mine: 22 Fenwick Lane": the writer says it is not theirs.
+_NOT_MINE = re.compile(
+    r"\b(?:not|isn'?t|isn’t)\s+(?:mine|ours|my\s+(?:own|home|house|place|address|flat)|"
+    r"our\s+(?:office|address|home))\b"
+)
 
 
 # An address named as a third party's: "the clinic's address (", "their office address:".

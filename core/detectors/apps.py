@@ -88,9 +88,13 @@ class _Patterns:
             r"(?:is\s+the\s+same\s*:|is|:|=)\s*"
             r"@?_?[a-z][\w.\-]{2,30}\w(?:#\d{4})?"
         )
+        # ... 'I'm "pixelmaven" there', "my name there is Joana Vieira Designs"
         as_name = (
-            rf"\b(?:i'?m|i am|as|search(?:\s+for)?|find)\s+(?:at\s+)?@?(?:{_HANDLE_LIKE})\s+"
-            rf"(?:there|on\s+(?:the\s+)?(?:{chat}))\b"
+            rf"\b(?:i'?m|i am|as|search(?:\s+for)?|find)\s+(?:at\s+)?@?(?:{_HANDLE_LIKE}|"
+            r"[\"“][a-z][\w.\-]{2,30}[\"”])\s+"
+            rf"(?:there|on\s+(?:the\s+)?(?:{chat}))\b|"
+            rf"\bmy\s+(?:name|profile(?:\s+name)?|user\s?name)\s+(?:there|on\s+(?:{chat}))\s+is"
+            r"(?:\s+[\w.'\-]+){1,4}?(?=\s*(?:[^\w\s.'\-]|$)|\s+(?:and|but|so|it'?s|if|i|we|you)\b)"
         )
         # "my WhatsApp is ...", "our Telegram:" introduce a handle even when it is
         # disguised past what the handle pattern accepts; "my Telegram bot" does not.
@@ -223,7 +227,7 @@ class _Patterns:
             ),
             "as_name": words(
                 as_name,
-                ("i'm", "im", "i am", "as", "search", "find"),
+                ("i'm", "im", "i am", "as", "search", "find", "my name", "my profile", "my user"),
                 leading=True,
                 also=(("there", *chat_words),),
             ),

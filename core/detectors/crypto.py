@@ -23,6 +23,7 @@ _CANDIDATES = re.compile(
     r"|(?P<eth>0x[0-9a-fA-F]{40})"
     rf"|(?P<xmr>[48][0-9AB]{_B58_CLASS}{{93}})"
     rf"|(?P<other>(?:r{_B58_CLASS}{{24,34}})|(?:{_B58_CLASS}{{32,44}}))"
+    r"|(?P<loose>(?:bc1|0x)[0-9a-zA-Z]{25,62})"
     r")(?![\w])"
 )
 _NAMES = {b"\x00": "Bitcoin", b"\x05": "Bitcoin", b"\x30": "Litecoin", b"\x32": "Litecoin",
@@ -39,17 +40,22 @@ def detect(draft: Draft) -> Iterator[Match]:
     # Every address is a token of 14 characters or more (bech32's shortest).
     for m in finditer_in(_CANDIDATES, draft.text, draft.long_words(14)):
         chain = _chain(m)
-        if chain is None:
-            continue
         sentence = draft.sentence(m.start())
         cue = _WALLET_CUE.search(sentence)
+        pay_to = _PAY_TO.search(draft.lower, max(0, m.start() - 80), m.start())
+        if chain is None:
+            # A checksum that fails is usually a typo or a made-up address; money asked to
+            # go to it ("send the 0.01 BTC to bc1q...") is the same request all the same.
+            if pay_to is None or cue is None or not m.group("loose"):
+                continue
+            chain = "crypto"
         # Formats without a checksum we can run need the words to say "wallet".
         if (m.group("other") or m.group("xmr")) and not cue:
             continue
         status: Status = "breach"
         # "please transfer USDC on ERC-20 to 0x...": money asked to go to it is a breach,
         # whatever the work is about; otherwise the work's words may make it its subject.
-        if _PAY_TO.search(draft.lower, max(0, m.start() - 80), m.start()) is None:
+        if pay_to is None:
             if _CODE.search(sentence) or work.sample_value(draft, m.start()):
                 status = "topic"  # a contract or transaction the work is about
             elif cues.DEVELOPMENT.search(sentence) and not re.search(
@@ -82,6 +88,8 @@ def _chain(m: re.Match[str]) -> str | None:
         return "Ethereum/EVM" if eip55_ok(m.group("eth")) else None
     if m.group("xmr"):
         return "Monero"
+    if m.group("loose"):
+        return None
     return "crypto"
 
 

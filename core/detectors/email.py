@@ -157,6 +157,8 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
     if domains.is_placeholder(host):
         return None  # "jane@example.com", "noreply@yourapp.io": part of a spec, not you
     address = _SEPARATOR.sub(".", m.group("local").lower()) + "@" + host
+    if m.group("local").lower() in _unattended_locals() and not _provider(host.split(".")[0]):
+        return None  # "from noreply@ourapp.io": a system's sender, nobody to reach
     # "git@github.com:org/repo.git" is a repository's address, not a person's.
     if draft.lower.startswith(":", end) and m.group("local").lower() == "git":
         return None
@@ -169,6 +171,11 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
     ):
         status = "topic"  # "translate: 'Call us ... or email info@acme.de'": the page's
     return Match("email", m.start(), end, status=status, evidence={"address": address})
+
+
+@cache
+def _unattended_locals() -> frozenset[str]:
+    return frozenset(vocabulary()["domains"]["placeholder"]["unattended_locals"])
 
 
 @cache

@@ -54,6 +54,10 @@ _GROUP_TYPES = {
     "social": "social_profile",
 }
 _TRAILING = ".,;:!?)]}'\"*"
+# An application asked to be sent to the link that follows.
+_SEND_THERE = re.compile(
+    r"\b(?:send|submit|email|upload|apply|forward)\b[^.!?\n]{0,50}\b(?:to|at|via|through|on)\s*:?\s*$"
+)
 _CAREERS_PATH = re.compile(r"/(?:careers?|jobs?|apply|join-us|join|vacanc\w*|hiring)\b")
 _CAREERS_HOST = re.compile(r"^(?:careers?|jobs|apply|hiring|recruit\w*)\.")
 _PLACEHOLDER_PATH = re.compile(
@@ -93,6 +97,12 @@ def detect(draft: Draft) -> Iterator[Match]:
         ):
             # "email my first name at the agency name dot com": an address in words
             type_, status = "email", "breach"
+        if (
+            status == "breach"
+            and domains.names_nobody(host, path)
+            and not re.match(r"\s*(?:/|slash\b|\()", draft.lower[end:])
+        ):
+            status = "topic"  # "I noticed a PayPal.me link in your portfolio"
         if status != "allowed" and work.quoted_content(draft, m.start()):
             status = "topic"  # "... email support at brightpath dot com" in a script to read
         yield Match(type_, m.start(), end, status=status, evidence={"domain": host})
@@ -146,11 +156,16 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
         return ("project_link", "allowed") if owner == "other" else ("social_profile", "breach")
     if group is not None:
         return _GROUP_TYPES[group], "breach"
+    careers = bool(_CAREERS_PATH.search(path) or _CAREERS_HOST.match(host))
+    if careers and _SEND_THERE.search(draft.lower, max(0, start - 80), start):
+        # "send your CV and portfolio to careers.acme.io/apply": "your" is the reader's
+        # CV, and the link is where the application is to go, off the platform.
+        return "external_application", "breach"
     if owner == "other":
         return "project_link", "allowed"
     if _CONTACT_PATH.search(path):
         return "contact_form", "breach"
-    if _CAREERS_PATH.search(path) or _CAREERS_HOST.match(host):
+    if careers:
         return "external_application", "breach"
     if owner == "self":
         # A client's own site that the work is about ("our blog at blog.acme.co; we
