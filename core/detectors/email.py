@@ -17,7 +17,8 @@ _LOCAL = r"[a-z0-9](?:[a-z0-9_%+\-]|\.(?=[a-z0-9_%+\-])){0,63}"
 _LABEL_CHAR = "a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _LABEL = rf"[{_LABEL_CHAR}](?:[{_LABEL_CHAR}\-]{{0,61}}[{_LABEL_CHAR}])?"
 # "@", " @ ", " at " (word), with the bracketed forms already turned into "@".
-_AT = r"(?:[ ]{0,2}@[ ]{0,2}|[ ]{1,2}at[ ]{1,2})"
+# An address broken over two lines right after its "@" ("ana@\ndesign.co") reads whole.
+_AT = r"(?:[ ]{0,2}@(?:[ ]{0,2}|[ ]?\n)|[ ]{1,2}at[ ]{1,2})"
 _AT_WORDS = ("@", " at ")  # one of which every address holds
 # "." with optional spaces, or the word "dot"; inside the name part only the word, so
 # "Thanks. john@..." does not pull "Thanks" into the address.
@@ -160,6 +161,8 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
     # "git@github.com:org/repo.git" is a repository's address, not a person's.
     if draft.lower.startswith(":", end) and m.group("local").lower() == "git":
         return None
+    if address.partition("@")[0] in _no_reply_locals():
+        return None  # "no-reply@ourapp.io": a sending-only address, reaches nobody
     platform = domains.is_platform(host, draft.platform_domains)
     status: Status = "allowed" if platform else "breach"
     if status == "breach" and (
@@ -169,6 +172,11 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
     ):
         status = "topic"  # "translate: 'Call us ... or email info@acme.de'": the page's
     return Match("email", m.start(), end, status=status, evidence={"address": address})
+
+
+@cache
+def _no_reply_locals() -> frozenset[str]:
+    return frozenset(vocabulary()["domains"]["placeholder"]["no_reply_locals"])
 
 
 @cache
