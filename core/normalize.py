@@ -609,6 +609,40 @@ def _beside_digits(lower: str, start: int, end: int) -> bool:
     )
 
 
+# A lone "O", "l" or "I" typed for a digit among digits written one or a few at a time:
+# "415 - O 7 2 - l l 9 3", "5 5 O - 3 9 2 1". Only with runs of digits on both sides
+# that hold five digits or more, so "5 i think" and "plan B or 2" stay as they are.
+_LONE_LETTER_DIGIT = re.compile(r"(?<![\w'’])[oil](?![\w'’])")
+_LONE_NUMBER = r"(?:\d{1,8}|[oil]|zero|one|two|three|four|five|six|seven|eight|nine)"
+_LONE_RUN_BEFORE = re.compile(rf"(?:^|[^\w])((?:{_LONE_NUMBER}[ .\-()]{{1,3}})+)$")
+_LONE_RUN_AFTER = re.compile(rf"((?:[ .\-()]{{1,3}}{_LONE_NUMBER})+)(?!\w)")
+_LONE_WORD = re.compile(r"\d|[a-z]{3,}")
+_LONE_LETTER_PAIRS = tuple(
+    pair
+    for d in (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    for c in "oil"
+    for pair in (d + " " + c, c + " " + d)
+)
+_LONE_LETTER_PAIR_SET = frozenset(_LONE_LETTER_PAIRS)
+
+
+def _lone_letter_digit(m: re.Match[str], text: str) -> str | None:
+    lower = m.string
+    start, end = m.span()
+    before = _LONE_RUN_BEFORE.search(lower, max(0, start - 24), start)
+    after = _LONE_RUN_AFTER.match(lower, end, end + 24)
+    if before is None or after is None:
+        return None
+    digits = len(_LONE_WORD.findall(before.group(1) + " " + after.group(1)))
+    if digits < 5:
+        return None
+    return text[start:end].translate(_LETTER_DIGIT_TABLE)
+
+
+def _has_lone_letter_digit(_: str, found: Found | None) -> bool:
+    return found is None or not found.keys().isdisjoint(_LONE_LETTER_PAIR_SET)
+
+
 # Digits written as characters of a script without spaces ("一三八 幺二三四", "洞拐"): a
 # run long enough for a phone number becomes its digits; "一个" stays as it is.
 _CHAR_DIGITS = {w: v for w, v in lexicon.numbers().items() if _is_char_digit(w)}
@@ -893,6 +927,7 @@ _AT_WORD_SET = frozenset(_AT_WORDS)
 # Found in the same pass as the detectors' literals.
 _BRACKETS = ("[", "(", "{", "<")
 DRAFT.register((*_DIGIT_WORDS_NOT_O, *_LETTER_DIGIT_PAIRS, *_BRACKETS, *_DIGIT_CHARS))
+DRAFT.register(_LONE_LETTER_PAIRS)
 DRAFT.register(_SPOKEN_WORDS)
 
 Found = dict[str, list[int]]
@@ -977,6 +1012,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_HYPHENATED, _hyphenated, _has_hyphenated),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
+    (_LONE_LETTER_DIGIT, _lone_letter_digit, _has_lone_letter_digit),
     (_GLUED, _glued, _has_glued),
     (_SPELLED, _spelled, _has_digit_word_run),
     (_LETTER_DIGITS, _letter_digits, _has_letter_digits),

@@ -17,7 +17,8 @@ _LOCAL = r"[a-z0-9](?:[a-z0-9_%+\-]|\.(?=[a-z0-9_%+\-])){0,63}"
 _LABEL_CHAR = "a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _LABEL = rf"[{_LABEL_CHAR}](?:[{_LABEL_CHAR}\-]{{0,61}}[{_LABEL_CHAR}])?"
 # "@", " @ ", " at " (word), with the bracketed forms already turned into "@".
-_AT = r"(?:[ ]{0,2}@[ ]{0,2}|[ ]{1,2}at[ ]{1,2})"
+# An address broken over two lines right after its "@" ("ana@\ndesign.co") reads whole.
+_AT = r"(?:[ ]{0,2}@(?:[ ]{0,2}|[ ]?\n)|[ ]{1,2}at[ ]{1,2})"
 _AT_WORDS = ("@", " at ")  # one of which every address holds
 # "." with optional spaces, or the word "dot"; inside the name part only the word, so
 # "Thanks. john@..." does not pull "Thanks" into the address.
