@@ -613,13 +613,15 @@ def _beside_digits(lower: str, start: int, end: int) -> bool:
 # "415 - O 7 2 - l l 9 3", "5 5 O - 3 9 2 1". Only with runs of digits on both sides
 # that hold five digits or more, so "5 i think" and "plan B or 2" stay as they are.
 _LONE_LETTER_DIGIT = re.compile(r"(?<![\w'’])[oil](?![\w'’])")
-_LONE_NUMBER = r"(?:\d{1,8}|[oil]|zero|one|two|three|four|five|six|seven|eight|nine)"
+# English's digit names from the table above ("zero" .. "nine"; not "o" or "oh").
+_DIGIT_NAMES = tuple(w for w in _DIGIT_WORDS if len(w) > 2)
+_LONE_NUMBER = rf"(?:\d{{1,8}}|[oil]|{'|'.join(_DIGIT_NAMES)})"
 _LONE_RUN_BEFORE = re.compile(rf"(?:^|[^\w])((?:{_LONE_NUMBER}[ .\-()]{{1,3}})+)$")
 _LONE_RUN_AFTER = re.compile(rf"((?:[ .\-()]{{1,3}}{_LONE_NUMBER})+)(?!\w)")
 _LONE_WORD = re.compile(r"\d|[a-z]{3,}")
 _LONE_LETTER_PAIRS = tuple(
     pair
-    for d in (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    for d in (*"0123456789", *(w for w in _DIGIT_NAMES if w != "zero"))
     for c in "oil"
     for pair in (d + " " + c, c + " " + d)
 )

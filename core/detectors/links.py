@@ -54,6 +54,8 @@ _GROUP_TYPES = {
     "social": "social_profile",
 }
 _TRAILING = ".,;:!?)]}'\"*"
+# A name after a personal-link host, however it is written: "paypal.me / anna", "t.me slash x".
+_NAME_FOLLOWS = re.compile(r"\s*(?:/|slash\b|\()")
 # An application asked to be sent to the link that follows.
 _SEND_THERE = re.compile(
     r"\b(?:send|submit|email|upload|apply|forward)\b[^.!?\n]{0,50}\b(?:to|at|via|through|on)\s*:?\s*$"
@@ -100,7 +102,7 @@ def detect(draft: Draft) -> Iterator[Match]:
         if (
             status == "breach"
             and domains.names_nobody(host, path)
-            and not re.match(r"\s*(?:/|slash\b|\()", draft.lower[end:])
+            and not _NAME_FOLLOWS.match(draft.lower, end)
         ):
             status = "topic"  # "I noticed a PayPal.me link in your portfolio"
         if status != "allowed" and work.quoted_content(draft, m.start()):
