@@ -67,17 +67,28 @@ def format_example(draft: Draft, start: int) -> bool:
     return i < len(found) and found[i] < b
 
 
-def data_row(draft: Draft, start: int) -> bool:
+def data_row(draft: Draft, start: int, end: int | None = None) -> bool:
     """Whether ``start`` is on a row of records the work is about: a line with fields
     between commas, semicolons, pipes or tabs ("John Doe, (555) 010-4432, 12 Main St")
-    in a draft that speaks of rows, records or a spreadsheet."""
+    in a draft that speaks of rows, records or a spreadsheet. Given the detail's ``end``
+    (an address, with commas of its own), only separators outside it count, and a comma
+    only without a space after it, as a file has them: prose has commas too."""
     line_start = draft.text.rfind("\n", max(0, start - REACH), start) + 1
     line_end = draft.text.find("\n", start, start + REACH)
-    line = draft.text[line_start : line_end if line_end >= 0 else start + REACH]
-    if sum(line.count(c) for c in ",;|\t") < 2:
+    line_stop = line_end if line_end >= 0 else start + REACH
+    if end is None:
+        line = draft.text[line_start:line_stop]
+        separators = sum(line.count(c) for c in ",;|\t")
+    else:
+        end = min(max(end, start), line_stop)
+        line = draft.text[line_start:start] + " " + draft.text[end:line_stop]
+        separators = sum(line.count(c) for c in ";|\t") + len(_FILE_COMMA.findall(line))
+    if separators < 2:
         return False
     return _mentions(draft, "data")
 
+
+_FILE_COMMA = re.compile(r",(?=\S)")
 
 #: How far back a "use these test values:" still speaks of what follows.
 SAMPLE_REACH = 200

@@ -111,18 +111,18 @@ def _english(draft: Draft) -> Iterator[Match]:
     seen: list[tuple[int, int]] = []
     for m in _matches_at(_FULL, text, starts) if street_word else ():
         seen.append(m.span())
-        if not _about_the_work(draft, m.start()):
+        if not _about_the_work(draft, m.start(), m.end()):
             yield Match("address", m.start(), m.end())
     for start, end in _european(draft, starts):
         if any(a <= start < b or start <= a < end for a, b in seen):
             continue
-        if not _about_the_work(draft, start):
+        if not _about_the_work(draft, start, end):
             seen.append((start, end))
             yield Match("address", start, end)
     for m in _matches_at(_STREET_ONLY, text, starts) if street_word else ():
         if any(a <= m.start() < b for a, b in seen):
             continue
-        if _in_the_works_content(draft, m.start()):
+        if _in_the_works_content(draft, m.start(), m.end()):
             continue
         start = m.start()
         if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
@@ -132,18 +132,23 @@ def _english(draft: Draft) -> Iterator[Match]:
             yield Match("address", start, m.end())
 
 
-def _in_the_works_content(draft: Draft, start: int) -> bool:
-    """An address inside a script, page or sample data that is part of the work."""
-    return work.quoted_content(draft, start) or work.sample_value(draft, start)
+def _in_the_works_content(draft: Draft, start: int, end: int) -> bool:
+    """An address inside a script, page or sample data that is part of the work, or a
+    field of a record on a row of them ("Jane Doe | 14 Oak Lane, Dayton | ...")."""
+    return (
+        work.quoted_content(draft, start)
+        or work.sample_value(draft, start)
+        or work.data_row(draft, start, end)
+    )
 
 
-def _about_the_work(draft: Draft, start: int) -> bool:
+def _about_the_work(draft: Draft, start: int, end: int) -> bool:
     """The above, or a place the work is about, named just before the address ("the
     property to render is 2150 Ocean Ave"), or in content the work is about, an address
     said to be somebody else's ("the header has the clinic's phone and address (...)")."""
     before = max(0, start - 60)
     return (
-        _in_the_works_content(draft, start)
+        _in_the_works_content(draft, start, end)
         or bool(_THE_WORKS.search(draft.lower, before, start))
         or bool(_THEIRS.search(draft.lower, before, start) and work.about_content(draft))
         or bool(_NOT_MINE.search(draft.lower, max(0, start - 80), start))

@@ -83,9 +83,19 @@ class _Patterns:
         #: "reply with the email address you want it sent to"
         self.the_one = words(
             rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?you(?:\s+(?:want|would like|prefer|use|"
-            r"check)|\s*'d\s+(?:like|prefer))\b",
+            r"check)|\s*'d\s+(?:like|prefer|use)|\s*'ll\s+use|\s+will\s+use)\b",
             # Searched around the rarer words at its end, not at every "a" and "the".
-            ("you want", "you'd", "youd", "you would", "you prefer", "you use", "you check"),
+            (
+                "you want",
+                "you'd",
+                "youd",
+                "you would",
+                "you prefer",
+                "you use",
+                "you check",
+                "you'll",
+                "you will",
+            ),
             reach=(96, 24),
         )
         #: "the email on your Dropbox account", "the number linked to your WhatsApp"
@@ -164,8 +174,10 @@ class _Patterns:
 # ("could you send me your address" still asks).
 _TOLD = re.compile(
     r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!pls )(?<!please )(?<!do )(?<!mind )"
-    r"(?<!can't )\b(?:you|u|they|he|she|someone|somebody)\s+(?:just\s+|already\s+)?$"
+    r"(?<!can't )\b(?P<who>you|u|they|he|she|someone|somebody)\s+(?:just\s+|already\s+)?$"
 )
+# ... but somebody else needing the detail still asks for it: "they need your address".
+_NEED = re.compile(r"(?:need|needs|require|requires|want|wants)\b")
 
 
 @cache
@@ -198,7 +210,8 @@ def _found(draft: Draft) -> Iterator[Match]:
         for m in draft.find(pattern):
             clause = draft.clause_before(m.start())[-60:]
             verb = p.request_before.search(clause) or p.question_before.search(clause)
-            if verb is not None and _TOLD.search(clause, 0, verb.start()):
+            told = _TOLD.search(clause, 0, verb.start()) if verb is not None else None
+            if told and (not _NEED.match(clause, told.end()) or told.group("who") in ("you", "u")):
                 continue  # "I noticed you put your email in the job post": told, not asked
             if verb is not None:
                 yield _asked(m, m.start() - len(clause) + verb.start())

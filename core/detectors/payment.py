@@ -21,6 +21,12 @@ from presend.core.scan import (
 
 _PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
 _OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM})"
+# Right after paying or hiring, "outside" with no place named is the platform's outside:
+# "can I pay you outside for the next milestone?" (not "paid outside the US").
+_OUTSIDE_AFTER_PAY = (
+    rf"(?:{_OUTSIDE}|outside(?=\s*(?:[.,!?;)]|$|\s+(?:for|this|next|if|and|so|instead|now|"
+    r"from|to avoid|like|as|pls|please|again|too)\b)))"
+)
 
 
 class _Patterns:
@@ -41,7 +47,7 @@ class _Patterns:
                 r"send (?:you |u |me |us )?(?:a |the )?(?:bank |wire |direct )?(?:wire|transfer)|"
                 r"wire (?:the )?(?:money|payment|funds)?)"
                 r"\s+(?:(?!not\b|no\b|never\b)[\w$'%]+\s+){0,6}"
-                rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE}|"
+                rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE_AFTER_PAY}|"
                 r"straight (?:to|into) (?:your|my|our))\b",
                 ("pay", "paid", "send", "transfer", "wire"),
                 leading=True,
@@ -344,7 +350,7 @@ class _Patterns:
             # "hire me directly", "hire us outside Upwork": a contract that skips the platform
             words(
                 r"\bhir(?:e|ing)\s+(?:me|us|you|him|her|them)\s+(?:directly|privately|"
-                rf"without\s+upwork|{_OUTSIDE})\b",
+                rf"without\s+upwork|{_OUTSIDE_AFTER_PAY})\b",
                 ("hire", "hiring"),
                 leading=True,
             ),
@@ -446,8 +452,9 @@ class _Patterns:
             words(
                 r"\b(?:mail|send|post|write|courier)\s+(?:you\s+|me\s+|him\s+|her\s+)?(?:a\s+)?"
                 r"(?:paper\s+|personal\s+|company\s+)?(?:check|cheque)s?\b|"
-                r"\bno need (?:to )?(?:go|pay|run it|do it) (?:through|via|on) "
-                r"(?:upwork|the platform)\b|"
+                r"\bno need (?:to )?(?:go|pay|run|do|put|process|book|bill|send|push|keep)"
+                r"(?:\s+(?:it|this|that|these|them|this one|that one|the \w+))? "
+                r"(?:through|via|on|over) (?:upwork|the platform)\b|"
                 r"\b(?:agree|arrange|negotiate|work out|sort out|settle)\w*\s+(?:[\w']+\s+){0,3}"
                 r"(?:privately|directly|off-?platform|offline|between us)\b",
                 (
@@ -487,6 +494,15 @@ class _Patterns:
                 ("send", "share", "give", "text", "forward", "pass"),
                 leading=True,
                 also=(("mtcn", "control number", "collect"),),
+            ),
+            # "I'll send the usual PayPal invoice", "send me a Wise payment request"
+            words(
+                r"\b(?:send|sending|sent|issue|raise|email|forward)\s+(?:you\s+|u\s+|me\s+|us\s+)?"
+                r"(?:a|an|the|my|our|your)\s+(?:usual\s+|regular\s+|new\s+|quick\s+|normal\s+)?"
+                rf"(?P<app>{pay})\s+(?:invoice|request|payment request|money request|bill)s?\b",
+                ("send", "sent", "issue", "raise", "email", "forward"),
+                leading=True,
+                also=(pay_words,),
             ),
         )
         self.account = words(
