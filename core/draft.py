@@ -340,6 +340,13 @@ class Draft:
             i -= 1
         return lower[max(start, 0) : pos]
 
+    def line(self, pos: int) -> str:
+        """The lower-case text of the line that holds ``pos``, at most ``REACH``
+        characters either side of it."""
+        a = self.lower.rfind("\n", max(0, pos - REACH), pos) + 1
+        b = self.lower.find("\n", pos, pos + REACH)
+        return self.lower[max(a, pos - REACH) : b if b >= 0 else pos + REACH]
+
     def sentence(self, pos: int) -> str:
         """The lower-case text of the sentence that holds ``pos``, at most ``REACH`` characters
         either side of it."""

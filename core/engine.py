@@ -295,10 +295,11 @@ def _cue_hits(rule: rulepack.ExceptionRule, draft: Draft) -> list[int]:
 def _exception(
     kind: str, m: Match, draft: Draft, pack: rulepack.RulePack
 ) -> rulepack.ExceptionRule | None:
-    # A request names what it asks for in its own words when no app was noted.
-    asked = m.evidence.get("app") or (
-        draft.lower[m.start : m.end] if m.type == "contact_request" else ""
-    )
+    # A request names what it asks for in its own words, more than the one app noted
+    # ("your phone number and WhatsApp").
+    asked = m.evidence.get("app") or ""
+    if m.type == "contact_request":
+        asked += " " + draft.lower[m.start : m.end]
     for rule in pack.exceptions_for(kind, m.type, draft.context.channel):
         if _names_app_of(rule.not_for_apps, asked):
             continue  # "what's your Telegram? I'll add you to the glossary group"

@@ -8,7 +8,7 @@ import bisect
 import re
 from functools import cache
 
-from presend.core import lexicon
+from presend.core import cues, lexicon
 from presend.core.draft import REACH, Draft
 from presend.core.scan import WordPattern, words
 
@@ -117,6 +117,26 @@ def sample_value(draft: Draft, start: int) -> bool:
 
 
 _EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.|\bi\.e\.|\bexample:|\u2192|->)\s*[:(]?\s*$")
+
+
+_BULLETS = ("-", "\u2022", "*", "\u00b7", "\u2013")
+
+
+def feature_item(draft: Draft, start: int) -> bool:
+    """An item of a job post's or a profile's list, under lines naming the thing to
+    build or the services offered ("Zalo Mini App for a café chain: ... - pay with MoMo
+    and VNPay", "- send the Zoom links and reminders", "• Payment gateways: Stripe,
+    PayPal"): the product's users paying, a duty or a skill, not the writer proposing."""
+    if draft.context.channel not in ("job_post", "profile"):
+        return False
+    line_start = draft.text.rfind("\n", max(0, start - REACH), start) + 1
+    if not draft.text[line_start:start].lstrip().startswith(_BULLETS):
+        return False
+    line_end = draft.lower.find("\n", start)
+    if "upwork" in draft.lower[line_start : line_end if line_end >= 0 else None]:
+        return False
+    # The lines above (the list's heading, the items before) name what is built.
+    return cues.about_the_work(draft.lower[max(0, line_start - 2 * REACH) : line_start])
 
 
 def quoted_content(draft: Draft, start: int) -> bool:

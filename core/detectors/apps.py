@@ -429,7 +429,16 @@ _TOLD_WHEN = re.compile(
 # partners" in an assistant's job post.
 _MEETINGS_AS_WORK = re.compile(
     r"\b(?:schedule|scheduling|manage|managing|organi[sz]e|organi[sz]ing|coordinate|"
-    r"coordinating|book|booking|set up|setting up)\b(?:[^.!?\n]{0,30})$"
+    r"coordinating|book|booking|set up|setting up|"
+    # "we record remotely: host on Riverside, guests on Zoom": the work's other people
+    r"record|recorded|recording|guests?|speakers?|attendees|participants|interviewees)\b"
+    r"(?:[^.!?\n]{0,30})$"
+)
+
+
+# In a job post's list of duties, a call with the applicant is still an invitation.
+_CALL_WITH_US = re.compile(
+    r"\b(?:you|u|your|candidates?|applicants?|interviews?|shortlist\w*|freelancers?|me|us)\b"
 )
 
 
@@ -516,6 +525,10 @@ def detect(draft: Draft) -> Iterator[Match]:
             _is_topic(draft, m.start(), m.end())
             or _MEETINGS_AS_WORK.search(draft.lower, max(0, m.start() - 40), m.start())
             or _MEETINGS_AS_WORK_AFTER.match(draft.lower, m.end())
+            or (
+                work.feature_item(draft, m.start())
+                and not _CALL_WITH_US.search(draft.line(m.start()))
+            )
         ):
             continue
         yield _phrase("meeting_invite", m, app=_app_of(m))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from presend.core import lexicon
+from presend.core import lexicon, work
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
@@ -197,8 +197,11 @@ _AS_PLACEHOLDER = re.compile(
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield requests for the other side's details and offers of one's own."""
     for m in _found(draft):
-        if not _AS_PLACEHOLDER.match(draft.lower, m.end):
-            yield m
+        if _AS_PLACEHOLDER.match(draft.lower, m.end):
+            continue
+        if m.type == "off_platform_payment" and work.feature_item(draft, m.start):
+            continue  # a job post's list item: "- show our IBAN on the invoice PDF"
+        yield m
 
 
 def _found(draft: Draft) -> Iterator[Match]:

@@ -57,7 +57,11 @@ class _Patterns:
             words(
                 # ("Apple Pay through Stripe" names a wallet, not a payment.)
                 r"(?<!apple )(?<!google )(?<!samsung )(?<!amazon )(?<!shop )"
-                r"\b(?:pay|paying|paid|payments?|"
+                r"\b(?:pay|paying|paid|"
+                # ("payment data (handled by Stripe)": what the product processes)
+                r"payments?(?!\s+(?:data|processing|processors?|providers?|gateways?|"
+                r"integrations?|flows?|pages?|forms?|apis?|logic|modules?|records?|"
+                r"screens?|webhooks?|events?)\b)|"
                 r"send(?:ing)?(?:\s+(?:you|me|us|him|her))?(?:\s+(?:an?\s+|the\s+)?"
                 r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit))?|"
                 r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment)|"
@@ -65,7 +69,7 @@ class _Patterns:
                 r"fees?|money|balance|the rest|bonus|advance|upfront|remainder|remaining|"
                 r"installments?)\b"
                 r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
-                r"to\s+(?:my|our|your|the))"
+                r"to\s+(?:my|our|your|the)|(?:straight|directly|right)\s+(?:to|into))"
                 rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b",
                 (
                     "pay",
@@ -600,6 +604,8 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "off-platform payment / non-circumvention clauses": the topic
             if _FEATURE.match(m.group(0)) and cues.DEVELOPMENT.search(draft.lower):
                 continue  # "card payments via Stripe" in a proposal to build them
+            if work.feature_item(draft, m.start()):
+                continue  # "- bank transfer option: show our IBAN on the invoice PDF"
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
@@ -610,6 +616,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             m.group(0).rstrip() != m.group(0)[: m.end("app") - m.start()].rstrip()
             and not _is_topic(draft, m)
             and not _is_withdrawal(draft, m)
+            and not work.feature_item(draft, m.start())
         ):
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from presend.core import cues, lexicon, work
-from presend.core.draft import REACH, Draft
+from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
 from presend.core.scan import WordPattern, needed_literals, top_level_alternatives, words
@@ -137,32 +137,13 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue
             # A quoted line of a script or of strings to translate ("Sent with STC Pay")
             # is the content's wording, not the writer's proposal.
-            if not work.quoted_content(draft, m.start()) and not _feature_item(
-                draft, m.start(), phrases.type
+            if not work.quoted_content(draft, m.start()) and not (
+                phrases.type == "off_platform_payment" and work.feature_item(draft, m.start())
             ):
                 yield Match(
                     phrases.type, m.start(), m.end(), evidence={"lang": phrases.lang},
                     negatable=True,
                 )  # fmt: skip
-
-
-_BULLETS = ("-", "\u2022", "*", "\u00b7", "\u2013")
-
-
-def _feature_item(draft: Draft, start: int, type_: str) -> bool:
-    """A payment way listed among the features of a job post, under lines naming the
-    thing to build ("Zalo Mini App for a café chain: ... - pay with MoMo
-    and VNPay"): the product's customers paying, not the client proposing to pay outside."""
-    if type_ != "off_platform_payment" or draft.context.channel != "job_post":
-        return False
-    line_start = draft.text.rfind("\n", max(0, start - REACH), start) + 1
-    if not draft.text[line_start:start].lstrip().startswith(_BULLETS):
-        return False
-    line_end = draft.lower.find("\n", start)
-    if "upwork" in draft.lower[line_start : line_end if line_end >= 0 else None]:
-        return False
-    # The lines above (the list's heading, the items before) name what is built.
-    return cues.about_the_work(draft.lower[max(0, line_start - 2 * REACH) : line_start])
 
 
 def _leftmost_longest(found: list[re.Match[str]]) -> Iterator[re.Match[str]]:
