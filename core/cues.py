@@ -37,7 +37,7 @@ DEFERRAL = re.compile(
     r"\b(?:once|after|when|as soon as|after that|until)\b[^.!?\n]{0,40}\b(?:contract|offer)\b"
     r"[^.!?\n]{0,25}\b(?:starts?|started|begins?|begun|is (?:active|signed|live|open)|"
     r"accepted|funded|in place|kicks? off|is running|runs|is underway|is under way)\b|"
-    r"\b(?:once|after|when)\s+(?:you|u)\s+(?:hire|have hired|accept|"
+    r"\b(?:once|after|when|as soon as)\s+(?:you|u)\s+(?:hire|have hired|accept|"
     r"send (?:me )?(?:the|an|your) offer|make (?:the|an) offer)\b",
 )
 
