@@ -44,9 +44,13 @@ def detect(draft: Draft) -> Iterator[Match]:
         cue = _WALLET_CUE.search(sentence)
         pay_to = _PAY_TO.search(draft.lower, max(0, m.start() - 80), m.start())
         if chain is None:
-            # A checksum that fails is usually a typo or a made-up address; money asked to
-            # go to it ("send the 0.01 BTC to bc1q...") is the same request all the same.
-            if pay_to is None or cue is None or not m.group("loose"):
+            # A checksum that fails is usually a typo or a made-up address, but one in a
+            # wallet's exact shape with a coin or wallet named ("ETH only pls: 0x7a3F...")
+            # or money asked to go to it ("send the 0.01 BTC to bc1q...") is the same
+            # request all the same. A looser shape needs the money asked for.
+            # (An address called only "address" with a failed checksum is no wallet.)
+            shaped = (m.group("eth") or m.group("bech32")) and _COIN.search(sentence)
+            if cue is None or not (shaped or (m.group("loose") and pay_to is not None)):
                 continue
             chain = "crypto"
         # Formats without a checksum we can run need the words to say "wallet".
@@ -64,6 +68,12 @@ def detect(draft: Draft) -> Iterator[Match]:
                 status = "uncertain"
         yield Match("crypto_wallet", m.start(), m.end(), status, evidence={"chain": chain})
 
+
+# A coin, a chain or a wallet named: "ETH only pls: 0x...", "USDT (ERC-20): 0x...".
+_COIN = re.compile(
+    r"\b(?:wallet|usdt|usdc|btc|bitcoin|eth|ethereum|erc-?20|bep-?20|bnb|metamask|"
+    r"trust wallet|coinbase|binance)\b"
+)
 
 # Money asked to go to the address just before it.
 _PAY_TO = re.compile(

@@ -45,7 +45,7 @@ class _Patterns:
                 r"transfer (?:the )?(?:money|payment|funds)|"
                 # "I'll send you a bank wire directly"
                 r"send (?:you |u |me |us )?(?:a |the )?(?:bank |wire |direct )?(?:wire|transfer)|"
-                r"wire (?:the )?(?:money|payment|funds)?)"
+                r"wire(?: the)?(?: (?:money|payment|funds))?)"
                 r"\s+(?:(?!not\b|no\b|never\b)[\w$'%]+\s+){0,6}"
                 rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE_AFTER_PAY}|"
                 r"straight (?:to|into) (?:your|my|our))\b",
@@ -172,6 +172,14 @@ class _Patterns:
                 r"(?:privately|directly|"
                 r"between us|ourselves|outside)\b",
                 ("direct", "private", "off-platform", "outside", "settle", "deal", "handle"),
+                leading=True,
+            ),
+            # "I'd rather not pay Upwork's cut": the platform's fee, not wanted
+            words(
+                r"\b(?:rather|prefer|want) not (?:to )?pay(?:ing)?\s+(?:for\s+)?"
+                r"(?:upwork'?s?|the platform'?s?|platform|their|its)\s+(?:[\w-]+\s+)?"
+                r"(?:fees?|cut|commission|percentage)\b",
+                ("rather not", "prefer not", "want not"),
                 leading=True,
             ),
             # the fee, avoided
