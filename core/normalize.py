@@ -317,12 +317,18 @@ def _has_entity(lower: str, _: Found | None) -> bool:
     return "&" in lower and ";" in lower
 
 
-# Single characters separated by single spaces: "j o h n d o e", "t . m e / x".
-_SPACED = re.compile(r"(?<![\w@./:])(?:[A-Za-z0-9@_./:] ){4,}[A-Za-z0-9@_./:](?![\w@])")
+# Single characters separated by single spaces: "j o h n d o e", "t . m e / x", and
+# with spaced hyphens between the parts of a name: "x i a o - l i n - 2 0 2 3".
+_SPACED = re.compile(
+    r"(?<![\w@./:])(?:[A-Za-z0-9@_./:] (?:- (?=\w))?){4,}[A-Za-z0-9@_./:](?![\w@])"
+)
 
 
-def _spaced(m: re.Match[str], text: str) -> str:
-    return text[m.start() : m.end()].replace(" ", "")
+def _spaced(m: re.Match[str], text: str) -> str | None:
+    run = text[m.start() : m.end()]
+    if "-" in run and sum(c.isalpha() for c in run) < 3:
+        return None  # "1 - 2 - 3 - 4 - 5": a scale or a count, not a name
+    return run.replace(" ", "")
 
 
 # Digits one at a time, the groups on lines of their own: "5 5 5\n0 1 9\n2 2 3 4", after

@@ -552,7 +552,8 @@ class _Patterns:
                 self.mtcn,
             )
         )
-        self.cashtag = compile_lower(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
+        # "$JayBeats01", "$ JayBeats01" (the space to slip past a filter)
+        self.cashtag = compile_lower(r"(?<![\w$])\$ ?[a-z][a-z0-9_]{1,19}\b")
         self.cash_app = compile_lower(r"\bcash\s?app\b|\bcashtag\b")
 
 
