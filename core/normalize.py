@@ -317,6 +317,20 @@ def _has_entity(lower: str, _: Found | None) -> bool:
     return "&" in lower and ";" in lower
 
 
+# A 0x address written in spaced groups ("0x71C7 656E C7ab ..."), joined when the groups
+# make the 40 hex digits of one.
+_SPACED_HEX = re.compile(r"(?<![\w])0x(?:[0-9a-f]{2,10} ){3,19}[0-9a-f]{2,10}(?![\w])")
+
+
+def _spaced_hex(m: re.Match[str], text: str) -> str | None:
+    run = text[m.start() : m.end()].replace(" ", "")
+    return run if len(run) == 42 else None
+
+
+def _has_spaced_hex(lower: str, _: Found | None) -> bool:
+    return "0x" in lower
+
+
 # Single characters separated by single spaces: "j o h n d o e", "t . m e / x", and
 # with spaced hyphens between the parts of a name: "x i a o - l i n - 2 0 2 3".
 _SPACED = re.compile(
@@ -1014,6 +1028,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
     (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
+    (_SPACED_HEX, _spaced_hex, _has_spaced_hex),
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
