@@ -513,8 +513,8 @@ def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pat
     token = rf"(?:{_MULTIPLIER}[ -]{word}|{word}|\d{{1,4}})"
     strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
     run = re.compile(
-        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()/]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
-        rf"[ ,.\-()/]{{1,3}}{strong}{_EDGE_AFTER}"
+        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()/\n]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
+        rf"[ ,.\-()/\n]{{1,3}}{strong}{_EDGE_AFTER}"
     )
     return run, re.compile(token)
 
@@ -536,7 +536,18 @@ def _number_languages(found: Found | None) -> frozenset[str]:
 _SPELLED = re.compile("(?!)")
 
 
+# Words before a column of digit words (one a line) that say a number follows.
+_CONTACT_BEFORE_COLUMN = re.compile(
+    r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|text|sms|contact|reach|"
+    r"ring|dial)\b"
+)
+
+
 def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) -> str | None:
+    if "\n" in m.group(0) and not _CONTACT_BEFORE_COLUMN.search(
+        m.string, max(0, m.start() - 40), m.start()
+    ):
+        return None  # "one\ntwo\nthree ...": a list, unless words before say "call me"
     digits: list[str] = []
     words = 0
     tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
@@ -992,12 +1003,12 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
             if (at and _WORD_RE.match(lower, at - 1)) or _WORD_RE.match(lower, end):
                 continue  # inside a longer word
             gap = end
-            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()/":
+            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()/\n":
                 gap += 1
             if gap > end and gap in starts:
                 return True
             back = at
-            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()/":
+            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()/\n":
                 back -= 1
             if back < at and back in ends:
                 return True
