@@ -795,6 +795,52 @@ def _has_spaced_link(lower: str, _: Found | None) -> bool:
     return " ." in lower and "/" in lower
 
 
+# A chat or payment link spoken out: "discord gg slash hT7vQ", "t me slash kira_dev",
+# "wa dot me slash 4479...": a known two-part host, "slash", and a name after it.
+def _spoken_hosts() -> str:
+    domains = vocabulary()["domains"]
+    hosts = [
+        h
+        for group in ("messaging", "payment")
+        for h in domains[group]
+        if re.fullmatch(r"[a-z]+\.[a-z]+", h)
+    ]
+    return "|".join(
+        rf"{re.escape(a)}(?: dot | ){re.escape(b)}"
+        for a, b in (h.split(".") for h in sorted(hosts, key=len, reverse=True))
+    )
+
+
+_SPOKEN_HOST_LINK = re.compile(
+    rf"(?<![\w.@/])(?:{_spoken_hosts()}) ?(?:slash|/) ?(?=[\w$+])(?!commands?\b)"
+)
+
+
+def _spoken_host_link(m: re.Match[str], text: str) -> str:
+    words = text[m.start() : m.end()].lower().split()
+    parts = [w for w in words if w not in ("dot", "slash", "/")]
+    return ".".join(parts) + "/"
+
+
+def _has_spoken_slash(lower: str, _: Found | None) -> bool:
+    return "slash" in lower
+
+
+# A LinkedIn profile given by its path alone, spaced out: "li: /in/ priya - sharma - data".
+_PROFILE_PATH = re.compile(
+    r"(?<![\w.])(?:linked ?in|li) *:? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
+)
+
+
+def _profile_path(m: re.Match[str], text: str) -> str:
+    name = text[m.start() : m.end()].split("/", 2)[2].replace(" ", "")
+    return f"linkedin.com/in/{name}"
+
+
+def _has_profile_path(lower: str, _: Found | None) -> bool:
+    return "/in" in lower
+
+
 # An address written backwards ("moc.liamg@eod.nhoj", "read it backwards"): the part
 # before "@" begins with a suffix spelt backwards, and the part after it ends in none.
 _SUFFIX_WORDS = re.findall(r"[a-z]+", _SUFFIXES.removeprefix("(?:"))
@@ -1035,6 +1081,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_NATIVE_DOMAIN, _native_domain, _has_native_domain),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
+    (_SPOKEN_HOST_LINK, _spoken_host_link, _has_spoken_slash),
+    (_PROFILE_PATH, _profile_path, _has_profile_path),
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
     (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
