@@ -317,12 +317,32 @@ def _has_entity(lower: str, _: Found | None) -> bool:
     return "&" in lower and ";" in lower
 
 
-# Single characters separated by single spaces: "j o h n d o e", "t . m e / x".
-_SPACED = re.compile(r"(?<![\w@./:])(?:[A-Za-z0-9@_./:] ){4,}[A-Za-z0-9@_./:](?![\w@])")
+# A 0x address written in spaced groups ("0x71C7 656E C7ab ..."), joined when the groups
+# make the 40 hex digits of one.
+_SPACED_HEX = re.compile(r"(?<![\w])0x(?:[0-9a-f]{2,10} ){3,19}[0-9a-f]{2,10}(?![\w])")
 
 
-def _spaced(m: re.Match[str], text: str) -> str:
-    return text[m.start() : m.end()].replace(" ", "")
+def _spaced_hex(m: re.Match[str], text: str) -> str | None:
+    run = text[m.start() : m.end()].replace(" ", "")
+    return run if len(run) == 42 else None
+
+
+def _has_spaced_hex(lower: str, _: Found | None) -> bool:
+    return "0x" in lower
+
+
+# Single characters separated by single spaces: "j o h n d o e", "t . m e / x", and
+# with spaced hyphens between the parts of a name: "x i a o - l i n - 2 0 2 3".
+_SPACED = re.compile(
+    r"(?<![\w@./:])(?:[A-Za-z0-9@_./:] (?:- (?=\w))?){4,}[A-Za-z0-9@_./:](?![\w@])"
+)
+
+
+def _spaced(m: re.Match[str], text: str) -> str | None:
+    run = text[m.start() : m.end()]
+    if "-" in run and sum(c.isalpha() for c in run) < 3:
+        return None  # "1 - 2 - 3 - 4 - 5": a scale or a count, not a name
+    return run.replace(" ", "")
 
 
 # Digits one at a time, the groups on lines of their own: "5 5 5\n0 1 9\n2 2 3 4", after
@@ -493,8 +513,8 @@ def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pat
     token = rf"(?:{_MULTIPLIER}[ -]{word}|{word}|\d{{1,4}})"
     strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
     run = re.compile(
-        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()/]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
-        rf"[ ,.\-()/]{{1,3}}{strong}{_EDGE_AFTER}"
+        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()/\n]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
+        rf"[ ,.\-()/\n]{{1,3}}{strong}{_EDGE_AFTER}"
     )
     return run, re.compile(token)
 
@@ -516,7 +536,18 @@ def _number_languages(found: Found | None) -> frozenset[str]:
 _SPELLED = re.compile("(?!)")
 
 
+# Words before a column of digit words (one a line) that say a number follows.
+_CONTACT_BEFORE_COLUMN = re.compile(
+    r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|text|sms|contact|reach|"
+    r"ring|dial)\b"
+)
+
+
 def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) -> str | None:
+    if "\n" in m.group(0) and not _CONTACT_BEFORE_COLUMN.search(
+        m.string, max(0, m.start() - 40), m.start()
+    ):
+        return None  # "one\ntwo\nthree ...": a list, unless words before say "call me"
     digits: list[str] = []
     words = 0
     tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
@@ -764,6 +795,52 @@ def _has_spaced_link(lower: str, _: Found | None) -> bool:
     return " ." in lower and "/" in lower
 
 
+# A chat or payment link spoken out: "discord gg slash hT7vQ", "t me slash kira_dev",
+# "wa dot me slash 4479...": a known two-part host, "slash", and a name after it.
+def _spoken_hosts() -> str:
+    domains = vocabulary()["domains"]
+    hosts = [
+        h
+        for group in ("messaging", "payment")
+        for h in domains[group]
+        if re.fullmatch(r"[a-z]+\.[a-z]+", h)
+    ]
+    return "|".join(
+        rf"{re.escape(a)}(?: dot | ){re.escape(b)}"
+        for a, b in (h.split(".") for h in sorted(hosts, key=len, reverse=True))
+    )
+
+
+_SPOKEN_HOST_LINK = re.compile(
+    rf"(?<![\w.@/])(?:{_spoken_hosts()}) ?(?:slash|/) ?(?=[\w$+])(?!commands?\b)"
+)
+
+
+def _spoken_host_link(m: re.Match[str], text: str) -> str:
+    words = text[m.start() : m.end()].lower().split()
+    parts = [w for w in words if w not in ("dot", "slash", "/")]
+    return ".".join(parts) + "/"
+
+
+def _has_spoken_slash(lower: str, _: Found | None) -> bool:
+    return "slash" in lower
+
+
+# A LinkedIn profile given by its path alone, spaced out: "li: /in/ priya - sharma - data".
+_PROFILE_PATH = re.compile(
+    r"(?<![\w.])(?:linked ?in|li) *:? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
+)
+
+
+def _profile_path(m: re.Match[str], text: str) -> str:
+    name = text[m.start() : m.end()].split("/", 2)[2].replace(" ", "")
+    return f"linkedin.com/in/{name}"
+
+
+def _has_profile_path(lower: str, _: Found | None) -> bool:
+    return "/in" in lower
+
+
 # An address written backwards ("moc.liamg@eod.nhoj", "read it backwards"): the part
 # before "@" begins with a suffix spelt backwards, and the part after it ends in none.
 _SUFFIX_WORDS = re.findall(r"[a-z]+", _SUFFIXES.removeprefix("(?:"))
@@ -972,12 +1049,12 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
             if (at and _WORD_RE.match(lower, at - 1)) or _WORD_RE.match(lower, end):
                 continue  # inside a longer word
             gap = end
-            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()/":
+            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()/\n":
                 gap += 1
             if gap > end and gap in starts:
                 return True
             back = at
-            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()/":
+            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()/\n":
                 back -= 1
             if back < at and back in ends:
                 return True
@@ -1004,10 +1081,13 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_NATIVE_DOMAIN, _native_domain, _has_native_domain),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
+    (_SPOKEN_HOST_LINK, _spoken_host_link, _has_spoken_slash),
+    (_PROFILE_PATH, _profile_path, _has_profile_path),
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
     (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
     (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
+    (_SPACED_HEX, _spaced_hex, _has_spaced_hex),
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),

@@ -53,7 +53,10 @@ class _Patterns:
         chat = cues.app_names("messaging", "social")
         meet = cues.app_names("meeting")
         handle = (
-            rf"(?<![\w-])(?P<app>{chat})\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
+            rf"(?<![\w-])(?P<app>{chat})"
+            # "ig / yt -> @name": other apps listed before the handle they share
+            rf"(?:\s*[/,&|+]\s*(?:{chat}|[a-z]{{2,3}})\b)" + "{0,3}"
+            r"\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
             rf"number|#|contact)?\s*(?P<sep>:|=|\s-|-\s|\u2014|\u2013|is|at|@|->|\u2192|\()\s*"
             # "Skype (user: tutor.elena)", "Telegram - username: kira_dev"
             r"(?:(?:id|handle|user\s?name|user|name|account|acc)\s*[:=]\s*)?"
@@ -81,7 +84,11 @@ class _Patterns:
         )
         # "Telegram is better for me: @kostya_devops", "ID is suda.spa2019", "I'm
         # nightowl.dev there": a handle whose app is named in the same sentence.
-        at_name = r"(?<![\w@.])@_?[a-z][\w.]{2,30}\w(?![\w@]|\.[a-z])"
+        # ... "-> @ lucas.edits": a space after the "@" when the name reads as a handle
+        at_name = (
+            r"(?<![\w@.])@(?:_?[a-z][\w.]{2,30}\w| (?:[a-z][a-z0-9]*[._][\w.]*\w|[a-z]+\d[\w.]*))"
+            r"(?![\w@]|\.[a-z])"
+        )
         id_is = (
             r"\b(?:id|user\s?name|handle|username)(?:\s+(?:there|on it|on there|everywhere|"
             r"(?:on|for|across) (?:all )?(?:my )?(?:socials|apps|platforms|accounts)))?\s*"
@@ -113,6 +120,28 @@ class _Patterns:
         invite_wa = (
             r"\b(?:talk|chat|text|message|msg|reach|contact|ping|continue|connect|call)\s+"
             r"(?:me\s+|us\s+)?(?:on|via|over)\s+(?P<app>wa)\b"
+        )
+        # "can we move this to WA?", "chat more freely on tg", "find me on the bird site":
+        # an app by a short name or nickname (vocabulary.toml [app_nicknames]), read as
+        # one only right after an invitation to talk there.
+        nicks = vocabulary()["app_nicknames"]["names"]
+        nick = "|".join(
+            sorted((re.escape(n).replace(r"\ ", r"\s+") for n in nicks), key=len, reverse=True)
+        )
+        invite_nick = (
+            r"\b(?:(?:talk|chat|text|message|msg|reach|contact|ping|call|dm|pm|hit|find|add|"
+            r"write|speak|connect|catch|hmu|buzz|holla|follow)\s+(?:(?:me|us|u|ya|you|up|more|"
+            r"freely|privately|directly|quickly|instead|later|over)\s+){0,3}|"
+            r"(?:move|moving|switch|switching|shift|take|continue|carry on)\s+(?:(?:this|it|"
+            r"things|the conversation|the chat|our (?:chat|conversation)|over|us)\s+){1,2}|"
+            r"(?:let'?s|can we|could we|shall we|should we|we can|we could|pls|please)\s+"
+            r"(?:just\s+)?(?:move|switch|hop|jump)\s+(?:over\s+)?)"
+            rf"(?:on|via|over|to|at|through)\s+(?P<app>{nick})\b"
+        )
+        short = [n for n in nicks if len(n) <= 5]
+        nick_anchors = (
+            *(f"{at} {n}" for n in short for at in ("on", "to", "via", "over", "at", "through")),
+            *(n for n in nicks if len(n) > 5),
         )
         # "I'll email you tonight", "we'll text you the address": a move announced
         will_reach = (
@@ -151,6 +180,18 @@ class _Patterns:
             rf"\byour\s+{_CONTACT_WORDS}\s*(?:please|pls|plz)\b|"
             r"\b(?:send|email|mail|forward|text)\b[^.!?\n]{0,30}\bto your (?:personal |private )?"
             r"(?:e-?mail|inbox|phone|number|whats\s?app|cell)\b"
+        )
+        # "what's ur full name there?", "what's your name on LinkedIn?": who the other
+        # side is on an app, asked for to find them there.
+        name_there = (
+            r"\b(?:what'?s|what\s+is)\s+(?:your|ur|yr)\s+(?:full\s+|real\s+|user\s?|display\s+|"
+            rf"profile\s+|account\s+)?name\s+(?:(?:over\s+)?there|on\s+(?:there|it|{chat}|{nick}))\b"
+        )
+        # "we could do this quicker over the phone, whats yours?": their number or handle
+        # on an app just named, asked for with "yours".
+        yours = (
+            rf"\b(?:on|over|via|by|through)\s+(?:the\s+)?(?P<app>phone|{chat})\b[^?!\n]{{0,30}}?"
+            r"\b(?:what'?s|what\s+is)\s+yours\b(?!\s+like)"
         )
         meeting = (
             rf"\b(?P<app>{meet})\s+(?:video\s+)?(?:call|meeting|link|invite|invitation|session|"
@@ -217,6 +258,13 @@ class _Patterns:
                 leading=True,
             ),
             "at_name": words(at_name, ("@",), leading=True),
+            # "ping me on \u2708\ufe0f @ lucas.edits": the paper plane for Telegram
+            "plane": words(
+                r"\u2708\s*(?:[:=]|->|\u2192)?\s*(?:(?<=(?:on|me) \u2708 )@ ?_?[a-z][\w.]{2,30}\w|"
+                rf"(?:@ ?)?{_HANDLE_LIKE})(?![\w@]|\.[a-z])",
+                ("\u2708",),
+                reach=(1, 48),
+            ),
             "id_is": words(id_is, ("id", "user", "handle"), leading=True),
             # "If you're on WeChat, add me: lin_wei_sz"
             "add_me": words(
@@ -234,6 +282,7 @@ class _Patterns:
             "are_you_on": words(are_you_on, chat_words),
             "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
             "invite_wa": words(invite_wa, ("on wa", "via wa", "over wa"), reach=(40, 8)),
+            "invite_nick": words(invite_nick, nick_anchors, reach=(64, 24)),
             "will_reach": words(
                 will_reach,
                 (
@@ -374,6 +423,8 @@ class _Patterns:
                 leading=True,
                 also=(contact_words,),
             ),
+            "name_there": words(name_there, ("what",), leading=True, also=(("name",),)),
+            "yours": words(yours, ("yours",), reach=(90, 12)),
             "meeting": words(meeting, (*meet_words, "calendly")),
             "apply_elsewhere": words(
                 apply_elsewhere,
@@ -415,6 +466,13 @@ class _Patterns:
 def _p() -> _Patterns:
     # Built on first use: the app lists come from the vocabulary file.
     return _Patterns()
+
+
+# Words after a nickname that make it something other than a place to talk.
+_NICK_NOT_APP = re.compile(
+    r"['\u2019]s\b|\s*(?:ads?|pages?|posts?|groups?|tags?|elements?|items?|state|marketplace|"
+    r"captions?|stor(?:y|ies)|reels?|bio|feed|grid|campaigns?|clients?|office|team|shop)\b"
+)
 
 
 # A time in the past right after an invitation makes it a story.
@@ -486,6 +544,8 @@ def detect(draft: Draft) -> Iterator[Match]:
         mail = p.mail_label.search(text)
     if mail is not None and "@" not in text[mail.start() : mail.end() + 2]:
         yield Match("email", mail.start(), mail.end("id"), evidence={"app": "email"})
+    for m in p.find("plane", draft):
+        yield Match("messaging_handle", m.start(), m.end(), evidence={"app": "Telegram"})
     for m in p.find("skype_id", draft):
         yield Match("messaging_handle", m.start(), m.end(), evidence={"app": "Skype"})
     for m in p.find("my_app", draft):
@@ -498,6 +558,7 @@ def detect(draft: Draft) -> Iterator[Match]:
     for name in (
         "invite",
         "invite_wa",
+        "invite_nick",
         "app_me",
         "drop_line",
         "are_you_on",
@@ -511,6 +572,8 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue
             if _ON_PLATFORM_AFTER.match(text, m.end()):
                 continue  # "text me the details here", "email me on Upwork"
+            if name == "invite_nick" and _NICK_NOT_APP.match(text, m.end()):
+                continue  # "post it on IG stories", "move it to WA state": not a chat
             if _TOLD_WHEN.match(draft.lower, m.end()):
                 continue  # "we moved to Teams last year": told, not proposed
             if work.in_quotes(draft.text, m.start()) and work.about_content(draft):
@@ -520,6 +583,10 @@ def detect(draft: Draft) -> Iterator[Match]:
             yield _phrase("contact_request" if asked else "messaging_invite", m, app=app)
     for m in p.find("request", draft):
         yield _phrase("contact_request", m)
+    for name in ("name_there", "yours"):
+        for m in p.find(name, draft):
+            if not _is_topic(draft, m.start(), m.end()):
+                yield _phrase("contact_request", m, app=_app_of(m))
     for m in p.find("meeting", draft):
         if (
             _is_topic(draft, m.start(), m.end())

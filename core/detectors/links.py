@@ -58,7 +58,10 @@ _TRAILING = ".,;:!?)]}'\"*"
 _NAME_FOLLOWS = re.compile(r"\s*(?:/|slash\b|\()")
 # An application asked to be sent to the link that follows.
 _SEND_THERE = re.compile(
-    r"\b(?:send|submit|email|upload|apply|forward)\b[^.!?\n]{0,50}\b(?:to|at|via|through|on)\s*:?\s*$"
+    r"\b(?:send|submit|email|upload|apply|forward)\b[^.!?\n]{0,50}\b(?:to|at|via|through|on)\s*"
+    # "send ur cv to careers page: acme.io/jobs/apply"
+    r"(?:(?:our|my|the|this)\s+)?(?:(?:careers?|jobs?|application|hiring)\s+)?(?:page|site|website|"
+    r"portal|form|link)?\s*:?\s*$"
 )
 _CAREERS_PATH = re.compile(r"/(?:careers?|jobs?|apply|join-us|join|vacanc\w*|hiring)\b")
 _CAREERS_HOST = re.compile(r"^(?:careers?|jobs|apply|hiring|recruit\w*)\.")

@@ -148,8 +148,11 @@ class _Patterns:
             # "just give me your account and routing numbers": bank details asked for
             words(
                 r"\b(?:give|send|share|text|forward|email|dm|tell)\s+(?:me|us)\s+(?:with\s+)?"
-                r"(?:your|ur)\s+(?:bank\s+)?(?:account\s+(?:number\s+|no\.?\s+)?(?:and|&|\+|/)\s+)?"
-                r"(?:routing|sort code|iban|swift|bic)\b",
+                r"(?:(?:your|ur)\s+(?:bank\s+)?(?:account\s+(?:number\s+|no\.?\s+)?(?:and|&|\+|/)\s+)?"
+                r"(?:routing|sort code|iban|swift|bic)|"
+                # "just give me IBAN + SWIFT": two of them named, no "your"
+                r"(?:the\s+)?(?:iban|swift|bic|routing|account)(?:\s+(?:number|no\.?|code))?\s*"
+                r"(?:and|&|\+|/|,)\s*(?:iban|swift|bic|routing|sort code))\b",
                 ("give", "send", "share", "text", "forward", "email", "dm", "tell"),
                 leading=True,
                 also=(("routing", "sort code", "iban", "swift", "bic"),),
@@ -580,7 +583,8 @@ class _Patterns:
                 self.mtcn,
             )
         )
-        self.cashtag = compile_lower(r"(?<![\w$])\$[a-z][a-z0-9_]{1,19}\b")
+        # "$JayBeats01", "$ JayBeats01" (the space to slip past a filter)
+        self.cashtag = compile_lower(r"(?<![\w$])\$ ?[a-z][a-z0-9_]{1,19}\b")
         self.cash_app = compile_lower(r"\bcash\s?app\b|\bcashtag\b")
 
 
@@ -700,6 +704,11 @@ def _payee() -> re.Pattern[str]:
 
 
 @cache
+def _reader_paid() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words_of("en", "payment", "reader_paid")))
+
+
+@cache
 def _withdrawal(code: str) -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.words_of(code, "payment", "withdrawal")))
 
@@ -736,8 +745,12 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "so customers pay via PayPal": the product's users paying
     if _third_party_subject(draft, m.start()):
         return True  # "a bot where customer pick items, choose a slot and pay via Stripe"
-    if _payee().search(draft.lower, m.start(), m.end()):
-        return True  # "we pay suppliers via Wise": the client's own books
+    if _payee().search(draft.lower, m.start(), m.end()) and not _reader_paid().search(
+        draft.lower, m.end(), m.end() + 120
+    ):
+        # "we pay suppliers via Wise": the client's own books; not "I pay freelancers
+        # with Western Union, you just give me your name": the reader is paid so.
+        return True
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
     # on the new store". A word about some other work in the sentence ("the SEO retainer
     # keeps going through PayPal") does not make the payment the subject.

@@ -100,8 +100,15 @@ def detect(draft: Draft) -> Iterator[Match]:
 
 # A number given in parts, so no part reads as one: "my number ends in 0457, the first
 # part is +1 503 555", "second half of my cell: 555 0164 (first was 202)".
-_PARTS_GATE = ("part", "half", "ends", "end in", "end with", "starts", "begins", "digits")
+# Also after an area code, the rest told over prose: "area code is 415, first three after
+# that are 882, and the last part is 20 31" (ten digits in all, a North American number).
+_PARTS_GATE = (
+    "part", "half", "ends", "end in", "end with", "starts", "begins", "digits", "area code"
+)  # fmt: skip
+_AREA_CODE = re.compile(r"area\s+code")
+_NEXT_PART = re.compile(r"\b(?:then|after that|next|last|rest|followed by|first three|last four)\b")
 _PARTS_CUE = re.compile(
+    r"\barea\s+code\s*(?:is\b|:|=)?|"
     r"\b(?:(?:number|cell|phone|mobile|whats\s?app)(?:\s+(?:no\.?|number))?\s+"
     r"(?:ends?|starts?|begins?)\s+(?:in|with)|"
     r"(?:first|second|third|last|other|next|rest)\s+(?:part|half|bit|digits)\s+of\s+"
@@ -124,6 +131,11 @@ def _in_parts(draft: Draft) -> Iterator[Match]:
         hi = min(cue.end() + _PARTS_REACH, len(lower) if end_line < 0 else end_line)
         parts = [p for p in _PART_DIGITS.finditer(lower, cue.end(), hi) if len(p.group(0)) > 2]
         digits = "".join(_NOT_DIGIT.sub("", p.group(0)) for p in parts)
+        if _AREA_CODE.match(cue.group(0)) and (
+            len(digits.removeprefix("1")) != 10
+            or not _NEXT_PART.search(lower, cue.end(), parts[-1].start() if parts else cue.end())
+        ):
+            continue  # "area code 415, zip 94103": not a whole number told in turn
         if len(parts) >= 2 and 7 <= len(digits) <= 15:
             yield Match("phone", cue.start(), parts[-1].end(), evidence={"digits": digits})
 
