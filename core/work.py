@@ -19,18 +19,34 @@ _LISTS = {
     "format_examples": (False, False),
     "data": (True, True),
     "sample_values": (False, True),
+    "hotlines": (True, True),
 }
 
 
+#: An entry of a language written without spaces (Japanese, Chinese): no word edges.
+_UNSPACED = re.compile(r"^[\\w*]*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 @cache
-def _word_list(key: str) -> WordPattern:
-    """One ``[work]`` list, from every language file, as one pattern."""
+def _word_lists(key: str) -> tuple[WordPattern, ...]:
+    """One ``[work]`` list, from every language file, as patterns: one for the words of
+    languages with spaces, at word edges, and one for Japanese and Chinese words, which
+    stand glued to the words around them ("いただいた原稿の")."""
     whole, word_start = _LISTS[key]
     entries = lexicon.words("work", key)
+    spaced = [e for e in entries if not _UNSPACED.match(e)]
+    glued = [e for e in entries if _UNSPACED.match(e)]
     tail = r"\b" if whole else ""
-    return words(
-        rf"\b{lexicon.alternation(entries)}{tail}", lexicon.prefixes(entries), word_start=word_start
-    )
+    found = [
+        words(
+            rf"\b{lexicon.alternation(spaced)}{tail}",
+            lexicon.prefixes(spaced),
+            word_start=word_start,
+        )
+    ]
+    if glued:
+        found.append(words(lexicon.alternation(glued), lexicon.prefixes(glued)))
+    return tuple(found)
 
 
 def _mentions(draft: Draft, key: str) -> bool:
@@ -38,7 +54,9 @@ def _mentions(draft: Draft, key: str) -> bool:
     for once per draft, up to the first one)."""
     memo = "work:any:" + key
     if memo not in draft.memo:
-        draft.memo[memo] = next(draft.find(_word_list(key)), None) is not None
+        draft.memo[memo] = any(
+            next(draft.find(pattern), None) is not None for pattern in _word_lists(key)
+        )
     return bool(draft.memo[memo])
 
 
@@ -47,13 +65,33 @@ def _found(draft: Draft, key: str, *, ends: bool = False) -> list[int]:
     draft, so a draft with many numbers stays linear."""
     memo = f"work:{'ends' if ends else 'starts'}:{key}"
     if memo not in draft.memo:
-        draft.memo[memo] = [m.end() if ends else m.start() for m in draft.find(_word_list(key))]
+        draft.memo[memo] = sorted(
+            m.end() if ends else m.start()
+            for pattern in _word_lists(key)
+            for m in draft.find(pattern)
+        )
     return draft.memo[memo]  # type: ignore[return-value]
 
 
 def about_content(draft: Draft) -> bool:
     """Whether the draft speaks of content that is part of the work (once per draft)."""
     return _mentions(draft, "content")
+
+
+#: How far before a number a word for a business's hotline still names it.
+_HOTLINE_REACH = 60
+
+
+def hotline(draft: Draft, start: int) -> bool:
+    """Whether a word for a business's hotline ("гаряча лінія", "numero verde", "客服电话")
+    stands just before ``start`` in its sentence, in a draft about content to produce:
+    the number of a manual or script being translated or read, not the writer's."""
+    if not about_content(draft):
+        return False
+    found = _found(draft, "hotlines", ends=True)
+    a = max(draft.sentence_bounds(start)[0], start - _HOTLINE_REACH)
+    i = bisect.bisect_left(found, a)
+    return i < len(found) and found[i] <= start
 
 
 def format_example(draft: Draft, start: int) -> bool:
@@ -95,6 +133,18 @@ SAMPLE_REACH = 200
 _MINE_BEFORE = re.compile(r"\b(?:my|our|me|us|mine)\b")
 
 
+@cache
+def _mine_local() -> re.Pattern[str]:
+    """The other languages' words claiming a detail as one's own (``[work] mine``): "mi
+    móvil", "mein Handy", "私の携帯"; Japanese and Chinese ones stand glued to the rest."""
+    entries = lexicon.words("work", "mine")
+    spaced = [e for e in entries if not _UNSPACED.match(e)]
+    glued = [e for e in entries if _UNSPACED.match(e)]
+    edge = lexicon.WORD_CHAR
+    source = rf"(?<!{edge}){lexicon.alternation(spaced)}(?!{edge})"
+    return re.compile(source + (f"|{lexicon.alternation(glued)}" if glued else ""))
+
+
 def sample_value(draft: Draft, start: int) -> bool:
     """Whether words just before ``start``, in its paragraph, say that what follows is a
     stand-in ("use these test values:", "placeholder text for now", "this sample
@@ -107,7 +157,7 @@ def sample_value(draft: Draft, start: int) -> bool:
         parts = between.split("\n\n")
         # "... test values:" then a blank line, then the list: still the same list.
         if (len(parts) == 1 or (len(parts) == 2 and parts[0].rstrip().endswith(":"))) and (
-            _MINE_BEFORE.search(between) is None
+            _MINE_BEFORE.search(between) is None and _mine_local().search(between) is None
         ):
             return True
     # "T9yD...b: it's the public burn address": the words may follow on the same line.

@@ -285,9 +285,10 @@ def _judge(
         or work.sample_value(draft, start)
     ):
         status = "topic"  # an example of a format the work handles, or a record's number
-    elif _THIRD_PARTY_LINE.search(draft.lower, max(0, start - 40), start) and work.about_content(
-        draft
-    ):
+    elif (
+        _THIRD_PARTY_LINE.search(draft.lower, max(0, start - 40), start)
+        or work.hotline(draft, start)
+    ) and work.about_content(draft):
         status = "topic"  # "the manual lists the support hotline ...": the content's number
     elif _YOUR_LINE.search(draft.lower, max(0, start - 60), start):
         status = "topic"  # "the phone number on your Contact page (020 ...)": theirs
