@@ -86,12 +86,11 @@ def hotline(draft: Draft, start: int) -> bool:
     """Whether a word for a business's hotline ("гаряча лінія", "numero verde", "客服电话")
     stands just before ``start`` in its sentence, in a draft about content to produce:
     the number of a manual or script being translated or read, not the writer's."""
-    if not about_content(draft):
-        return False
     found = _found(draft, "hotlines", ends=True)
     a = max(draft.sentence_bounds(start)[0], start - _HOTLINE_REACH)
     i = bisect.bisect_left(found, a)
-    return i < len(found) and found[i] <= start
+    # The words first: most drafts name no hotline, and the content words cost more.
+    return i < len(found) and found[i] <= start and about_content(draft)
 
 
 def format_example(draft: Draft, start: int) -> bool:
