@@ -27,15 +27,19 @@ _LISTS = {
 _UNSPACED = re.compile(r"^[\\w*]*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
+def _by_spacing(entries: list[str]) -> tuple[list[str], list[str]]:
+    """The entries of languages written with spaces, and the Japanese and Chinese ones."""
+    glued = [e for e in entries if _UNSPACED.match(e)]
+    return [e for e in entries if not _UNSPACED.match(e)], glued
+
+
 @cache
 def _word_lists(key: str) -> tuple[WordPattern, ...]:
     """One ``[work]`` list, from every language file, as patterns: one for the words of
     languages with spaces, at word edges, and one for Japanese and Chinese words, which
     stand glued to the words around them ("いただいた原稿の")."""
     whole, word_start = _LISTS[key]
-    entries = lexicon.words("work", key)
-    spaced = [e for e in entries if not _UNSPACED.match(e)]
-    glued = [e for e in entries if _UNSPACED.match(e)]
+    spaced, glued = _by_spacing(lexicon.words("work", key))
     tail = r"\b" if whole else ""
     found = [
         words(
@@ -127,6 +131,10 @@ def data_row(draft: Draft, start: int, end: int | None = None) -> bool:
 
 _FILE_COMMA = re.compile(r",(?=\S)")
 
+#: Words naming somebody else just before a detail's noun: "the clinic's (address)",
+#: "their (office)", "the landlord's (bank details)"; never after "my" or "our".
+THEIRS_BEFORE = r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}"
+
 #: How far back a "use these test values:" still speaks of what follows.
 SAMPLE_REACH = 200
 _MINE_BEFORE = re.compile(r"\b(?:my|our|me|us|mine)\b")
@@ -136,9 +144,7 @@ _MINE_BEFORE = re.compile(r"\b(?:my|our|me|us|mine)\b")
 def _mine_local() -> re.Pattern[str]:
     """The other languages' words claiming a detail as one's own (``[work] mine``): "mi
     móvil", "mein Handy", "私の携帯"; Japanese and Chinese ones stand glued to the rest."""
-    entries = lexicon.words("work", "mine")
-    spaced = [e for e in entries if not _UNSPACED.match(e)]
-    glued = [e for e in entries if _UNSPACED.match(e)]
+    spaced, glued = _by_spacing(lexicon.words("work", "mine"))
     edge = lexicon.WORD_CHAR
     source = rf"(?<!{edge}){lexicon.alternation(spaced)}(?!{edge})"
     return re.compile(source + (f"|{lexicon.alternation(glued)}" if glued else ""))

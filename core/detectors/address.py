@@ -164,8 +164,7 @@ _NOT_MINE = re.compile(
 
 # An address named as a third party's: "the clinic's address (", "their office address:".
 _THEIRS = re.compile(
-    r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:[^.!?\n]{0,30}\s(?:and|&)\s+)?"
+    work.THEIRS_BEFORE + r"(?:[^.!?\n]{0,30}\s(?:and|&)\s+)?"
     r"(?:address|office|premises|headquarters|hq|location)\s*[:(\-]?\s*$"
 )
 

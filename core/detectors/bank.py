@@ -38,8 +38,8 @@ _BANK_CONTEXT = re.compile(
 # "clause 7.2 holds the landlord's bank details (IBAN DE89 ...)": somebody else's account,
 # named so, in a text the work is about (a lease to translate, a contract to proofread).
 _THEIRS = re.compile(
-    r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:bank details|banking details|bank account|account details|iban)\b[^.!?\n]{0,20}$"
+    work.THEIRS_BEFORE
+    + r"(?:bank details|banking details|bank account|account details|iban)\b[^.!?\n]{0,20}$"
 )
 
 
