@@ -50,7 +50,14 @@ class Normalised:
             return (0, 0)
         start = min(max(start, 0), len(self.text) - 1)
         end = min(max(end, start + 1), len(self.text))
-        return (self.starts[start], self.ends[end - 1])
+        a, b = self.starts[start], self.ends[end - 1]
+        # The marks dropped after the last character belong to it: the keycap frame of
+        # "8️⃣", an accent typed after its letter.
+        if b < len(self.original) and not self.original[b].isascii():
+            mark = _DISGUISING_MARKS.match(self.original, b)
+            if mark is not None:
+                b = mark.end()
+        return (a, b)
 
     def original_text(self, start: int, end: int) -> str:
         """The user's own characters behind a normalised span."""
@@ -167,6 +174,7 @@ _DISGUISING_MARK = re.compile(
     "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
     "\U000e0100-\U000e01ef]"
 )
+_DISGUISING_MARKS = re.compile(_DISGUISING_MARK.pattern + "+")
 # A run of letters (no digits or underscore).
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -416,6 +424,20 @@ def _has_hyphenated(lower: str, _: Found | None) -> bool:
     return _HYPHENATED_PROBE.search(lower) is not None
 
 
+# An address broken over lines at its "@": "jordan.beck\n @ \nfastmail.com".
+_BROKEN_AT = re.compile(
+    r"(?<=[a-z0-9_.])[ ]*(?:\n[ \n]*@[ \n]*|@[ ]*\n[ \n]*)(?=[a-z0-9][a-z0-9\-]*\.[a-z]{2})"
+)
+
+
+def _broken_at(m: re.Match[str], _: str) -> str:
+    return "@"
+
+
+def _has_broken_at(lower: str, _: Found | None) -> bool:
+    return "@" in lower and "\n" in lower
+
+
 # An address typed a character at a time between hyphens: "d-l-w-h-@-s-t-a-n-f-o-r-d-.-e-d-u".
 _DASHED_ADDRESS = re.compile(r"(?<![\w@.\-])(?=[\w.\- ]*@)(?:[\w@.] ?- ?){5,}[\w@.](?![\w@\-])")
 
@@ -541,6 +563,27 @@ _CONTACT_BEFORE_COLUMN = re.compile(
     r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|text|sms|contact|reach|"
     r"ring|dial)\b"
 )
+
+
+# A number given a group per line, after words that say a number follows: "Ring me on\n
+# 07700\n900\n461" (a column of figures with no such words stays as it is).
+_DIGIT_LINES = re.compile(r"(?<![\w.,])\d{2,5}(?:[ ]*\n[ ]*\d{1,5}){2,4}(?![\w.,])")
+
+
+def _digit_lines(m: re.Match[str], _: str) -> str | None:
+    groups = m.group(0).split()
+    if not 7 <= sum(len(g) for g in groups) <= 15:
+        return None
+    if not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start()):
+        return None
+    return " ".join(groups)
+
+
+def _has_digit_lines(lower: str, _: Found | None) -> bool:
+    return _DIGIT_LINES_PROBE.search(lower) is not None
+
+
+_DIGIT_LINES_PROBE = re.compile(r"\d\d[ ]*\n[ ]*\d+[ ]*\n[ ]*\d")
 
 
 def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) -> str | None:
@@ -736,6 +779,39 @@ def _has_look_alike_letters(lower: str, found: Found | None) -> bool:
     return False
 
 
+# An app's or a mail provider's name broken by a hyphen, underscore or dot so a filter
+# misses it: "sk-ype", "tele_gram", "insta.gram". Only pieces that join into one of the
+# single-word names above are joined ("wire-transfer", "e-mail" and "pre-sale" stay).
+# Names that are also ordinary words, hyphenated as words are ("pay-roll", "multi-threads").
+_ORDINARY_WORDS = frozenset(
+    "element matrix teams threads crypto payroll gusto stripe insta messenger hangouts "
+    "twitch tether".split()
+)
+_BROKEN_NAMES = frozenset(
+    re.sub(r"\\s[?*]", "", name)
+    for group in ("messaging", "social", "payment")
+    for name in vocabulary()["apps"][group]
+    if " " not in name and "\\s+" not in name
+) & _LOOK_ALIKE_WORDS - {n for n in _LOOK_ALIKE_WORDS if len(n) < 5} - _ORDINARY_WORDS | {
+    "telegram",
+    "gmail",
+    "hotmail",
+    "outlook",
+    "yahoo",
+}
+_BROKEN_WORD = re.compile(r"(?<![\w@./:\-])[a-z]{1,9}(?:[\-_.\u00b7][a-z]{1,9}){1,3}(?![\w@\-])")
+_BROKEN_PROBE = re.compile(r"[a-z][\-_.\u00b7][a-z]")
+
+
+def _broken_word(m: re.Match[str], _: str) -> str | None:
+    joined = re.sub(r"[\-_.\u00b7]", "", m.group(0))
+    return joined if joined in _BROKEN_NAMES else None
+
+
+def _has_broken_word(lower: str, _: Found | None) -> bool:
+    return _BROKEN_PROBE.search(lower) is not None
+
+
 def _char_digits(m: re.Match[str], text: str) -> str:
     return "".join(_CHAR_DIGITS.get(c, c) for c in text[m.start() : m.end()] if c not in " -")
 
@@ -760,6 +836,27 @@ def _between(words: list[str]) -> str:
 
 _AT_BETWEEN = _between(_AT_WORDS)
 _DOT_BETWEEN = _between(_DOT_WORDS)
+# Groups of digits between words for a separator: "06 dot 12 dot 48 dot 77 dot 30",
+# "0161 dash 496 dash 0732" (seven digits or more; "2 dot 3" stays a version).
+_SEPARATOR_WORDS = lexicon.alternation(
+    ["dot", "dash", "hyphen", "point", "space", "slash"]
+    + [w for w in _DOT_WORDS if not _CJK.match(w)]
+)
+_WORDED_SEPARATORS = re.compile(
+    rf"(?<![\w.])\d{{1,5}}(?:[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}\d{{1,5}}){{2,}}(?![\w])"
+)
+_SEPARATOR_PROBE = re.compile(rf"\d[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}\d")
+
+
+def _worded_separators(m: re.Match[str], _: str) -> str | None:
+    groups = re.findall(r"\d+", m.group(0))
+    return "-".join(groups) if sum(len(g) for g in groups) >= 7 else None
+
+
+def _has_worded_separators(lower: str, _: Found | None) -> bool:
+    return _SEPARATOR_PROBE.search(lower) is not None
+
+
 _SPOKEN_AT = re.compile(
     rf"(?<=[a-z0-9_.\-]){_AT_BETWEEN}"
     rf"(?=[a-z0-9][a-z0-9\-]*"
@@ -782,7 +879,7 @@ _DOT_LIKE_SET = frozenset(_DOT_LIKE)
 # A link typed with spaces around its dot and slashes, so no filter reads it as one:
 # "facebook . com / some.name", "linkedin .com/ in / ann-lee".
 _SPACED_LINK = re.compile(
-    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?(?:{_SUFFIXES}|ly|gl|gd)"
+    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?(?:{_SUFFIXES}|ly|gl|gle|gd)"
     r"(?: {0,2}/ {0,2}(?:[\w.\-]{0,59}[\w\-])(?![\w\-]|\.\w))+"
 )
 
@@ -1079,19 +1176,23 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_DOT_LIKE_AS_DOT, _dot_like_as_dot, _has_dot_like),
     (_BRACKETED, _bracketed, _has_brackets),
     (_NATIVE_DOMAIN, _native_domain, _has_native_domain),
+    (_WORDED_SEPARATORS, _worded_separators, _has_worded_separators),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPOKEN_HOST_LINK, _spoken_host_link, _has_spoken_slash),
     (_PROFILE_PATH, _profile_path, _has_profile_path),
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
     (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
+    (_BROKEN_AT, _broken_at, _has_broken_at),
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
     (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
+    (_DIGIT_LINES, _digit_lines, _has_digit_lines),
     (_SPACED_HEX, _spaced_hex, _has_spaced_hex),
     (_SPACED, _spaced, _has_spaced_run),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _has_hyphenated),
+    (_BROKEN_WORD, _broken_word, _has_broken_word),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_LONE_LETTER_DIGIT, _lone_letter_digit, _has_lone_letter_digit),

@@ -171,7 +171,9 @@ def sample_value(draft: Draft, start: int) -> bool:
     return any(start < end - 1 < limit for end in found[hi : hi + 3])
 
 
-_EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.|\bi\.e\.|\bexample:|\u2192|->)\s*[:(]?\s*$")
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:\be\.g\.|\bi\.e\.|\bexample:|\bfor (?:example|instance)|\u2192|->)\s*[:(,]?\s*$"
+)
 
 
 _BULLETS = ("-", "\u2022", "*", "\u00b7", "\u2013")

@@ -32,6 +32,28 @@ _LOCALITY = (
     r"|\d{4,6})\b"
 )
 _FULL = re.compile(_STREET + _LOCALITY, re.IGNORECASE)
+# A street with no street word ("2245 Kingsway", "10 Downing"), only before a town and a
+# postcode no year or price could be: "..., Vancouver BC V5N 2T6", "..., Austin, TX 78701".
+_NAMED_ONLY = re.compile(
+    r"\b\d{1,6}[a-z]?\s+(?:[A-Z][\w'\-]*\.?\s+){0,3}[A-Z][\w'\-]*,?\s+"
+    r"(?:[A-Z][a-zA-Z'\-]+\s?){1,3},?\s+"
+    r"(?:[A-Z]{2}\s+\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"
+)
+# Street word first, as in French: "14 Rue des Carmes, 2nd floor, 75005 Paris".
+_STREET_FIRST = re.compile(
+    r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|boulevard|bd|place|all[ée]e|chemin|"
+    r"impasse|quai|cours|route)\s+(?:(?i:de la|des|du|de|la|le|l['’]|d['’])\s*)?"
+    r"[A-ZÀ-Þ][\w'\-]+(?:\s+[A-ZÀ-Þ][\w'\-]+){0,3}[^\n\d]{0,30}?(?:\d{1,2}\w{0,3}[^\n\d]{0,20})?"
+    r"\b\d{5}\b(?:\s+[A-ZÀ-Þ][\w'\-]+)?"
+)
+# Starting with the house, flat, plot or block, ending with the town and its postcode,
+# as India and the Philippines write them: "House No. 45, Sector 12, Dwarka, New Delhi
+# 110075", "Blk 5 Lot 12, Mabini St., Imus, Cavite 4103".
+_LEAD_WORD = re.compile(
+    r"\b(?i:house|h\.\s?no|flat|plot|door|d\.\s?no|blk|block)\.?\s*(?i:no\.?\s*)?\d[\w/\-]{0,6}"
+    r"(?:\s+(?i:lot)\s*\d{1,4})?(?:,\s*[^,\n]{2,40}?){1,5},?\s*"
+    r"[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?\s*[-–,]?\s*(?:\d{6}|\d{3}\s\d{3}|\d{4})\b"
+)
 # "45 Flinders Lane, Melbourne": a street then a capitalised place after a comma.
 _STREET_AND_PLACE = re.compile(
     _STREET + r"(?=,\s+(?-i:[A-Z][a-zA-Z'\-]+)(?:\s+(?-i:[A-Z][a-zA-Z'\-]+)){0,2}\b)",
@@ -109,10 +131,20 @@ def _english(draft: Draft) -> Iterator[Match]:
     text = draft.text
     starts = draft.where(DIGITS, word_start=True)
     seen: list[tuple[int, int]] = []
-    for m in _matches_at(_FULL, text, starts) if street_word else ():
-        seen.append(m.span())
-        if not _about_the_work(draft, m.start(), m.end()):
-            yield Match("address", m.start(), m.end())
+    full = list(_matches_at(_FULL, text, starts)) if street_word else []
+    full += _matches_at(_NAMED_ONLY, text, starts)
+    full += _matches_at(_STREET_FIRST, text, starts)
+    if _LEAD_PROBE.search(draft.lower):
+        full += _LEAD_WORD.finditer(text)
+    for m in sorted(full, key=lambda m: (m.start(), -m.end())):
+        if any(a <= m.start() < b for a, b in seen):
+            continue
+        start = m.start()
+        if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
+            start = unit.start()  # "Flat 3, 27 Wellington Road, ..."
+        seen.append((start, m.end()))
+        if not _about_the_work(draft, start, m.end()):
+            yield Match("address", start, m.end())
     for start, end in _european(draft, starts):
         if any(a <= start < b or start <= a < end for a, b in seen):
             continue
@@ -122,7 +154,9 @@ def _english(draft: Draft) -> Iterator[Match]:
     for m in _matches_at(_STREET_ONLY, text, starts) if street_word else ():
         if any(a <= m.start() < b for a, b in seen):
             continue
-        if _in_the_works_content(draft, m.start(), m.end()):
+        if _in_the_works_content(draft, m.start(), m.end()) or _COMPANY_SEAT.search(
+            draft.lower, max(0, m.start() - 60), m.start()
+        ):
             continue
         start = m.start()
         if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
@@ -132,12 +166,16 @@ def _english(draft: Draft) -> Iterator[Match]:
             yield Match("address", start, m.end())
 
 
+_LEAD_PROBE = re.compile(r"\b(?:house|h\.\s?no|flat|plot|door|d\.\s?no|blk|block)\b")
+
+
 def _in_the_works_content(draft: Draft, start: int, end: int) -> bool:
     """An address inside a script, page or sample data that is part of the work, or a
     field of a record on a row of them ("Jane Doe | 14 Oak Lane, Dayton | ...")."""
     return (
         work.quoted_content(draft, start)
         or work.sample_value(draft, start)
+        or work.format_example(draft, start)
         or work.data_row(draft, start, end)
     )
 
@@ -152,7 +190,12 @@ def _about_the_work(draft: Draft, start: int, end: int) -> bool:
         or bool(_THE_WORKS.search(draft.lower, before, start))
         or bool(_THEIRS.search(draft.lower, before, start) and work.about_content(draft))
         or bool(_NOT_MINE.search(draft.lower, max(0, start - 80), start))
+        or bool(_COMPANY_SEAT.search(draft.lower, before, start))
     )
+
+
+# A company describing itself, as job posts do: "founded in 1998, headquartered at ...".
+_COMPANY_SEAT = re.compile(r"\bheadquartered\s+(?:at|in)\s*$")
 
 
 # "the venue for the shoot, not mine: 22 Fenwick Lane": the writer says it is not theirs.

@@ -26,7 +26,11 @@ _CONTACT_WORDS = (
     r"discord|signal|viber|wechat|linked\s?in|instagram|insta|facebook|handle|contacts?|"
     r"contact\s+(?:details|info|information)|socials?|address)"
 )
-_HANDLE = r"(?:live:\.?(?:cid\.)?)?(?:@ ?)?_?[a-z0-9](?:[\w.\-]{0,30}\w)?(?:#\d{4})?"
+# ("jaxon dot codes": a dot or underscore said in words is part of the handle)
+_HANDLE = (
+    r"(?:live:\.?(?:cid\.)?)?(?:@ ?)?_?[a-z0-9](?:[\w.\-]{0,30}\w)?"
+    r"(?: (?:dot|underscore) [a-z0-9](?:[\w.\-]{0,30}\w)?){0,3}(?:#\d{4})?"
+)
 # A name that reads as a handle: digits, dots or underscores in it ("mike.reynolds_nyc").
 _HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
 # Words right after an invitation that keep it on the platform.
@@ -44,6 +48,10 @@ _HANDLE_STOPWORDS = frozenset(
         "manage moderate grow build create post join use add make help"
     ).split()
 )
+
+
+# Short names that, after "my", are the app: "my disc is jaxon", "my tg: @kira".
+_MY_NICKS = "disc|dc|tg|wa|whats|insta|fb"
 
 
 class _Patterns:
@@ -250,6 +258,12 @@ class _Patterns:
                 starts_within=anchor_offset(vocab["messaging"] + vocab["social"]),
             ),
             "my_app": words(my_app, ("my", "our"), leading=True, also=(chat_words,)),
+            "my_nick": words(
+                rf"\b(?:my|our)\s+(?P<app>{_MY_NICKS})\s*(?P<sep>:|=|\bis\b)\s*(?P<handle>{_HANDLE})",
+                ("my", "our"),
+                leading=True,
+                also=(tuple(_MY_NICKS.split("|")),),
+            ),
             "bare": words(bare, ("my", "our", "add", "the"), leading=True, also=(chat_words,)),
             # "IG kate.designs" with no word before it (a line, a label, a bracket).
             "bare_line": words(
@@ -507,21 +521,28 @@ _MEETINGS_AS_WORK_AFTER = re.compile(
 )
 
 
+def _app_handles(draft: Draft, p: _Patterns) -> Iterator[Match]:
+    """Handles after their app's name: "Skype: kate.lin", "my disc is lena dot renders"."""
+    for m in [*p.find("handle", draft), *p.find("my_nick", draft)]:
+        handle = draft.text[m.start("handle") : m.end("handle")].lstrip("@")
+        if not _is_handle(handle, m.group("sep"), draft, m.start("app")):
+            continue
+        if m.re is p.where["my_nick"].pattern and not _NAME_LIKE.search(handle):
+            continue  # "my disc is scratched": a short name is the app only before a handle
+        if m.group("sep") == "(" and not draft.text.startswith(")", m.end()):
+            continue  # "Discord (12k members)": an aside, not a handle in brackets
+        # "Skype (live:kate)": the closing bracket goes with the opening one.
+        end = m.end() + (m.group("sep") == "(" and draft.text.startswith(")", m.end()))
+        yield Match("messaging_handle", m.start(), end, evidence={"app": m.group("app")})
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield handles, invitations, call set-ups, contact requests and app mentions."""
     p = _p()
     if not draft.holds_any(p.needed):
         return
     text = draft.lower
-    for m in p.find("handle", draft):
-        handle = draft.text[m.start("handle") : m.end("handle")].lstrip("@")
-        if not _is_handle(handle, m.group("sep"), draft, m.start()):
-            continue
-        if m.group("sep") == "(" and not draft.text.startswith(")", m.end()):
-            continue  # "Discord (12k members)": an aside, not a handle in brackets
-        # "Skype (live:kate)": the closing bracket goes with the opening one.
-        end = m.end() + (m.group("sep") == "(" and draft.text.startswith(")", m.end()))
-        yield Match("messaging_handle", m.start(), end, evidence={"app": m.group("app")})
+    yield from _app_handles(draft, p)
     for m in [*p.find("bare", draft), *p.find("bare_line", draft)]:
         if not _is_topic(draft, m.start(), m.start()):
             yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
@@ -633,6 +654,9 @@ def _app_of(m: re.Match[str]) -> str:
 
 # "on WhatsApp" not preceded by "me"/"us" (as in "message me on WhatsApp: ...").
 _ON_AN_APP = re.compile(r"(?<!\bme )(?<!\bus )\b(?:on|via|in|through|using|with)\s+$")
+
+
+_NAME_LIKE = re.compile(r"[\d_.@]| dot | underscore ")
 
 
 def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:

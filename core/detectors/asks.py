@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from presend.core import lexicon, work
+from presend.core.detectors import payment
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
@@ -123,6 +124,17 @@ class _Patterns:
             lexicon.prefixes(which),
             leading=True,
         )
+        handing = _words("ask", "hand_me_verbs")
+        #: "can u give me a usdt address", "send me the card number and expiry": a payment
+        #: detail asked for with "me" and no "your" (a contact word after "send me an" is
+        #: the verb's object instead: "send me an email").
+        self.hand_me = words(
+            rf"\b(?:{lexicon.alternation(handing)})\s+(?:me|us)\s+(?:the|a|an)\s+"
+            rf"(?:(?:{mods})\s+){{0,2}}(?P<pay>{payment})(?P<contact>)?"
+            rf"(?![\w@.\-]*\w)(?!\s+(?:{_alt('ask', 'not_after')})\b)",
+            lexicon.prefixes(handing),
+            leading=True,
+        )
         offers = _words("ask", "offer_before")
         verbs = _alt("ask", "offer_verbs")
         #: "I'll send you my number", "want my WhatsApp?", "here's my email".
@@ -161,6 +173,7 @@ class _Patterns:
             self.yours_inlist,
             self.which,
             self.the_one,
+            self.hand_me,
             self.on_yours,
             self.which_one,
             self.indefinite,
@@ -178,6 +191,13 @@ _TOLD = re.compile(
 )
 # ... but somebody else needing the detail still asks for it: "they need your address".
 _NEED = re.compile(r"(?:need|needs|require|requires|want|wants)\b")
+
+
+# A thing, not a person, doing the showing: "the checkout page should (show our ...)".
+_SPEC_BEFORE = re.compile(
+    r"\b(?!(?:i|we|you|u|they|he|she)\b)[a-z]{2,}\s+(?:should|must|needs? to|has to|will|would)"
+    r"\s+(?:also\s+)?$"
+)
 
 
 @cache
@@ -199,7 +219,9 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in _found(draft):
         if _AS_PLACEHOLDER.match(draft.lower, m.end):
             continue
-        if m.type == "off_platform_payment" and work.feature_item(draft, m.start):
+        if m.type == "off_platform_payment" and (
+            work.feature_item(draft, m.start) or payment.platform_money(draft, m.start)
+        ):
             continue  # a job post's list item: "- show our IBAN on the invoice PDF"
         yield m
 
@@ -220,10 +242,12 @@ def _found(draft: Draft) -> Iterator[Match]:
                 yield _asked(m, m.start() - len(clause) + verb.start())
             elif p.request_after.match(lower, m.end()):
                 yield _asked(m, m.start())
-    for pattern in (p.indefinite, p.which, p.the_one, p.on_yours, p.which_one):
+    for pattern in (p.indefinite, p.which, p.the_one, p.hand_me, p.on_yours, p.which_one):
         for m in draft.find(pattern):
             yield _asked(m, m.start())
     for m in draft.find(p.offer):
+        if _SPEC_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
+            continue  # "the bank transfer option should show our IBAN": what a product does
         yield _asked(m, m.start())
     for pattern in (p.reach, p.reach_me):
         for m in draft.find(pattern):

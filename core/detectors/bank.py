@@ -52,6 +52,7 @@ def _theirs_in_content(draft: Draft, start: int) -> bool:
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield bank details the draft gives."""
     text = draft.text
+    test_values = False  # IBANs given as a format's test values: codes after them are too
     for m in _ibans(draft):
         if _valid_iban(m.group(0)):
             # A quoted IBAN in a spec or test sheet is the work's data, not an account.
@@ -64,6 +65,7 @@ def detect(draft: Draft) -> Iterator[Match]:
                 or _theirs_in_content(draft, m.start())
                 else "breach"
             )
+            test_values = test_values or work.format_example(draft, m.start())
             yield Match("bank_account", m.start(), m.end(), status, evidence={"what": "IBAN"})
     for m in finditer_in(_BIC, text, draft.near(_BIC_CUE_WORDS, 0, 60)):
         before = draft.lower[max(0, m.start() - 30) : m.start()]
@@ -72,7 +74,14 @@ def detect(draft: Draft) -> Iterator[Match]:
             and _valid_bic(m.group(0))
             and not work.sample_value(draft, m.start())
         ):
-            yield Match("bank_account", m.start(), m.end(), evidence={"what": "SWIFT/BIC"})
+            # "Also BIC like DEUTDEFF": a code given as an example of the format.
+            example = (
+                test_values
+                or work.format_example(draft, m.start())
+                or _LIKE_BEFORE.search(before) is not None
+            )
+            status = "topic" if example else "breach"
+            yield Match("bank_account", m.start(), m.end(), status, evidence={"what": "SWIFT/BIC"})
     for m in draft.find(_ACCOUNT_WHERE):
         if m.group("routing") and not _aba_checksum(m.group("routing")):
             continue
@@ -82,6 +91,9 @@ def detect(draft: Draft) -> Iterator[Match]:
             continue  # "Stripe's test bank account 000123456789"
         if m.group("routing") or _BANK_CONTEXT.search(around):
             yield Match("bank_account", m.start(), m.end(), evidence={"what": "account number"})
+
+
+_LIKE_BEFORE = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)[\s:,(]*$")
 
 
 def _ibans(draft: Draft) -> Iterator[re.Match[str]]:

@@ -714,9 +714,14 @@ def _withdrawal(code: str) -> re.Pattern[str]:
 
 
 def _is_withdrawal(draft: Draft, m: re.Match[str]) -> bool:
+    return platform_money(draft, m.start())
+
+
+def platform_money(draft: Draft, pos: int) -> bool:
     """Whether the sentence is about taking the platform's earnings out ("I withdraw my
-    Upwork earnings to Payoneer"), which is not paying outside."""
-    sentence = draft.sentence(m.start())  # (at most REACH either side: linear time)
+    Upwork earnings to Payoneer") or the platform's own billing pages, which is not
+    paying outside."""
+    sentence = draft.sentence(pos)  # (at most REACH either side: linear time)
     return any(_withdrawal(code).search(sentence) for code in draft.languages)
 
 

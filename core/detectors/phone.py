@@ -375,14 +375,25 @@ _PHONE_HASH = re.compile(
 )
 
 
+# A sentence end, read backwards: "!" or "?", or a full stop after a word of four
+# letters or more ("today.", not "no.", "ref.", "hal.", "e.g.").
+_SENTENCE_END = re.compile(r"\s[!?]|\s\.[a-z]{4,}(?![a-z.])")
+
+
 def _other_number_cue_before(draft: Draft, start: int) -> bool:
     """Whether the words just before the number, in its clause and at most 30
     characters back, say it is some other number ("order 4155550132") and not a phone."""
     if not draft.has_word_within(_OTHER_NUMBER_CUE, start - 30, start):
         return False  # the usual case: the clause need not be found
-    tail_start = max(start - len(draft.clause_before(start)), start - 30)
-    if not draft.has_word_within(_OTHER_NUMBER_CUE, start - 30, start):
+    # ... and in its sentence: "I can record today. 07912 345678" is a phone (but "the
+    # reference number (e.g. 7012 ...", "ref. 7012 ..." end no sentence).
+    window = max(start - 30, 0)
+    ended = _SENTENCE_END.search(draft.lower[window:start][::-1])
+    if ended is not None and not draft.has_word_within(
+        _OTHER_NUMBER_CUE, start - ended.start(), start
+    ):
         return False
+    tail_start = max(start - len(draft.clause_before(start)), start - 30)
     # "licence no. 100482317": a "no." or "number" that belongs to another word (its
     # full stop may read as a sentence end, so look back on the line, not the clause).
     tail = draft.lower[max(start - 30, draft.lower.rfind("\n", 0, start) + 1) : start]
