@@ -126,10 +126,33 @@ def data_row(draft: Draft, start: int, end: int | None = None) -> bool:
         separators = sum(line.count(c) for c in ";|\t") + len(_FILE_COMMA.findall(line))
     if separators < 2:
         return False
-    return _mentions(draft, "data")
+    return _mentions(draft, "data") and _among_rows(draft.text, line_start, line_stop)
 
 
 _FILE_COMMA = re.compile(r",(?=\S)")
+
+
+_ROW_INTRO = re.compile(r"\b(?:rows?|records?|entr(?:y|ies)|format|example|sample|like this)\b")
+
+
+def _among_rows(text: str, a: int, b: int) -> bool:
+    """Whether the line text[a:b] has a neighbour (the line before or after) with two
+    separators of a kind it has too: rows of a table, not a signature's one line ("Ana
+    Reyes | ana@... | +63 ..." under a proposal that mentions data entry)."""
+    line = text[a:b]
+    neighbours = []
+    if a:
+        before = text[text.rfind("\n", 0, a - 1) + 1 : a - 1]
+        if before.rstrip().endswith(":") and _ROW_INTRO.search(before.lower()):
+            return True  # "One row looks like this:" and the row
+        neighbours.append(before)
+    if b < len(text) and text[b] == "\n":
+        nxt = text.find("\n", b + 1)
+        neighbours.append(text[b + 1 : nxt if nxt >= 0 else len(text)])
+    return any(
+        line.count(sep) >= 2 and any(n.count(sep) >= 2 for n in neighbours) for sep in "|;\t,"
+    )
+
 
 #: Words naming somebody else just before a detail's noun: "the clinic's (address)",
 #: "their (office)", "the landlord's (bank details)"; never after "my" or "our".
@@ -176,7 +199,12 @@ _EXAMPLE_BEFORE = re.compile(
 )
 
 
-_BULLETS = ("-", "\u2022", "*", "\u00b7", "\u2013")
+# A list item's mark: a bullet, or in a proposal also "1." or "2)".
+_ITEM = re.compile(r"\s*(?:[-\u2022*\u00b7\u2013]|\d{1,2}[.)])\s*")
+_STEP = re.compile(
+    r"(?:add|replace|keep|set up|setup|integrate|configure|test|build|create|connect|migrate|"
+    r"implement|install|enable|remove|update|fix|design|wire up|hook up)\b"
+)
 
 
 def feature_item(draft: Draft, start: int) -> bool:
@@ -184,10 +212,16 @@ def feature_item(draft: Draft, start: int) -> bool:
     build or the services offered ("Zalo Mini App for a café chain: ... - pay with MoMo
     and VNPay", "- send the Zoom links and reminders", "• Payment gateways: Stripe,
     PayPal"): the product's users paying, a duty or a skill, not the writer proposing."""
-    if draft.context.channel not in ("job_post", "profile"):
+    channel = draft.context.channel
+    if channel not in ("job_post", "profile", "proposal"):
         return False
     line_start = draft.text.rfind("\n", max(0, start - REACH), start) + 1
-    if not draft.text[line_start:start].lstrip().startswith(_BULLETS):
+    item = _ITEM.match(draft.lower, line_start)
+    if item is None or item.end() > start:
+        return False
+    # A proposal's plan: "3. keep the bank transfer option ...": only a step of the work
+    # (its terms, "5. payment by bank transfer to me", are no feature).
+    if channel == "proposal" and not _STEP.match(draft.lower, item.end()):
         return False
     line_end = draft.lower.find("\n", start)
     if "upwork" in draft.lower[line_start : line_end if line_end >= 0 else None]:

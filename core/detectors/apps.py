@@ -504,7 +504,11 @@ _MEETINGS_AS_WORK = re.compile(
     r"coordinating|book|booking|set up|setting up|"
     # "we record remotely: host on Riverside, guests on Zoom": the work's other people
     r"record|recorded|recording|guests?|speakers?|attendees|participants|interviewees)\b"
-    r"(?:[^.!?\n]{0,30})$"
+    r"(?:[^.!?\n]{0,30})$|"
+    # "clean up your Calendly links": the client's own scheduling tools as the task
+    r"\b(?:clean(?:ing)? up|tidy(?:ing)? up|fix(?:ing)?|sync(?:ing)?|audit(?:ing)?|"
+    r"configur(?:e|ing)|streamlin(?:e|ing))\s+(?:your|the|our|their|all (?:the|your))\s+"
+    r"(?:[\w&-]+\s+){0,3}$"
 )
 
 

@@ -77,6 +77,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             # "Also BIC like DEUTDEFF": a code given as an example of the format.
             example = (
                 test_values
+                or work.quoted_content(draft, m.start())
                 or work.format_example(draft, m.start())
                 or _LIKE_BEFORE.search(before) is not None
             )

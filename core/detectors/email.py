@@ -168,6 +168,7 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
     if status == "breach" and (
         work.quoted_content(draft, m.start())
         or work.sample_value(draft, m.start())
+        or work.data_row(draft, m.start(), end)
         or _typed_to_test(draft, m.start(), end, address)
     ):
         status = "topic"  # "translate: 'Call us ... or email info@acme.de'": the page's

@@ -756,6 +756,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         # "we pay suppliers via Wise": the client's own books; not "I pay freelancers
         # with Western Union, you just give me your name": the reader is paid so.
         return True
+    if _OUR_SALES.search(draft.sentence(m.start())):
+        return True  # "we sell on Etsy and get paid through PayPal": the business's takings
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
     # on the new store". A word about some other work in the sentence ("the SEO retainer
     # keeps going through PayPal") does not make the payment the subject.
@@ -766,3 +768,7 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
 
 
 _TOPIC_BEFORE, _TOPIC_AFTER = 24, 48
+_OUR_SALES = re.compile(
+    r"\bwe\s+(?:sell|run|operate|ship)\b[^.!?\n]{0,80}\b(?:get paid|take payments?|accept|"
+    r"receive payments?|collect payments?|are paid)\b"
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from presend.core import lexicon, work
@@ -84,18 +85,31 @@ Memo = dict[tuple[str, bool], bool]
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every phone number in the draft."""
     memo: Memo = {}
+    content: set[str] = set()  # the digits of numbers that belong to the work's content
     for m in _candidates(draft):
         lead = len(m.group(0)) - len(m.group(0).lstrip())
         if m.group(0)[lead:].startswith("(") and ")" not in m.group(0):
             lead += 1  # "(0049 30 1234567)": the bracket holds the number, not an area code
         found = _one_number(draft, m.start() + lead, m.end(), memo)
-        if found is not None:
-            yield found
-            continue
-        # Two numbers written side by side ("415-555-0132 212-555-0147") read as one
-        # run; try the space-separated pieces from the left, longest first.
-        yield from _pieces(draft, m.start() + lead, m.end(), memo)
+        pieces = [found] if found is not None else []
+        if not pieces:
+            # Two numbers written side by side ("415-555-0132 212-555-0147") read as one
+            # run; try the space-separated pieces from the left, longest first.
+            pieces = list(_pieces(draft, m.start() + lead, m.end(), memo))
+        for piece in pieces:
+            yield _as_content(draft, piece, content)
     yield from _in_parts(draft)
+
+
+def _as_content(draft: Draft, found: Match, content: set[str]) -> Match:
+    """The script's "call 0800 123 4567", then "read it as 0800 - 123 - 4567": a number
+    said again after it was found in the work's content is the content's too."""
+    digits = _NOT_DIGIT.sub("", draft.text[found.start : found.end])
+    if found.status == "topic":
+        content.add(digits)
+    elif found.status == "breach" and digits in content:
+        return replace(found, status="topic")
+    return found
 
 
 # A number given in parts, so no part reads as one: "my number ends in 0457, the first
