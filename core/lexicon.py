@@ -190,6 +190,7 @@ _SCRIPTS = {
     "Beng": "\u0980-\u09ff",
     "Hani": "\u3400-\u4dbf\u4e00-\u9fff",
     "Hang": "\uac00-\ud7af\u1100-\u11ff",
+    "Grek": "\u0370-\u03ff\u1f00-\u1fff",
 }
 #: Distinct marker words of a language written in Latin letters that a draft must hold
 #: before it is read as that language; a short draft ("whatsapp karo") needs one.
