@@ -124,6 +124,8 @@ def data_row(draft: Draft, start: int, end: int | None = None) -> bool:
         end = min(max(end, start), line_stop)
         line = draft.text[line_start:start] + " " + draft.text[end:line_stop]
         separators = sum(line.count(c) for c in ";|\t") + len(_FILE_COMMA.findall(line))
+        if separators < 2 and _short_fields(draft.text[line_start:line_stop]):
+            separators = line.count(",")  # "Priya Nair, priya@..., +91 ..., Pune"
     if separators < 2:
         return False
     return _mentions(draft, "data") and _among_rows(draft.text, line_start, line_stop)
@@ -132,19 +134,52 @@ def data_row(draft: Draft, start: int, end: int | None = None) -> bool:
 _FILE_COMMA = re.compile(r",(?=\S)")
 
 
-_ROW_INTRO = re.compile(r"\b(?:rows?|records?|entr(?:y|ies)|format|example|sample|like this)\b")
+def _short_fields(line: str) -> bool:
+    """Whether every comma-separated field of the line is a few words (a record's
+    fields), not a clause of prose."""
+    fields = line.split(",")[:-1]  # the last may run on into a sentence
+    return len(fields) >= 2 and all(
+        0 < len(f.split()) <= 3 and not _SPEAKER.search(f.lower()) for f in fields
+    )
+
+
+# Words of somebody talking rather than of a record's field.
+_SPEAKER = re.compile(r"\b(?:i|me|my|you|your|ur|u|we|us|our|mail|email|reach|contact|call|text)\b")
+
+
+def _signed_off(text: str, a: int, b: int) -> bool:
+    """Whether the line text[a:b] is a signature's: it closes the draft (only short lines
+    without fields after it) and comes after a sign-off ("Best," "Thanks!" "--") or a
+    name on a line of its own."""
+    rest = [line.strip() for line in text[b:].splitlines() if line.strip()]
+    if len(rest) > 2 or any(len(r) > 40 or re.search(r"[|;\t@]", r) for r in rest):
+        return False
+    before = [line.strip() for line in text[:a].splitlines() if line.strip()]
+    return bool(before) and _SIGN_OFF.fullmatch(before[-1]) is not None
+
+
+# A sign-off line: short and closed by a comma, a bang or a dash, or dashes alone, or a
+# name of two or three capitalised words.
+_SIGN_OFF = re.compile(r"[^\n.?:]{1,30}[,!\u2014-]|-{2,}|\u2014|(?:[A-Z][\w.'-]*\s?){1,3}")
+
+
+# "Sample row: ...", "e.g. ...", "Input -> ...": a line that labels itself as data.
+_ROW_LABEL = re.compile(r"\s*(?:[\w ()#-]{1,30}:|e\.g\.|i\.e\.|[\w ]{1,20}(?:->|=>|=))\s")
 
 
 def _among_rows(text: str, a: int, b: int) -> bool:
-    """Whether the line text[a:b] has a neighbour (the line before or after) with two
-    separators of a kind it has too: rows of a table, not a signature's one line ("Ana
-    Reyes | ana@... | +63 ..." under a proposal that mentions data entry)."""
+    """Whether the line text[a:b] is a row of the records, not a signature's one line
+    ("Ana Reyes | ana@... | +63 ..." under a proposal that mentions data entry): it has a
+    neighbour (the line before or after) with two separators of a kind it has too, or a
+    line introducing it, or it does not close the draft as a signature does."""
     line = text[a:b]
+    if not _signed_off(text, a, b) or _ROW_LABEL.match(line):
+        return True  # "a record such as Jane Doe; 555-0101; Leeds" in the brief's middle
     neighbours = []
     if a:
         before = text[text.rfind("\n", 0, a - 1) + 1 : a - 1]
-        if before.rstrip().endswith(":") and _ROW_INTRO.search(before.lower()):
-            return True  # "One row looks like this:" and the row
+        if before.rstrip().endswith(":"):
+            return True  # "One row looks like this:" and the row (a sign-off has a comma)
         neighbours.append(before)
     if b < len(text) and text[b] == "\n":
         nxt = text.find("\n", b + 1)

@@ -722,7 +722,16 @@ def platform_money(draft: Draft, pos: int) -> bool:
     Upwork earnings to Payoneer") or the platform's own billing pages, which is not
     paying outside."""
     sentence = draft.sentence(pos)  # (at most REACH either side: linear time)
-    return any(_withdrawal(code).search(sentence) for code in draft.languages)
+    return any(
+        _withdrawal(code).search(sentence) and not _bypass(code).search(sentence)
+        for code in draft.languages
+    )
+
+
+@cache
+def _bypass(code: str) -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.words_of(code, "payment", "bypass"))
+    return re.compile(rf"\b{words}\b")
 
 
 def _app_group(m: re.Match[str]) -> str:
