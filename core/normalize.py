@@ -715,8 +715,20 @@ def _lone_letter_digit(m: re.Match[str], text: str) -> str | None:
     return text[start:end].translate(_LETTER_DIGIT_TABLE)
 
 
-def _has_lone_letter_digit(_: str, found: Found | None) -> bool:
-    return found is None or not found.keys().isdisjoint(_LONE_LETTER_PAIR_SET)
+def _has_lone_letter_digit(lower: str, found: Found | None) -> bool:
+    if found is None or not found.keys().isdisjoint(_LONE_LETTER_PAIR_SET):
+        return True
+    # The pairs above are spaced; "0132-l-one" has its letter between other separators.
+    return ("-" in lower or "." in lower or "(" in lower) and bool(_LONE_GLUED.search(lower))
+
+
+# A lone letter and a digit (or a digit's name) with a separator other than a space alone
+# between them: "0132-l-one", "7.o.4".
+_LONE_SEPARATOR = r"[ .\-()]*[.\-()][ .\-()]*"
+_LONE_GLUED = re.compile(
+    rf"(?:\d|\b(?:{'|'.join(_DIGIT_NAMES)}))(?:{_LONE_SEPARATOR})[oil](?![\w'’])"
+    rf"|(?<![\w'’])[oil](?:{_LONE_SEPARATOR})(?:\d|(?:{'|'.join(_DIGIT_NAMES)})\b)"
+)
 
 
 # Digits written as characters of a script without spaces ("一三八 幺二三四", "洞拐"): a

@@ -189,6 +189,22 @@ def _among_rows(text: str, a: int, b: int) -> bool:
     )
 
 
+# Talk of a price around "send me the number": the figure, not a phone number.
+_PRICE_TALK = re.compile(
+    r"\b(?:estimate|quote|quotation|price|pricing|cost|budget|rate|figure|ballpark|bid)\b"
+)
+
+
+def a_figure(draft: Draft, start: int, end: int) -> bool:
+    """Whether a request draft[start:end] ending "the number" asks for a price: the bare
+    noun after "the", in a draft that talks of an estimate or a quote."""
+    if not re.search(r"\bthe\s+number\s*$", draft.lower[start:end]):
+        return False
+    if re.search(r"\b(?:call|ring|text|sms|whats\s?app|dial)\b", draft.lower[end : end + 60]):
+        return False  # "send me the number, I'll call you tonight"
+    return _PRICE_TALK.search(draft.lower, max(0, start - 300), end + 60) is not None
+
+
 #: Words naming somebody else just before a detail's noun: "the clinic's (address)",
 #: "their (office)", "the landlord's (bank details)"; never after "my" or "our".
 THEIRS_BEFORE = r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}"

@@ -191,7 +191,16 @@ def _about_the_work(draft: Draft, start: int, end: int) -> bool:
         or bool(_THEIRS.search(draft.lower, before, start) and work.about_content(draft))
         or bool(_NOT_MINE.search(draft.lower, max(0, start - 80), start))
         or bool(_COMPANY_SEAT.search(draft.lower, before, start))
+        or bool(_GIVEN_BY_READER.search(draft.lower, before, start))
     )
+
+
+# An address the reader gave, said back: "the property address you gave (1420 Cedar ...)".
+_GIVEN_BY_READER = re.compile(
+    r"\b(?:address|location|property|site|venue)\s+(?:that\s+)?(?:you|u)\s+(?:just\s+|already\s+)?"
+    r"(?:gave|sent|provided|shared|listed|mentioned|gave me|sent me|put)\b(?:\s+(?:me|us))?"
+    r"(?:\s+(?:earlier|before|above|in the brief|in the job post))?\s*[:(\-]?\s*$"
+)
 
 
 # A company describing itself, as job posts do: "founded in 1998, headquartered at ...".

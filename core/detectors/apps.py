@@ -607,7 +607,8 @@ def detect(draft: Draft) -> Iterator[Match]:
             asked = name == "drop_line" and m.group(0).lower().startswith("give")
             yield _phrase("contact_request" if asked else "messaging_invite", m, app=app)
     for m in p.find("request", draft):
-        yield _phrase("contact_request", m)
+        if not work.a_figure(draft, m.start(), m.end()):
+            yield _phrase("contact_request", m)
     for name in ("name_there", "yours"):
         for m in p.find(name, draft):
             if not _is_topic(draft, m.start(), m.end()):

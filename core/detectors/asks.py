@@ -163,6 +163,16 @@ class _Patterns:
             leading=True,
             also=(("outside", "off"),),
         )
+        #: "is there somewhere quicker we could chat?": another place, the app unnamed.
+        places = _words("ask", "other_places")
+        self.somewhere = words(
+            rf"\b(?:is there|do you have|got|know|any)\s+(?:{lexicon.alternation(places)})\s+"
+            r"(?:(?:else|quicker|faster|easier|better|simpler|more convenient|more reliable)\s+)?"
+            r"(?:(?:where\s+)?(?:we|i|u|you)\s+(?:can|could|might|should)\s+|to\s+)"
+            rf"(?:{_alt('invite', 'verbs')})\b",
+            tuple(lexicon.prefixes(places)),
+            reach=(40, 80),
+        )
         self.needed = needed_by_any(self.all())
 
     def all(self) -> tuple[WordPattern, ...]:
@@ -180,6 +190,7 @@ class _Patterns:
             self.offer,
             self.reach,
             self.reach_me,
+            self.somewhere,
         )
 
 
@@ -244,12 +255,14 @@ def _found(draft: Draft) -> Iterator[Match]:
                 yield _asked(m, m.start())
     for pattern in (p.indefinite, p.which, p.the_one, p.hand_me, p.on_yours, p.which_one):
         for m in draft.find(pattern):
+            if work.a_figure(draft, m.start(), m.end()):
+                continue  # "send me the number" after talk of an estimate: the price
             yield _asked(m, m.start())
     for m in draft.find(p.offer):
         if _SPEC_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
             continue  # "the bank transfer option should show our IBAN": what a product does
         yield _asked(m, m.start())
-    for pattern in (p.reach, p.reach_me):
+    for pattern in (p.reach, p.reach_me, p.somewhere):
         for m in draft.find(pattern):
             yield Match("contact_request", m.start(), m.end(), negatable=True)
 

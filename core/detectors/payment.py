@@ -160,7 +160,7 @@ class _Patterns:
             # "outside of Upwork" around payment or work words
             words(
                 rf"\b(?:work|working|continue|contract|deal|project|job|hire|paid|payment|pay|"
-                rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business)\w*\b[^.!?\n]{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b[^.!?\n]{{0,40}}\b(?:"
+                rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business)\w*\b{_NO_NOT}{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b{_NO_NOT}{{0,40}}\b(?:"
                 rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
                 rf"fees?|invoice)",
                 ("outside", "off"),
@@ -232,11 +232,69 @@ class _Patterns:
             words(
                 r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
                 r"(?:upwork\s+)?contract\b[^.!?\n]{0,60}\b(?:continue|work|pay|keep working|"
-                r"carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b(?:directly|outside|"
-                r"privately|off|ourselves|between us)\b",
+                r"keep going|go on|carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b(?:directly|"
+                r"outside|privately|off|ourselves|between us|on our own|by ourselves)\b",
                 ("close", "end", "cancel", "finish", "wrap up", "stop"),
                 leading=True,
                 also=(("contract",),),
+            ),
+            # "once this contract closes, shall we keep going on our own?"
+            words(
+                r"\b(?:once|when|after|as soon as)\s+(?:the|this|our)\s+(?:upwork\s+)?contract\s+"
+                r"(?:closes|ends|is (?:closed|done|over|finished|ended))\b[^.!?\n]{0,60}\b"
+                r"(?:continue|work|pay|keep working|keep going|go on|carry on|deal)\w*\b"
+                r"[^.!?\n]{0,30}\b(?:"
+                r"directly|outside|privately|ourselves|between us|on our own|by ourselves)\b",
+                ("once", "when", "after", "as soon as"),
+                leading=True,
+                also=(("contract",),),
+            ),
+            # "$260 if you'd like to handle payment another way", "we'll figure out
+            # another way to settle it": a way to pay other than the platform's
+            words(
+                r"\b(?:pay(?:ing|ment)?|settle|settling|send(?:ing)? (?:it|the money))\s+"
+                r"(?:[\w']+\s+){0,2}(?:(?:in\s+|by\s+)?(?:another|a different|some other|an "
+                r"alternative|an?\s+other)\s+(?:way|method|route|means))\b"
+                r"|\b(?:another|a different|some other|an alternative|other)\s+(?:way|method|"
+                r"route|means)\s+(?:to|of)\s+(?:pay(?:ing)?|settl(?:e|ing)|get(?:ting)? paid|"
+                r"send(?:ing)? (?:the )?(?:money|payment)|handl(?:e|ing) (?:the )?payment)\b"
+                r"(?!\s+(?:on|in|through|via|within|inside)\s+(?:upwork|here|the platform))",
+                (
+                    "pay",
+                    "settl",
+                    "send",
+                    "another",
+                    "a different",
+                    "some other",
+                    "an alternative",
+                    "other",
+                ),
+                leading=True,
+                also=(("another", "different", "other", "alternative"),),
+            ),
+            # "(we work with freelancers directly,) you keep 100% of it": no platform fee
+            words(
+                rf"\b(?:directly|privately|outside|between us)\b[^.!?\n]{{0,80}}{_KEEP_ALL}"
+                rf"|{_KEEP_ALL}[^.!?\n]{{0,40}}\b(?:directly|privately|outside|between us)\b",
+                ("keep",),
+                reach=(130, 120),
+            ),
+            # "billed directly from my LLC", "charged straight to your card"
+            words(
+                r"\b(?:bill(?:ed|ing)?|charg(?:ed|ing))\s+(?:[\w']+\s+){0,2}(?:directly|"
+                r"straight)\b(?!\s+(?:through|via|on|in)\s+upwork)",
+                ("bill", "charg"),
+                leading=True,
+            ),
+            # "I'll send invoices straight to your accounts team"
+            words(
+                r"\b(?:send\w*|email\w*|submit\w*|issu\w*)\s+(?:you\s+)?(?:the\s+|those\s+|"
+                r"these\s+|my\s+|our\s+)?(?:monthly\s+)?invoices?\s+(?:straight\s+|directly\s+)?"
+                r"to\s+(?:your|the)\s+(?:company|firm|business|accounts?|finance|ap|"
+                r"accounting|billing)\b",
+                ("send", "email", "submit", "issu"),
+                leading=True,
+                also=(("invoice",),),
             ),
             # Dodging the fee or the platform: "it avoids the service fee", "we skip Upwork
             # entirely", "move billing off Upwork", "keep working directly", "pay the rest
@@ -612,6 +670,10 @@ def detect(draft: Draft) -> Iterator[Match]:
         for m in draft.find(solicitation):
             if _is_topic(draft, m) or _is_withdrawal(draft, m) or _fees_left_out(draft, m):
                 continue
+            if _pays_another(draft, m):
+                continue  # "you'd pay GoDaddy directly for the domain"
+            if _NOT_AN_AGENCY.match(draft.lower, m.end()):
+                continue  # "hire you directly rather than through the agency"
             if _RULES_AFTER.match(draft.lower, m.end()):
                 continue  # "off-platform payment / non-circumvention clauses": the topic
             if _FEATURE.match(m.group(0)) and cues.DEVELOPMENT.search(draft.lower):
@@ -637,6 +699,28 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+# "directly" set against a go-between, not the platform: "(hire you directly) rather than
+# through the agency that contacted me".
+_NOT_AN_AGENCY = re.compile(
+    r"[,\s]*(?:rather than|instead of|not|than)\s+(?:through|via|with)?\s*"
+    r"(?:the|an?|that|this|your|their)\s+(?:[\w-]+\s+)?(?:agency|agencies|recruiter|middle-?man|broker|staffing|"
+    r"outsourcing|reseller|subcontractor)\b"
+)
+
+
+# A gap with no negation in it: "milestones only - we do not pay outside Upwork" is two
+# clauses, the second refusing.
+_NO_NOT = r"(?:(?!\b(?:not|never|no|don'?t|won'?t|can'?t)\b)[^.!?\n])"
+
+
+# Keeping the whole amount: "you keep 100% of it", "you'd keep the full amount".
+_KEEP_ALL = (
+    r"\b(?:you|u|i|we)(?:\s+|'d\s+|'ll\s+)(?:(?:would|will|can|could|get to)\s+)?keep\s+"
+    r"(?:all\s+|the\s+)?(?:100\s?%|(?:the\s+)?(?:full|whole|entire) (?:amount|rate|fee|payment)|"
+    r"every (?:cent|penny|dollar)|all of it)"
+)
 
 
 # Words after a match that make it a subject of rules or writing, not a proposal.
@@ -745,6 +829,21 @@ def _app(m: re.Match[str]) -> dict[str, str]:
     return {}
 
 
+def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
+    """ "we pay suppliers via Wise", "you'd pay GoDaddy directly": the client's own books
+    or accounts; not "I pay freelancers with Western Union, you just give me your name":
+    the reader is paid so."""
+    payee = _payee().search(draft.lower, m.start(), m.end())
+    if payee is None or _PAID_PERSON.search(draft.lower, payee.end(), m.end()):
+        return False  # "pay Shopify directly and then pay me via PayPal"
+    return not _reader_paid().search(draft.lower, m.end(), m.end() + 120)
+
+
+_PAID_PERSON = re.compile(
+    r"\b(?:pay|send|transfer)\w*\s+(?:it\s+)?(?:to\s+)?(?:me|us|him|her|my|our)\b"
+)
+
+
 def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     """Payment apps as the subject of the work: "integrate PayPal checkout", a job post
     about a payments feature, a quoted "Send money with Zelle" screen."""
@@ -759,11 +858,7 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "so customers pay via PayPal": the product's users paying
     if _third_party_subject(draft, m.start()):
         return True  # "a bot where customer pick items, choose a slot and pay via Stripe"
-    if _payee().search(draft.lower, m.start(), m.end()) and not _reader_paid().search(
-        draft.lower, m.end(), m.end() + 120
-    ):
-        # "we pay suppliers via Wise": the client's own books; not "I pay freelancers
-        # with Western Union, you just give me your name": the reader is paid so.
+    if _pays_another(draft, m):
         return True
     if _OUR_SALES.search(draft.sentence(m.start())):
         return True  # "we sell on Etsy and get paid through PayPal": the business's takings
