@@ -26,6 +26,7 @@ LANGUAGES = {
     "ru": ("ru", "ru"), "uk": ("uk", "uk"), "hi": (None, "hi"), "ur": (None, "ur"),
     "bn": ("bn", "bn"), "tl": (None, "fil"), "ar": ("ar", "ar"), "id": ("id", "id"),
     "zh": (None, "zh"), "vi": ("vi", "vi"), "ko": ("ko", "ko"), "tr": ("tr", "tr"),
+    "it": ("it", "it"),
 }  # fmt: skip
 #: CLDR names of "@" and "." that are not what anybody types inside an address
 #: (a topic, a description of the glyph, a word that means something else).

@@ -668,6 +668,8 @@ def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
     low = handle.lower()
     if low in _HANDLE_STOPWORDS or len(low) < 3:
         return False
+    if _app_names().fullmatch(low):
+        return False  # "Midtrans Snap: GoPay, OVO": a list of products, not a user name
     if sep.strip().lower() in ("is", "at", "-", "\u2014", "\u2013"):
         # "Telegram is great", "WhatsApp \u2014 forget it": only a handle when it looks
         # like one or is "my X is ...".
@@ -681,6 +683,13 @@ def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
     # "manage our Instagram @brand" is the work; "our HR manager on Telegram @hr_x" is
     # not: only the words right before the app count.
     return not _is_topic(draft, start, start, reach=16)
+
+
+@cache
+def _app_names() -> re.Pattern[str]:
+    """The names of chat and payment apps in every language file ("gopay", "swish")."""
+    names = [*lexicon.words("apps", "messaging"), *lexicon.words("apps", "payment")]
+    return re.compile(lexicon.alternation(names))
 
 
 def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
