@@ -110,7 +110,26 @@ def detect(draft: Draft) -> Iterator[Match]:
             status = "topic"  # "I noticed a PayPal.me link in your portfolio"
         if status != "allowed" and work.quoted_content(draft, m.start()):
             status = "topic"  # "... email support at brightpath dot com" in a script to read
+        elif (
+            status == "breach"
+            and _TO_REMOVE.search(sentence := draft.sentence(m.start()))
+            and not _CLAIMED.search(sentence)
+        ):
+            status = "topic"  # "remove the old PayPal donate button (paypal.com/donate?...)"
         yield Match(type_, m.start(), end, status=status, evidence={"domain": host})
+
+
+# A link on a page the work is to change: "remove the old donate button (the one linking
+# to ...)", "replace the Calendly link in the footer".
+_TO_REMOVE = re.compile(
+    r"\b(?:remove|delete|replace|swap out|take down|take out|get rid of|fix|update|change)\s+"
+    r"(?:the\s+|that\s+|this\s+|our\s+|all\s+(?:the\s+)?)?(?:old\s+|broken\s+|outdated\s+|"
+    r"existing\s+)?(?:[\w-]+\s+){0,2}(?:buttons?|links?|widgets?|embeds?|banners?|footers?|"
+    r"headers?|icons?)\b"
+)
+
+
+_CLAIMED = re.compile(r"\b(?:my|me|mine)\b")
 
 
 _DOT_THEN_ALNUM = tuple("." + c for c in "abcdefghijklmnopqrstuvwxyz0123456789")

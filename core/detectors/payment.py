@@ -65,7 +65,8 @@ class _Patterns:
                 r"send(?:ing)?(?:\s+(?:you|me|us|him|her))?(?:\s+(?:an?\s+|the\s+)?"
                 r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit))?|"
                 r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment)|"
-                r"invoice|bill|charge|cash out|salary|hire|onboard|contract|cover|retainer|"
+                r"invoic(?:e|es|ed|ing)|bill|charge|cash out|salary|hire|onboard|contract|cover|"
+                r"retainer|"
                 r"fees?|money|balance|the rest|bonus|advance|upfront|remainder|remaining|"
                 r"installments?)\b"
                 r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
@@ -81,7 +82,7 @@ class _Patterns:
                     "deposit",
                     "settle",
                     "receive",
-                    "invoice",
+                    "invoic",
                     "bill",
                     "charge",
                     "cash out",

@@ -287,7 +287,7 @@ def _judge(
 ) -> Status | None:
     start, end = span
     international = raw.startswith(("+", "00"))
-    owned = _OWNER.search(draft.lower, max(0, start - 40), start) is not None
+    owned = _owned(draft, start)
     if (
         work.in_quotes(draft.text, start) or (_fictional(digits) and not owned)
     ) and work.about_content(draft):
@@ -352,6 +352,15 @@ _YOUR_LINE = re.compile(
 _OWNER = re.compile(
     r"\b(?:my|our|me|us|call|text(?=\s+(?:me|us|at|on|to)\b)|reach|ring|whatsapp|contact|dial)\b"
 )
+
+
+def _owned(draft: Draft, start: int) -> bool:
+    """Whether words just before the number claim it ("my", "call") - not the country
+    "US" ("format US numbers as (555) 010-4477")."""
+    return any(
+        draft.text[m.start() : m.end()] != "US"
+        for m in _OWNER.finditer(draft.lower, max(0, start - 40), start)
+    )
 
 
 def _possible(digits: str, international: bool) -> bool:
