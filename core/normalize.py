@@ -8,6 +8,7 @@ original characters it stands for, so findings point at what the user actually t
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -475,6 +476,11 @@ def _spaced_handle(m: re.Match[str], text: str) -> str | None:
     run = text[m.start() : m.end()]
     if not _HANDLE_GAP.search(run):
         return None
+    if not run[1:2].isspace():
+        # "@anna 2 days": without a gap after the "@", only underscores join pieces.
+        pieces = _HANDLE_GAP.split(run)
+        if not all(a.endswith("_") or b.startswith("_") for a, b in itertools.pairwise(pieces)):
+            return None
     joined = _HANDLE_GAP.sub("", run)
     if sum(c.isalnum() for c in joined) < 3:
         return None
@@ -488,7 +494,7 @@ def _spaced_handle(m: re.Match[str], text: str) -> str | None:
 
 
 def _has_spaced_handle(lower: str, _: Found | None) -> bool:
-    return "@ " in lower or "@\t" in lower or ("@" in lower and "\n_" in lower)
+    return "@" in lower
 
 
 # Letters typed one at a time between the same emoji or symbol: "t🔹e🔹l🔹e🔹g🔹r🔹a🔹m".
@@ -1028,9 +1034,10 @@ def _has_spoken_slash(lower: str, _: Found | None) -> bool:
     return "slash" in lower or "/" in lower
 
 
-# A LinkedIn profile given by its path alone, spaced out: "li: /in/ priya - sharma - data".
+# A LinkedIn profile given by its path alone, spaced out: "li: /in/ priya - sharma - data",
+# "LinkedIn → /in/ann-lee".
 _PROFILE_PATH = re.compile(
-    r"(?<![\w.])(?:linked ?in|li) *:? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
+    r"(?<![\w.])(?:linked ?in|li) *(?::|->|\u2192|=>)? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
 )
 
 
