@@ -8,6 +8,7 @@ original characters it stands for, so findings point at what the user actually t
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -339,6 +340,27 @@ def _has_spaced_hex(lower: str, _: Found | None) -> bool:
     return "0x" in lower
 
 
+# A bech32 address (Bitcoin, Litecoin) written in spaced groups ("bc1q 9h7 w3x ..."),
+# joined when every group holds only bech32 letters and together they are long enough
+# to be one (the checksum and the wallet words are the crypto detector's to judge).
+# A group without a digit joins only before one with a digit, so the words after the
+# address ("... 7cu 3a send the rest") stay words.
+_BECH32_GROUP = r"[02-9ac-hj-np-z]{2,12}"
+_SPACED_BECH32 = re.compile(
+    r"(?<![\w])(?:bc|ltc|tb)1[02-9ac-hj-np-z]{0,12}"
+    rf"(?: (?:(?=[a-z]*\d){_BECH32_GROUP}|{_BECH32_GROUP}(?= [a-z]*\d))){{3,30}}(?![\w])"
+)
+
+
+def _spaced_bech32(m: re.Match[str], text: str) -> str | None:
+    run = text[m.start() : m.end()].replace(" ", "")
+    return run if 14 <= len(run) <= 90 else None
+
+
+def _has_spaced_bech32(lower: str, _: Found | None) -> bool:
+    return "c1" in lower or "tb1" in lower
+
+
 # Single characters separated by single spaces: "j o h n d o e", "t . m e / x", and
 # with spaced hyphens between the parts of a name: "x i a o - l i n - 2 0 2 3".
 _SPACED = re.compile(
@@ -436,6 +458,59 @@ def _broken_at(m: re.Match[str], _: str) -> str:
 
 def _has_broken_at(lower: str, _: Found | None) -> bool:
     return "@" in lower and "\n" in lower
+
+
+# A handle typed in pieces after its "@": "@ nia _ edits", "@ sam r 7", "👉 @ boris", and
+# one piece a line ("@ana\n_voice\n_over"). Pieces join where one is a lone character or
+# an underscore stands between them; "@ sam and me" keeps its "and me".
+_SPACED_HANDLE = re.compile(
+    r"(?<![\w@.])@[ \t]*[a-z_][a-z0-9_]*"
+    r"(?:(?:(?<=_)|(?<![a-z0-9][a-z0-9]))[ \t]+[a-z0-9_]+"
+    r"|(?:[ \t]+|\n)(?=_|[a-z0-9](?![a-z0-9_]))[a-z0-9_]+)*"
+    r"(?![a-z0-9_@]| ?\.\w| dot\b)"
+)
+_HANDLE_GAP = re.compile(r"[ \t\n]+")
+
+
+def _spaced_handle(m: re.Match[str], text: str) -> str | None:
+    run = text[m.start() : m.end()]
+    if not _HANDLE_GAP.search(run):
+        return None
+    if not run[1:2].isspace():
+        # "@anna 2 days": without a gap after the "@", only underscores join pieces.
+        pieces = _HANDLE_GAP.split(run)
+        if not all(a.endswith("_") or b.startswith("_") for a, b in itertools.pairwise(pieces)):
+            return None
+    joined = _HANDLE_GAP.sub("", run)
+    if sum(c.isalnum() for c in joined) < 3:
+        return None
+    if not _HANDLE_GAP.search(run[1:].strip()):
+        # One word after "@ ": a handle only right after a sign or an arrow ("👉 @ boris"),
+        # not "I'll be @ home".
+        before = text[: m.start()].rstrip(" \t")
+        if before and (before[-1].isalnum() or before[-1] in ",;"):
+            return None
+    return joined
+
+
+def _has_spaced_handle(lower: str, _: Found | None) -> bool:
+    return "@" in lower
+
+
+# Letters typed one at a time between the same emoji or symbol: "t🔹e🔹l🔹e🔹g🔹r🔹a🔹m".
+_SYMBOL_SPACED = re.compile(
+    r"(?<![\w@])[a-z0-9@_.] ?([^\x00-\x7f\w\s]) ?(?:[a-z0-9@_.] ?\1 ?){2,}[a-z0-9@_.](?![\w@])"
+)
+
+
+def _symbol_spaced(m: re.Match[str], text: str) -> str | None:
+    if unicodedata.category(m.group(1)) != "So":
+        return None  # "2×4×8×16": arithmetic, not a disguise
+    return text[m.start() : m.end()].replace(m.group(1), "").replace(" ", "")
+
+
+def _has_symbol_spaced(lower: str, _: Found | None) -> bool:
+    return not lower.isascii()
 
 
 # An address typed a character at a time between hyphens: "d-l-w-h-@-s-t-a-n-f-o-r-d-.-e-d-u".
@@ -904,40 +979,77 @@ def _has_spaced_link(lower: str, _: Found | None) -> bool:
     return " ." in lower and "/" in lower
 
 
-# A chat or payment link spoken out: "discord gg slash hT7vQ", "t me slash kira_dev",
-# "wa dot me slash 4479...": a known two-part host, "slash", and a name after it.
-def _spoken_hosts() -> str:
+# A chat, payment, social, meeting, form or short link spoken out: "discord gg slash
+# hT7vQ", "t me / kira_dev", "wa dot me slash 4479...", "bit ly / 3xK9", "calendly com
+# slash ann": a known two-part host, "slash" or "/", and a name after it.
+_SPOKEN_HOST_GROUPS = ("messaging", "payment", "social", "meeting", "application", "shortener")
+
+
+def _spoken_host_list(*, slash_sign: bool) -> list[str]:
     domains = vocabulary()["domains"]
+    needs_a_name = set(domains["needs_a_name"])
     hosts = [
         h
-        for group in ("messaging", "payment")
+        for group in _SPOKEN_HOST_GROUPS
         for h in domains[group]
         if re.fullmatch(r"[a-z]+\.[a-z]+", h)
+        # One letter before the dot ("s id", "t co") is too often a word's tail.
+        and (len(h.split(".")[0]) > 1 or h in needs_a_name)
     ]
+    if slash_sign:
+        # Before a bare "/", a host that is also an app's spoken name is a list of two
+        # apps ("cash app / venmo"), not a link.
+        names = [
+            re.compile(rf"(?:{p})", re.IGNORECASE)
+            for group in vocabulary()["apps"].values()
+            if isinstance(group, list)
+            for p in group
+        ]
+        hosts = [h for h in hosts if not any(n.fullmatch(h.replace(".", " ")) for n in names)]
+    return sorted(set(hosts), key=len, reverse=True)
+
+
+def _spoken_hosts(*, slash_sign: bool) -> str:
     return "|".join(
         rf"{re.escape(a)}(?: dot | ){re.escape(b)}"
-        for a, b in (h.split(".") for h in sorted(hosts, key=len, reverse=True))
+        for a, b in (h.split(".") for h in _spoken_host_list(slash_sign=slash_sign))
     )
 
 
+# The host and the slash are rewritten apart, so that each maps to its own words: an
+# address read in "write me at calendly com / ann" ends at the host, not past the slash.
 _SPOKEN_HOST_LINK = re.compile(
-    rf"(?<![\w.@/])(?:{_spoken_hosts()}) ?(?:slash|/) ?(?=[\w$+])(?!commands?\b)"
+    rf"(?<![\w.@/])(?:(?:{_spoken_hosts(slash_sign=False)})(?= ?slash ?[\w$+])"
+    rf"|(?:{_spoken_hosts(slash_sign=True)})(?= ?/ ?[\w$+]))(?! ?(?:slash|/) ?commands?\b)"
+)
+_SPOKEN_HOST_SLASH = re.compile(
+    "(?:"
+    + "|".join(
+        rf"(?<={re.escape(h)})"
+        for h in {*_spoken_host_list(slash_sign=False), *_spoken_host_list(slash_sign=True)}
+    )
+    # not before another domain: "paypal.com / stripe.com" lists two sites
+    + r")(?: ?slash ?| / ?| ?/ )(?=[\w$+])(?!commands?\b|[\w\-]*\.[a-z])"
 )
 
 
 def _spoken_host_link(m: re.Match[str], text: str) -> str:
     words = text[m.start() : m.end()].lower().split()
-    parts = [w for w in words if w not in ("dot", "slash", "/")]
-    return ".".join(parts) + "/"
+    return ".".join(w for w in words if w != "dot")
+
+
+def _spoken_host_slash(_: re.Match[str], __: str) -> str:
+    return "/"
 
 
 def _has_spoken_slash(lower: str, _: Found | None) -> bool:
-    return "slash" in lower
+    return "slash" in lower or "/" in lower
 
 
-# A LinkedIn profile given by its path alone, spaced out: "li: /in/ priya - sharma - data".
+# A LinkedIn profile given by its path alone, spaced out: "li: /in/ priya - sharma - data",
+# "LinkedIn → /in/ann-lee".
 _PROFILE_PATH = re.compile(
-    r"(?<![\w.])(?:linked ?in|li) *:? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
+    r"(?<![\w.])(?:linked ?in|li) *(?::|->|\u2192|=>)? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
 )
 
 
@@ -1192,6 +1304,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPOKEN_HOST_LINK, _spoken_host_link, _has_spoken_slash),
+    (_SPOKEN_HOST_SLASH, _spoken_host_slash, _has_spoken_slash),
     (_PROFILE_PATH, _profile_path, _has_profile_path),
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
     (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
@@ -1200,7 +1313,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
     (_DIGIT_LINES, _digit_lines, _has_digit_lines),
     (_SPACED_HEX, _spaced_hex, _has_spaced_hex),
+    (_SPACED_BECH32, _spaced_bech32, _has_spaced_bech32),
+    (_SYMBOL_SPACED, _symbol_spaced, _has_symbol_spaced),
     (_SPACED, _spaced, _has_spaced_run),
+    (_SPACED_HANDLE, _spaced_handle, _has_spaced_handle),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _has_hyphenated),

@@ -136,8 +136,7 @@ def words(
 
 
 def _mandatory_literal(alternative: str) -> str:
-    s = alternative.lower()
-    s = re.sub(r"\(\?[=!<][^)]*\)", "|", s)  # lookarounds match no text
+    s = _without_lookarounds(alternative.lower())
     s = re.sub(r"\((?:\?:)?[^()]*\)[?*]", "|", s)  # optional groups
     s = re.sub(r"\\.|\[[^\]]*\]", "|", s)  # escapes and classes
     s = re.sub(r".[?*]", "|", s)  # optional characters
@@ -148,8 +147,7 @@ def _mandatory_literal(alternative: str) -> str:
 def required_literal(pattern: str) -> str:
     """The longest run of plain text every match of ``pattern`` holds, in any script
     ("" when there is none): what a quick look for the pattern can search for."""
-    s = pattern.lower()
-    s = re.sub(r"\(\?[=!<][^)]*\)", "|", s)  # lookarounds match no text
+    s = _without_lookarounds(pattern.lower())
     while True:  # groups, innermost first: alternatives or optional, never required
         shorter = re.sub(r"\((?:\?:)?[^()]*\)(?:[?*+]|\{\d*,?\d*\})?", "|", s)
         if shorter == s:
@@ -159,6 +157,52 @@ def required_literal(pattern: str) -> str:
     s = re.sub(r".[?*]|\{\d*,?\d*\}", "|", s)  # optional characters, counts
     pieces = [p.strip() for p in re.split(r"[^\w' \u0600-\u06ff\u0900-\u0dff]+", s)]
     return max(pieces, key=len, default="")
+
+
+def _without_lookarounds(pattern: str) -> str:
+    """``pattern`` with each lookaround, nested groups and all, put as "|": they match no
+    text ("(?! (?:on|in) upwork)" must not make "upwork" a literal every match holds)."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            if pattern.startswith("^", j):
+                j += 1
+            if pattern.startswith("]", j):
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i : j + 1])
+            i = j + 1
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            depth, j = 0, i
+            while j < n:
+                c = pattern[j]
+                if c == "\\":
+                    j += 2
+                    continue
+                if c == "[":
+                    j += 1
+                    while j < n and pattern[j] != "]":
+                        j += 2 if pattern[j] == "\\" else 1
+                elif c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append("|")
+            i = j + 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
 
 
 def needed_literals(pattern: str) -> tuple[str, ...] | None:

@@ -99,7 +99,9 @@ class _Patterns:
         )
         id_is = (
             r"\b(?:id|user\s?name|handle|username)(?:\s+(?:there|on it|on there|everywhere|"
-            r"(?:on|for|across) (?:all )?(?:my )?(?:socials|apps|platforms|accounts)))?\s*"
+            r"(?:on|for|across) (?:all )?(?:my )?(?:socials|apps|platforms|accounts)|"
+            # "viber or line, handle on both is yukitrans": the apps just named
+            r"(?:on|for|across) (?:both|either|each|all (?:of them|three|two))(?: of them)?))?\s*"
             r"(?:is\s+the\s+same\s*:|is|:|=)\s*"
             r"@?_?[a-z][\w.\-]{2,30}\w(?:#\d{4})?"
         )

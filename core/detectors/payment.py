@@ -193,7 +193,9 @@ class _Patterns:
                 r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all|"
                 r"us|you|me|both|on|a|lot|of|some|money|big|huge|extra|\d+\s?%|20|10)"
                 r"\s+){0,4}(?:fees?\b|commission\b|cut\b|charges?\b|percentage\b|service fee\b|"
-                r"\d+\s?%)",
+                # "skip the 10%": the platform's share, named by its size alone (not "save
+                # 10% on annual plans", "skip the 15% tip screen")
+                r"(?:the|upwork'?s?|platform'?s?|their|its|that|those)\s+\d+\s?%(?!\s*\w))",
                 (
                     "avoid",
                     "skip",
@@ -210,7 +212,7 @@ class _Patterns:
                     "dont",
                 ),
                 leading=True,
-                also=(("fee", "commission", "cut", "charge", "percent"),),
+                also=(("fee", "commission", "cut", "charge", "percent", "%"),),
             ),
             words(
                 r"\b(?:fees?|commission)\b[^.!?\n]{0,30}\b(?:if|when|by)\s+(?:we|you|i)\s+"
@@ -220,7 +222,9 @@ class _Patterns:
             ),
             # direct invoicing
             words(
-                r"\binvoic\w*\s+(?:[\w']+\s+){0,2}(?:directly|privately|personally|"
+                # "invoice me direct" too, not "invoice the direct costs" or "direct debit"
+                r"\binvoic\w*\s+(?:[\w']+\s+){0,2}(?:direct(?:ly)?(?!\s+(?:debit|deposit|costs?|"
+                r"labou?r|expenses?|mail|hires?|reports?))|privately|personally|"
                 r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
                 r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
                 r"through|via)\b|\bsend\s+(?:you\s+)?(?:an?|my|our|the)\s+invoices?\s+(?:directly\s+)?"
@@ -582,7 +586,7 @@ class _Patterns:
         self.account = words(
             rf"\b(?:my|our)\s+(?P<app>{pay})\s*(?:account|acc|id|email|e-?mail|handle|tag|"
             r"username|number|address|details|info|link)?\s*(?:is|:|=|-)?\s*"
-            r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30}"
+            r"(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{1,29}\w"
             r"|\+?\d[\d \-]{6,16}\d)?",
             ("my", "our"),
             leading=True,
@@ -599,7 +603,7 @@ class _Patterns:
         )
         self.app_id = words(
             rf"\b(?P<app>{pay})\s*(?:id|handle|tag|account|acc|email|e-?mail|username|number|no\.?)?"
-            r"\s*[:=]\s*(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{2,30}|"
+            r"\s*[:=]\s*(?P<id>\$?[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{1,29}\w|"
             r"\+?\d[\d \-]{6,16}\d)",
             pay_words,
             also=((":", "="),),
@@ -607,7 +611,7 @@ class _Patterns:
         )
         self.app_at = words(
             rf"\b(?P<app>{pay})\s*(?:id|handle|tag|username|user)?\s*(?:is\s+)?"
-            r"(?P<id>@[a-z][\w.\-]{2,30}|\$[a-z][\w]{1,19})",
+            r"(?P<id>@[a-z][\w.\-]{1,29}\w|\$[a-z][\w]{1,19})",
             pay_words,
             also=(("@", "$"),),
             starts_within=offset,

@@ -248,8 +248,11 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     if _TIME_AFTER.match(text, end):  # "... 08:00": a time follows
         return True
     # "12,000 - 15,000 users", "1 000 000 EUR", "2024-2025": ranges and amounts.
-    tail = text[end : end + 6].lower()
-    return tail.startswith((" usd", " eur", " gbp", " inr", " ms", " px", " kb", " mb", " gb"))
+    # The unit must end there: "0551234567 msg me" is a number and a word, not 55 ms.
+    return _UNIT_AFTER.match(text, end) is not None
+
+
+_UNIT_AFTER = re.compile(r" (?:usd|eur|gbp|inr|ms|px|kb|mb|gb)\b", re.IGNORECASE)
 
 
 # A regular expression for numbers: "\d{3}", "\d+", "[0-9]".
