@@ -177,6 +177,8 @@ class _Patterns:
         are_you_on = (
             rf"\b(?:are you|r u|you)\s+(?:also\s+)?on\s+(?P<app>{chat})\b|"
             rf"\bdo (?:you|u) (?:have|use)\s+(?:a\s+|an\s+)?(?P<app2>{chat})\b|"
+            # "u have whatsapp?", "you got telegram?": the same, asked without "do"
+            rf"(?<![\w'])(?:you|u)\s+(?:have|got|use)\s+(?:a\s+|an\s+)?(?P<app4>{chat})\s*\?|"
             r"\b(?:i'?ll be|i will be|i am|i'?m|we are|we'?re|you'?ll find me)\s+(?:also\s+)?"
             rf"(?:available\s+|reachable\s+)?on\s+(?P<app3>{chat})\b"
         )
@@ -653,7 +655,7 @@ def _phrase(type_: str, m: re.Match[str], app: str = "") -> Match:
 
 
 def _app_of(m: re.Match[str]) -> str:
-    for name in ("app", "app2", "app3"):
+    for name in ("app", "app2", "app3", "app4"):
         if name in m.re.groupindex and m.group(name):
             return m.group(name)
     return ""

@@ -611,6 +611,8 @@ class _Patterns:
         )
         self.app_at = words(
             rf"\b(?P<app>{pay})\s*(?:id|handle|tag|username|user)?\s*(?:is\s+)?"
+            # "Revolut is easiest for me: @marcinsz": a few words, then a colon
+            r"(?:(?:[\w']+\s+){1,5}?(?:for\s+me|for\s+us)?\s*[:\u2192-]\s*)?"
             r"(?P<id>@[a-z][\w.\-]{1,29}\w|\$[a-z][\w]{1,19})",
             pay_words,
             also=(("@", "$"),),

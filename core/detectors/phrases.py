@@ -94,7 +94,8 @@ def _compile(
     before, after = (rf"(?<!{_WORD_CHAR})", rf"(?!{_WORD_CHAR})") if language.spaced else ("", "")
 
     def filled(phrase: str) -> str:
-        spaced = phrase.replace(" ", r"\s+")
+        # (" ?" is an optional space, not a space then a lazy one)
+        spaced = phrase.replace(" ?", r"\s?").replace(" ", r"\s+")
         return "(?:" + _PLACEHOLDER.sub(lambda m: fill[m.group(1)], spaced) + ")"
 
     def source(phrases: list[str]) -> str:
