@@ -170,13 +170,7 @@ def _without_lookarounds(pattern: str) -> str:
             out.append(pattern[i : i + 2])
             i += 2
         elif ch == "[":
-            j = i + 1
-            if pattern.startswith("^", j):
-                j += 1
-            if pattern.startswith("]", j):
-                j += 1
-            while j < n and pattern[j] != "]":
-                j += 2 if pattern[j] == "\\" else 1
+            j = _class_end(pattern, i)
             out.append(pattern[i : j + 1])
             i = j + 1
         elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
@@ -187,9 +181,7 @@ def _without_lookarounds(pattern: str) -> str:
                     j += 2
                     continue
                 if c == "[":
-                    j += 1
-                    while j < n and pattern[j] != "]":
-                        j += 2 if pattern[j] == "\\" else 1
+                    j = _class_end(pattern, j)
                 elif c == "(":
                     depth += 1
                 elif c == ")":
@@ -203,6 +195,19 @@ def _without_lookarounds(pattern: str) -> str:
             out.append(ch)
             i += 1
     return "".join(out)
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opened at ``pattern[i]`` ("[") closes: the index of its
+    "]" (a "]" first in the class, or after "^", is a member, not its end)."""
+    j, n = i + 1, len(pattern)
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1
+    while j < n and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j
 
 
 def needed_literals(pattern: str) -> tuple[str, ...] | None:

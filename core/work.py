@@ -175,12 +175,10 @@ def _among_rows(text: str, a: int, b: int) -> bool:
     line = text[a:b]
     if not _signed_off(text, a, b) or _ROW_LABEL.match(line):
         return True  # "a record such as Jane Doe; 555-0101; Leeds" in the brief's middle
+    # (A line introducing it, "One row looks like this:", is no sign-off: handled above.)
     neighbours = []
     if a:
-        before = text[text.rfind("\n", 0, a - 1) + 1 : a - 1]
-        if before.rstrip().endswith(":"):
-            return True  # "One row looks like this:" and the row (a sign-off has a comma)
-        neighbours.append(before)
+        neighbours.append(text[text.rfind("\n", 0, a - 1) + 1 : a - 1])
     if b < len(text) and text[b] == "\n":
         nxt = text.find("\n", b + 1)
         neighbours.append(text[b + 1 : nxt if nxt >= 0 else len(text)])

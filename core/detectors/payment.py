@@ -675,10 +675,10 @@ def detect(draft: Draft) -> Iterator[Match]:
             yield Match("payment_handle", m.start(), m.end(), evidence=_app(m))
     for solicitation in p.solicitation:
         for m in draft.find(solicitation):
-            if _is_topic(draft, m) or _is_withdrawal(draft, m) or _fees_left_out(draft, m):
+            if _is_topic(draft, m) or platform_money(draft, m.start()) or _fees_left_out(draft, m):
                 continue
-            if _pays_another(draft, m):
-                continue  # "you'd pay GoDaddy directly for the domain"
+            if not _app(m) and _pays_another(draft, m):
+                continue  # "you'd pay GoDaddy directly for the domain" (_is_topic saw the rest)
             if _NOT_AN_AGENCY.match(draft.lower, m.end()):
                 continue  # "hire you directly rather than through the agency"
             if _RULES_AFTER.match(draft.lower, m.end()):
@@ -696,7 +696,7 @@ def detect(draft: Draft) -> Iterator[Match]:
         elif (
             m.group(0).rstrip() != m.group(0)[: m.end("app") - m.start()].rstrip()
             and not _is_topic(draft, m)
-            and not _is_withdrawal(draft, m)
+            and not platform_money(draft, m.start())
             and not work.feature_item(draft, m.start())
         ):
             yield Match(
@@ -802,10 +802,6 @@ def _reader_paid() -> re.Pattern[str]:
 @cache
 def _withdrawal(code: str) -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.words_of(code, "payment", "withdrawal")))
-
-
-def _is_withdrawal(draft: Draft, m: re.Match[str]) -> bool:
-    return platform_money(draft, m.start())
 
 
 def platform_money(draft: Draft, pos: int) -> bool:
