@@ -38,13 +38,20 @@ DEFERRAL = re.compile(
     r"[^.!?\n]{0,25}\b(?:starts?|started|begins?|begun|is (?:active|signed|live|open)|"
     r"accepted|funded|in place|kicks? off|is running|runs|is underway|is under way)\b|"
     r"\b(?:once|after|when|as soon as)\s+(?:you|u)\s+(?:hire|have hired|accept|"
-    r"send (?:me )?(?:the|an|your) offer|make (?:the|an) offer)\b",
+    r"send (?:me )?(?:the|an|your) offer|make (?:the|an) offer)\b|"
+    # "once it's started" (the contract just named), "once we start"
+    r"\b(?:once|after|when|as soon as)\s+(?:it'?s|it is|it has|that'?s|that is)\s+(?:been\s+)?"
+    r"(?:started|active|signed|funded|accepted|in place|underway)\b|"
+    r"\b(?:once|after|when|as soon as)\s+(?:we|you|u)\s+(?:start|begin|get started|kick off)\b",
 )
 
 # Keeping things on the platform: "let's keep everything on Upwork", "only via Upwork".
 STAY_ON_PLATFORM = re.compile(
     r"\b(?:keep|stay|remain|continue|only|strictly|exclusively|solely)\b[^.!?\n]{0,40}"
     r"\b(?:on|via|through|in|within|inside)\s+(?:upwork|the platform|this platform|here)\b|"
+    # "we'll keep everything here", "let's stay here for now"
+    r"\b(?:keep|stay|remain)(?:\s+(?!(?:on|via|to|as|than|of|in|from|outside|"
+    r"instead)\b)[\w']+){0,3}\s+here\b|"
     r"\b(?:against|violat\w+|breach\w*|break\w*)\s+(?:upwork'?s?\s+|the\s+)?"
     r"(?:rules|terms|tos|policy|policies)\b",
 )
@@ -64,7 +71,10 @@ OWNER_OTHER = re.compile(
     r"\b(?:fix|redesign|rebuild|migrate|speed up|optimi[sz]e|audit|update|scrape|crawl|"
     r"test|debug|review|improve|analy[sz]e|like|similar to|such as|e\.g|for example|"
     r"inspired by|reference|references|staging|deployed|hosted|live at|currently at|"
-    r"competitors?|clone of|copy of)\b",
+    r"competitors?|clone of|copy of|"
+    # A site the writer went to see is the reader's or somebody else's, not theirs.
+    r"(?:had|took) a (?:quick |closer |good )?look at|looked (?:at|through|over)|"
+    r"went (?:through|over)|checked|browsed|visited)\b",
 )
 
 # Work done on a site: "we want both moved to Webflow".

@@ -287,9 +287,18 @@ def _cue_hits(rule: rulepack.ExceptionRule, draft: Draft) -> list[int]:
                 windows = draft.near(group.literals, _CUE_SPAN, _CUE_SPAN)
             else:
                 continue
-            pattern = group.pattern
-            hits += (h.start() for a, b in windows for h in pattern.finditer(draft.lower, a, b))
+            for a, b in windows:
+                hits += _overlapping(group.pattern, draft.lower, a, b)
     return sorted(set(hits))
+
+
+def _overlapping(pattern: re.Pattern[str], text: str, a: int, b: int) -> Iterator[int]:
+    """Where ``pattern`` matches in ``text[a:b]``, a match starting inside an earlier one
+    included: "there's no invite link — please add me as a user" holds a cue the
+    negated "invite ..." would otherwise swallow."""
+    while (h := pattern.search(text, a, b)) is not None:
+        yield h.start()
+        a = h.start() + 1
 
 
 def _exception(

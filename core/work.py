@@ -103,9 +103,43 @@ def format_example(draft: Draft, start: int) -> bool:
     if _EXAMPLE_BEFORE.search(draft.lower, max(0, start - 16), start):
         return True  # "(e.g. 0044 20 7946 0958 → +442079460958)"
     found = _found(draft, "format_examples")
+    if not found:
+        return False
     a, b = draft.sentence_bounds(start)
     i = bisect.bisect_left(found, a)
+    if i < len(found) and found[i] < b:
+        return True
+    # "It must accept:" and then the numbers one per line: the list's opening line says so.
+    intro = _list_intro(draft.text, start)
+    if intro is None:
+        return False
+    a, b = draft.sentence_bounds(intro)
+    i = bisect.bisect_left(found, a)
     return i < len(found) and found[i] < b
+
+
+#: The longest line of a list that an opening line ending in a colon still covers.
+_LIST_LINE = 80
+#: How many lines such a list may run to.
+_LIST_LINES = 12
+
+
+def _list_intro(text: str, start: int) -> int | None:
+    """Where the line ending in a colon that opens the list holding ``start`` begins, when
+    ``start`` is on one of the short lines right below it ("It must accept:\n(555) ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for _ in range(_LIST_LINES):
+        if line_start == 0:
+            return None
+        above_end = line_start - 1
+        above_start = text.rfind("\n", 0, above_end) + 1
+        above = text[above_start:above_end].rstrip()
+        if above.endswith(":"):
+            return above_start + len(above) - 1
+        if not above or len(above) > _LIST_LINE:
+            return None
+        line_start = above_start
+    return None
 
 
 def data_row(draft: Draft, start: int, end: int | None = None) -> bool:
@@ -282,7 +316,44 @@ def feature_item(draft: Draft, start: int) -> bool:
 def quoted_content(draft: Draft, start: int) -> bool:
     """Whether ``start`` is inside quotes in a draft about content that is part of the
     work: a number, address or IBAN there belongs to that content."""
-    return in_quotes(draft.text, start) and about_content(draft)
+    return in_quotes(draft.text, start) and (
+        about_content(draft) or quoted_back(draft, start) or _ui_label(draft, start)
+    )
+
+
+# After a closing quote, a part of a screen: 'a "Join by phone" fallback', 'the "Chat
+# with us on WhatsApp" button'.
+_UI_PART = re.compile(
+    r"[^\"\u201d\u00bb\u300d\u300f\n]{0,200}[\"\u201d\u00bb\u300d\u300f]\s*(?:button|option|link|tab|screen|label|feature|flow|"
+    r"fallback|menu|toggle|field|banner|pop-?up|modal|cta|widget|section|message|text|copy|"
+    r"prompt|icon|badge)s?\b"
+)
+
+
+def _ui_label(draft: Draft, start: int) -> bool:
+    """Whether the quotation holding ``start`` names a part of a screen to build."""
+    return _UI_PART.match(draft.lower, start) is not None
+
+
+# Words before a quotation saying it is the reader's own published text: "your end screen
+# still says", "your footer reads", "your bio has".
+_THEIRS_SAYS = re.compile(
+    r"\byour\b[^.!?\n]{0,40}\b(?:says|said|shows|showed|reads|lists|displays|has|had|"
+    r"mentions|contains)\s*:?\s*$"
+)
+_OPENING_QUOTES = '"\u201c\u201e\u00ab\u300c\u300e'
+
+
+def quoted_back(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is inside a quotation of the reader's own text: "your end screen
+    still says 'follow @kaylasaves on IG'" quotes their handle back to them."""
+    if not in_quotes(draft.text, start):
+        return False
+    line_start = draft.text.rfind("\n", max(0, start - REACH), start) + 1
+    opening = max(draft.text.rfind(q, line_start, start) for q in _OPENING_QUOTES)
+    if opening < 0:
+        return False
+    return _THEIRS_SAYS.search(draft.lower, max(line_start, opening - 60), opening) is not None
 
 
 def in_quotes(text: str, start: int) -> bool:

@@ -42,7 +42,8 @@ _OTHER_NUMBER_CUE = tuple(
     serial sku item confirmation po receipt account acct routing iban card zip postal
     code pin otp version build release patent license licence lot batch model part doi pmid
     ein vat tax ssn record row sample job contract project timestamp epoch unix hash
-    checksum coordinates lat lng latitude longitude budget price salary revenue views
+    checksum coordinates lat lng latitude longitude budget price salary revenue views zips
+    zipcodes postcodes
     downloads followers users subscribers apn parcel #""".split()
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
@@ -281,6 +282,20 @@ def _amount_range(raw: str) -> bool:
     return low % 10 == 0 and high % 10 == 0 and low < high < 10 * low
 
 
+def _code_range(raw: str) -> bool:
+    """ "80202–80239": a range of codes of one length, a little apart. A phone's two
+    halves can look so too ("98450-98521"), so only where nothing says "phone"."""
+    m = _RANGE.match(raw)
+    if m is None:
+        return False
+    first, second = m.groups()
+    return (
+        len(first) == len(second) >= 5
+        and first.isdigit()
+        and int(first) < int(second) < int(first) + 1000
+    )
+
+
 def _judge(
     draft: Draft,
     raw: str,
@@ -309,7 +324,12 @@ def _judge(
         status = "topic"  # "the manual lists the support hotline ...": the content's number
     elif _YOUR_LINE.search(draft.lower, max(0, start - 60), start):
         status = "topic"  # "the phone number on your Contact page (020 ...)": theirs
-    elif _other_number_cue_before(draft, start):
+    elif _other_number_cue_before(draft, start) or (
+        not owned
+        and _code_range(raw)
+        and not draft.has_word_within(_PHONE_CUE, start - 40, start)
+        and not _phone_cue_in_sentence(draft, start)
+    ):
         return None
     elif (
         international
@@ -353,7 +373,10 @@ _YOUR_LINE = re.compile(
 )
 # Words saying a number is someone's own, whatever else the sentence is about.
 _OWNER = re.compile(
-    r"\b(?:my|our|me|us|call|text(?=\s+(?:me|us|at|on|to)\b)|reach|ring|whatsapp|contact|dial)\b"
+    r"\b(?:my|our|me|us|text(?=\s+(?:me|us|at|on|to)\b)|reach|ring|whatsapp|contact|dial)\b"
+    # "call" the verb, not a thing named after calls ("the call button", "call tracking")
+    r"|\bcall\b(?!\s+(?:button|buttons|tracking|center|centre|centers|log|logs|recording|"
+    r"recordings|routing|flow|script|scripts|queue|widget|extension|cta|metrics|volume)\b)"
 )
 
 
