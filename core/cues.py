@@ -80,7 +80,8 @@ OWNER_OTHER = re.compile(
 # Work done on a site: "we want both moved to Webflow".
 SITE_WORK = re.compile(
     r"\b(?:mov(?:e|ed|ing)|port(?:ed|ing)?|revamp\w*|refresh\w*|re-?platform\w*|"
-    r"maintain\w*|fix\w*|speed\w*|translat\w+|locali[sz]\w+)\b"
+    r"maintain\w*|fix\w*|speed\w*|translat\w+|locali[sz]\w+|redesign\w*|rebuil\w+|"
+    r"redo(?:ne)?|optimi[sz]\w+|migrat\w+|audit\w*|improv\w+)\b"
 )
 
 # Building or integrating something: "integrate PayPal checkout", "a Telegram bot".

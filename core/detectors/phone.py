@@ -360,7 +360,10 @@ def _judge(
 # A number introduced as somebody else's line: "the support hotline", "the shop's number".
 _THIRD_PARTY_LINE = re.compile(
     r"\b(?:the|its|their|a|an|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}(?:hotline|helpline|phone number|"
-    r"number|phone|line|fax|switchboard|reception)\s*[:\-(]?\s*$"
+    r"number|phone|line|fax|switchboard|reception)"
+    # where the content shows it: "the phone number on page 3 ("
+    r"(?:\s+(?:on|in|at|from)\s+(?:the\s+)?(?:page|p\.|slide|line|section|row|paragraph|"
+    r"footer|header|cover|back)(?:\s+\d+)?)?\s*[:\-(]?\s*$"
 )
 # The reader's own number, quoted back to them: "the phone number on your Contact page (".
 _YOUR_LINE = re.compile(
