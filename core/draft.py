@@ -311,7 +311,7 @@ class Draft:
             spots = self._found()
             held = {
                 word
-                for word in markers & spots.keys()
+                for word in _present(spots, markers)
                 if any(self.is_whole_word(at, at + len(word)) for at in spots[word])
             }
             found = self.memo["languages"] = lexicon.present(self.lower, held)

@@ -273,8 +273,9 @@ _CUE_REACH = 400
 def _cue_hits(rule: rulepack.ExceptionRule, draft: Draft) -> list[int]:
     """Where the cues of the draft's languages match."""
     hits: list[int] = []
+    languages = draft.languages
     for cue_set in rule.cues:
-        if cue_set.lang not in draft.languages:
+        if cue_set.lang not in languages:
             continue
         if cue_set.literals and not draft.has_any(cue_set.literals):
             continue  # no cue of this language can match
@@ -336,7 +337,9 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     own sentence, since "send the NDA ... actually just send your number" asks twice."""
     key = "exception:" + rule.id
     if key not in draft.memo:
-        if any(
+        # (The blocker, some twenty alternatives tried at every position, runs only in
+        # drafts that hold one of the literals it needs.)
+        if (not rule.blocker_literals or draft.has_any(rule.blocker_literals)) and any(
             not cues.negated(draft.clause_before(b.start())[-_CUE_NEGATION:])
             for b in rule.blocker.finditer(draft.lower)
         ):

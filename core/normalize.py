@@ -718,7 +718,7 @@ def _three_glued_words(found: Found | None) -> bool:
     where the literals were found."""
     if found is None:
         return True
-    words = found.keys() & _GLUE_WORD_SET
+    words = _held(found, _GLUE_WORD_SET)
     if not words:
         return False
     starts = {at for word in words for at in found[word]}
@@ -857,7 +857,7 @@ def _has_look_alike_letters(lower: str, found: Found | None) -> bool:
     if not found.keys().isdisjoint(_LOOK_ALIKE_SYMBOLS):
         return True
     size = len(lower)
-    for digit in _LOOK_ALIKE_DIGITS & found.keys():
+    for digit in _held(found, _LOOK_ALIKE_DIGITS):
         for at in found[digit]:
             if (at and lower[at - 1] in _ASCII_LETTERS) or (
                 at + 1 < size and lower[at + 1] in _ASCII_LETTERS
@@ -1127,7 +1127,7 @@ def _has_spoken_at_or_dot(lower: str, found: Found | None) -> bool:
     only around the words found, so "the main point is" costs next to nothing)."""
     if found is None:
         return True
-    for word in _SPOKEN_WORD_SET & found.keys():
+    for word in _held(found, _SPOKEN_WORD_SET):
         for at in found[word]:
             lo, hi = max(0, at - 3), at + len(word) + 80
             if _SPOKEN_AT.search(lower, lo, hi) or _SPOKEN_DOTS.search(lower, lo, hi):
@@ -1185,7 +1185,7 @@ def _has_native_domain(lower: str, found: Found | None) -> bool:
     (looked at only around the "@" words found)."""
     if found is None:
         return _NATIVE_DOMAIN.search(lower) is not None
-    for word in _AT_WORD_SET & found.keys():
+    for word in _held(found, _AT_WORD_SET):
         for at in found[word]:
             if _NATIVE_DOMAIN.search(lower, max(0, at - 3), at + len(word) + 80):
                 return True
@@ -1233,6 +1233,15 @@ DRAFT.register(_SPOKEN_WORDS)
 Found = dict[str, list[int]]
 
 
+def _held(found: Found, words: frozenset[str]) -> list[str]:
+    """The words of ``words`` that were found, looking through the smaller of the two
+    (``found.keys() & words`` would go through all of ``words``, some thousand digit
+    words of every language, for every draft)."""
+    if len(found) < len(words):
+        return [word for word in found if word in words]
+    return [word for word in words if word in found]
+
+
 def _has_brackets(lower: str, found: Found | None) -> bool:
     if found is None:
         return _BRACKET_PROBE.search(lower) is not None
@@ -1257,7 +1266,7 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
     and digits). Worked out from where the literals were found, without a regex."""
     if found is None:
         return True
-    words = found.keys() & _DIGIT_WORD_SET
+    words = _held(found, _DIGIT_WORD_SET)
     if not words:
         return _O_BESIDE_DIGITS.search(lower) is not None
     starts = {at for word in words for at in found[word]}

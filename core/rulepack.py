@@ -98,6 +98,9 @@ class ExceptionRule:
     cues: tuple[CueSet, ...] = field(default=(), repr=False)
     #: Wording that rules the exception out wherever it is in the draft.
     blocker: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
+    #: Literals of which a draft must hold one for ``blocker`` to match (none: it can
+    #: match anywhere); most drafts hold none and the blocker is not run.
+    blocker_literals: tuple[str, ...] = field(default=(), repr=False)
     #: A fact about the relationship (Enterprise, a history from before the platform):
     #: said once, it covers every finding of the draft it can cover, not only the details
     #: of its own sentence.
@@ -193,6 +196,15 @@ def _cue_sets(exception: str) -> tuple[CueSet, ...]:
     return tuple(found)
 
 
+def _blockers(exception: dict[str, Any]) -> tuple[str, ...]:
+    """The wording that rules ``exception`` out, in every language."""
+    return tuple(
+        str(c)
+        for key in (exception["id"], *exception.get("also_blocked_by", []))
+        for c in lexicon.words("exception_blockers", key)
+    )
+
+
 @cache
 def _cue_literals(cues: tuple[str, ...]) -> tuple[str, ...]:
     found: list[str] = []
@@ -227,14 +239,8 @@ def _build(data: dict[str, Any]) -> RulePack:
             not_for_apps=tuple(e.get("not_for_apps", [])),
             # The cues are each language's words for the exception (rules/lang/*.toml).
             cues=_cue_sets(e["id"]),
-            blocker=re.compile(
-                "|".join(
-                    f"(?:{c})"
-                    for key in (e["id"], *e.get("also_blocked_by", []))
-                    for c in lexicon.words("exception_blockers", key)
-                )
-                or "(?!)"
-            ),
+            blocker=re.compile("|".join(f"(?:{c})" for c in _blockers(e)) or "(?!)"),
+            blocker_literals=_cue_literals(_blockers(e)),
         )
         for e in data.get("exceptions", [])
     )

@@ -110,7 +110,8 @@ def _local(draft: Draft) -> Iterator[Match]:
     """Addresses in the forms of the languages the draft is written in. Each pattern
     holds a street word and a house number, and more (a postcode, a flat, a district),
     so one alone is never enough."""
-    patterns = [(code, p) for code, p in _local_patterns() if code in draft.languages]
+    languages = draft.languages
+    patterns = [(code, p) for code, p in _local_patterns() if code in languages]
     if not patterns or not draft.where(DIGITS):
         return
     for code, pattern in patterns:

@@ -170,8 +170,10 @@ class _Patterns:
             r"(?:(?:else|quicker|faster|easier|better|simpler|more convenient|more reliable)\s+)?"
             r"(?:(?:where\s+)?(?:we|i|u|you)\s+(?:can|could|might|should)\s+|to\s+)"
             rf"(?:{_alt('invite', 'verbs')})\b",
-            tuple(lexicon.prefixes(places)),
-            reach=(40, 80),
+            # Tried only where its first words begin a word: the places' first letters
+            # ("a", "some") are everywhere.
+            ("is there", "do you have", "got", "know", "any"),
+            leading=True,
         )
         self.needed = needed_by_any(self.all())
 
