@@ -30,6 +30,7 @@ _SENTENCE_MARKS: tuple[str, ...] = (
 _CLAUSE_WORDS = ("but", "so", "and then", "however", "though", "although", "because")
 #: The ten digits, as literals: where numbers can be.
 DIGITS = tuple("0123456789")
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _COMMAS = (",", "\u060c", "\uff0c", "\u3001")
 _WORD_START = re.compile(r"\b\w")
 
@@ -331,6 +332,11 @@ class Draft:
             start = comma + 1
         if colon != -1:
             start = max(start, colon + 2)
+        if not lower.isascii():
+            # An emoji closes a clause as a comma would: "... doesn't apply to me anymore
+            # 😉 you can pay me through PayPal".
+            for emoji in _EMOJI.finditer(lower, start, pos):
+                start = emoji.end()
         spans = self.word_spans(_CLAUSE_WORDS)
         i = bisect.bisect_left(spans, (pos, -1)) - 1
         while i >= 0 and spans[i][1] > start:

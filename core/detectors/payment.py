@@ -117,6 +117,16 @@ class _Patterns:
                 reach=(72, 10),
                 also=(pay_words,),
             ),
+            # "let's do bank transfer for the next milestone", "we could go with Wise"
+            words(
+                r"\b(?:let'?s|we can|we could|can we|could we|shall we|we'll|we will)\s+"
+                r"(?:just\s+|simply\s+)?(?:do|go with|switch to|move to)\s+(?:a\s+|an\s+)?"
+                rf"(?P<app2>{pay})\b"
+                r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
+                ("let", "we can", "we could", "can we", "could we", "shall we", "we'll", "we will"),
+                leading=True,
+                also=(pay_words,),
+            ),
             # "do you accept PayPal", "I prefer Wise", "we can use crypto"
             words(
                 r"\b(?:accept|accepts|accepting|take|takes|prefer|use|using|receive|have)\s+"
