@@ -274,7 +274,7 @@ def _cue_hits(rule: rulepack.ExceptionRule, draft: Draft) -> list[int]:
     """Where the cues of the draft's languages match."""
     hits: list[int] = []
     for cue_set in rule.cues:
-        if cue_set.lang not in draft.languages:
+        if cue_set.lang not in draft.languages and cue_set.lang != lexicon.ANY_LANGUAGE:
             continue
         if cue_set.literals and not draft.has_any(cue_set.literals):
             continue  # no cue of this language can match
