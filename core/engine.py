@@ -275,7 +275,7 @@ def _cue_hits(rule: rulepack.ExceptionRule, draft: Draft) -> list[int]:
     hits: list[int] = []
     languages = draft.languages
     for cue_set in rule.cues:
-        if cue_set.lang not in languages:
+        if cue_set.lang not in languages and cue_set.lang != lexicon.ANY_LANGUAGE:
             continue
         if cue_set.literals and not draft.has_any(cue_set.literals):
             continue  # no cue of this language can match

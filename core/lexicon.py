@@ -22,6 +22,10 @@ from typing import Any
 
 from presend.core.model import RulePackError
 
+#: The code of the file of words that hold in a draft of any language (product names,
+#: "NDA", "Upwork Enterprise", "24" with a word for months): read in every draft.
+ANY_LANGUAGE = "mul"
+
 
 @dataclass(frozen=True, slots=True)
 class Language:
