@@ -406,10 +406,22 @@ _SPACED_LINES_PROBE = re.compile(
 
 # A name read out with "underscore" between its parts, each part a word or letters
 # between hyphens: "b-r-u-n-o underscore v-f-x", "kate underscore draws".
-_SPOKEN_UNDERSCORE = re.compile(
-    r"(?<![\w@.\-])(?:[a-z0-9](?:-[a-z0-9])+|[a-z0-9]+)"
-    r"(?: underscore (?:[a-z0-9](?:-[a-z0-9])+|[a-z0-9]+))+(?![\w\-])"
+# A part may hold dots, typed or said ("luna punto art underscore 88"): every
+# language's word for the dot, between the parts of a name with an underscore in it.
+_NAME_DOT = (
+    r"(?:\.| (?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(lexicon.words("email", "dot"), key=len, reverse=True)
+        if w.isalpha() and not w.isupper() and " " not in w
+    )
+    + r") )"
 )
+_NAME_PART = rf"(?:[a-z0-9](?:-[a-z0-9])+|[a-z0-9]+(?:{_NAME_DOT}[a-z0-9]+)*)"
+_SPOKEN_UNDERSCORE = re.compile(
+    rf"(?<![\w@.\-]){_NAME_PART}(?: underscore {_NAME_PART})+(?![\w\-])"
+)
+_NAME_DOT_WORD = re.compile(_NAME_DOT)
 
 
 def _spoken_underscore(m: re.Match[str], text: str) -> str | None:
@@ -422,10 +434,14 @@ def _spoken_underscore(m: re.Match[str], text: str) -> str | None:
     parts = text[m.start() : m.end()].split(" underscore ")
     if len(parts) == 1:  # the user's own case may differ from the lower-case copy
         parts = re.split(r" (?i:underscore) ", text[m.start() : m.end()])
+    parts = [_NAME_DOT_WORD.sub(".", p) if " " in p else p for p in parts]
     return "_".join(p.replace("-", "") if len(p) > 1 and p[1] == "-" else p for p in parts)
 
 
-_NAME_WORD_BEFORE = re.compile(r"(?:\b(?:handle|user\s?name|name|id|nick|is)|[:@])\s*$")
+# (and "find me as ...", in the languages that say "underscore" too: "mi trovi come ...")
+_NAME_WORD_BEFORE = re.compile(
+    r"(?:\b(?:handle|user\s?name|name|id|nick|is|as|come|como|comme|als)|[:@])\s*$"
+)
 
 
 def _has_underscore_word(lower: str, _: Found | None) -> bool:
@@ -448,7 +464,8 @@ def _has_hyphenated(lower: str, _: Found | None) -> bool:
 
 # An address broken over lines at its "@": "jordan.beck\n @ \nfastmail.com".
 _BROKEN_AT = re.compile(
-    r"(?<=[a-z0-9_.])[ ]*(?:\n[ \n]*@[ \n]*|@[ ]*\n[ \n]*)(?=[a-z0-9][a-z0-9\-]*\.[a-z]{2})"
+    r"(?<=[a-z0-9_.])[ ]*(?:\n[ \n]*@[ \n]*|@[ ]*\n[ \n]*)"
+    r"(?=[a-z0-9][a-z0-9\-]*(?:[ ]*\n[ \n]*)?\.[a-z]{2})"
 )
 
 
@@ -899,6 +916,67 @@ def _has_broken_word(lower: str, _: Found | None) -> bool:
     return _BROKEN_PROBE.search(lower) is not None
 
 
+# A number given in pieces joined by "then": "it's 916 430 and then two-two-seven-eight",
+# "07, then 946, then 0958": the joining words dropped (before the spelled digits are
+# read), after words that say a number follows, seven to fifteen digits in all
+# ("chapter 3 then 4" stays as it is).
+_THEN_DIGIT = rf"(?:\d|{'|'.join(w for w in _DIGIT_WORDS if len(w) > 2)})"
+_THEN_PIECE = rf"{_THEN_DIGIT}(?:[ \-]{{0,2}}{_THEN_DIGIT}){{0,14}}"
+_THEN_JOINED = re.compile(
+    rf"(?<![\w.,]){_THEN_PIECE}(?:,? (?:and )?(?:then|followed by) {_THEN_PIECE})+(?![\w])"
+)
+_THEN_WORD = re.compile(r",? (?:and )?(?:then|followed by) ")
+_THEN_TOKEN = re.compile(_THEN_DIGIT)
+
+
+def _then_joined(m: re.Match[str], text: str) -> str | None:
+    if not 7 <= len(_THEN_TOKEN.findall(m.group(0))) <= 15:
+        return None
+    if not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start()):
+        return None
+    return _THEN_WORD.sub(" ", text[m.start() : m.end()].lower())
+
+
+_THEN_PROBE = re.compile(rf"{_THEN_DIGIT},? (?:and )?(?:then|followed by) {_THEN_DIGIT}")
+
+
+def _has_then(lower: str, _: Found | None) -> bool:
+    return ("then " in lower or "followed by " in lower) and _THEN_PROBE.search(lower) is not None
+
+
+# The local part of an address with its provider named after it instead of "@": "my
+# email: ana.ruiz88 (the gmail one)", "mail me, ana_ruiz on outlook": read as "ana.ruiz88
+# at gmail", after an email word, and only a local part with a dot, an underscore or a
+# digit in it ("my mail (the gmail one)" stays as it is).
+_PROVIDER_AFTER = re.compile(
+    r"(?<![\w@.])(?=[a-z0-9._\-]*[._0-9])[a-z0-9][a-z0-9._\-]{1,40}[a-z0-9]"
+    r"(,? (?:on |\((?:the |on |at )?|- ?)(?:the )?)"
+    r"(gmail|googlemail|yahoo|hotmail|outlook|icloud|protonmail|proton|gmx|yandex|aol|zoho)"
+    r"(?: (?:one|account|address|mail|box))?\)?(?![\w@.])"
+)
+_EMAIL_WORD_BEFORE = re.compile(
+    r"(?:\b(?:my|our)\s+(?:e-?mail|mail|address|inbox)|\b(?:e-?mail|mail|write)\s+(?:me|us))\b"
+    r"[^.!?\n]{0,30}$"
+)
+
+
+def _provider_after(m: re.Match[str], text: str) -> str | None:
+    if not _EMAIL_WORD_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
+        return None
+    local = text[m.start() : m.start(1)]
+    return f"{local} at {m.group(2)}"
+
+
+_PROVIDER_AFTER_PROBE = re.compile(
+    r"(?:,? on |\((?:the |on |at )?|- ?)(?:the )?(?:gmail|googlemail|yahoo|hotmail|outlook|"
+    r"icloud|proton|gmx|yandex|aol|zoho)"
+)
+
+
+def _has_provider_after(lower: str, _: Found | None) -> bool:
+    return _PROVIDER_AFTER_PROBE.search(lower) is not None
+
+
 def _char_digits(m: re.Match[str], text: str) -> str:
     return "".join(_CHAR_DIGITS.get(c, c) for c in text[m.start() : m.end()] if c not in " -")
 
@@ -957,6 +1035,44 @@ _SUFFIXES = (
     r"ro|pt|store|shop|site|online|tech|studio|edu|gov|ac|mil|ch|se|no|dk|fi|be|ie|nz|za|ke|"
     r"gh|cz|gr|il|hu|sk|at|cc|tv|gg|design|agency|email|page|blog|pro|work)"
 )
+# An address with one symbol put for both its "@" and its dot, the key given beside it:
+# "d.nowak ☆ outlook ☆ com (first star = @, second = dot)"; or for the "@" alone before
+# a domain, when the draft says what the symbol stands for ("☆ = @").
+_SYMBOL_ADDRESS = re.compile(
+    r"(?<![\w@.])([a-z0-9][a-z0-9._\-]{0,63}) ?([^\x00-\x7f\w\s]) ?([a-z0-9][a-z0-9\-]{0,62})"
+    rf" ?(\2|\.) ?({_SUFFIXES})(?![\w@])"
+)
+_SYMBOL_PROBE = re.compile(r"[a-z0-9] ?[^\x00-\x7f\w\s] ?[a-z0-9]")
+_SYMBOL_KEY = re.compile(r"(?:=|means|is|for|stands? for|instead of)\s*[\"'“‘]?@")
+
+
+def _symbol_address(m: re.Match[str], text: str) -> str | None:
+    if unicodedata.category(m.group(2)) not in ("So", "Sm"):
+        return None
+    if _SYMBOL_KEY.search(m.string) is None and (
+        m.group(4) == "." or not any(c in "._" or c.isdigit() for c in m.group(1))
+    ):
+        # "made with ♥ shopify.com", "five ★ rating ★ app": signs between
+        # words, with no key saying what they stand for and no name in an address's shape
+        return None
+    local = text[m.start(1) : m.end(1)]
+    domain = text[m.start(3) : m.end(3)]
+    return f"{local}@{domain}.{text[m.start(5) : m.end(5)]}"
+
+
+def _has_symbol_address(lower: str, _: Found | None) -> bool:
+    return not lower.isascii() and _SYMBOL_PROBE.search(lower) is not None
+
+
+# An address broken over lines before its dot too: "ana.ruiz\n@\nproton\n.me" (the
+# "@" is joined by the rewrite above).
+_BROKEN_DOT = re.compile(rf"@[a-z0-9][a-z0-9\-]{{0,62}}[ ]*\n[ \n]*\.{_SUFFIXES}(?![\w@])")
+
+
+def _broken_dot(m: re.Match[str], text: str) -> str:
+    return re.sub(r"\s", "", text[m.start() : m.end()])
+
+
 # A middle dot or bullet standing for a dot: between digit groups ("080 • 1234 • 5678")
 # or before an address's suffix ("gmail • com").
 _DOT_LIKE_AS_DOT = re.compile(
@@ -1310,6 +1426,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_BRACKETED, _bracketed, _has_brackets),
     (_NATIVE_DOMAIN, _native_domain, _has_native_domain),
     (_WORDED_SEPARATORS, _worded_separators, _has_worded_separators),
+    (_SYMBOL_ADDRESS, _symbol_address, _has_symbol_address),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPOKEN_HOST_LINK, _spoken_host_link, _has_spoken_slash),
@@ -1318,6 +1435,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
     (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
     (_BROKEN_AT, _broken_at, _has_broken_at),
+    (_BROKEN_DOT, _broken_dot, _has_broken_at),
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
     (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
     (_DIGIT_LINES, _digit_lines, _has_digit_lines),
@@ -1330,10 +1448,12 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _has_hyphenated),
     (_BROKEN_WORD, _broken_word, _has_broken_word),
+    (_PROVIDER_AFTER, _provider_after, _has_provider_after),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_LONE_LETTER_DIGIT, _lone_letter_digit, _has_lone_letter_digit),
     (_GLUED, _glued, _has_glued),
+    (_THEN_JOINED, _then_joined, _has_then),
     (_SPELLED, _spelled, _has_digit_word_run),
     (_LETTER_DIGITS, _letter_digits, _has_letter_digits),
 )

@@ -97,6 +97,9 @@ def hotline(draft: Draft, start: int) -> bool:
     return i < len(found) and found[i] <= start and about_content(draft)
 
 
+_DASH_BREAKS = frozenset((" \u2014 ", " \u2013 "))
+
+
 def format_example(draft: Draft, start: int) -> bool:
     """Whether the sentence holding ``start`` gives numbers as examples of a format the
     work must handle ("the phone field should accept +44 20 7946 0958")."""
@@ -106,6 +109,10 @@ def format_example(draft: Draft, start: int) -> bool:
     if not found:
         return False
     a, b = draft.sentence_bounds(start)
+    # A dash sets a list of examples off from the words saying what they are: "accepts
+    # every format your users type — (212) 555-0173, 212.555.0173 — and ...".
+    if a >= 3 and draft.lower[a - 3 : a] in _DASH_BREAKS:
+        a = draft.sentence_bounds(a - 3)[0]
     i = bisect.bisect_left(found, a)
     if i < len(found) and found[i] < b:
         return True

@@ -104,6 +104,16 @@ class _Patterns:
                 leading=True,
                 also=(pay_words,),
             ),
+            # "could we do the last two milestones in USDT?": the contract's own payments,
+            # made another way (right after the word, so "instead of a milestone, send it
+            # to my PayPal" is read by the pattern above)
+            words(
+                r"\bmilestones?\s+(?:(?:paid|done|settled|funded)\s+)?(?:in|via|through|by|with|"
+                rf"using|over)\s+(?P<app>{pay})\b",
+                ("milestone",),
+                leading=True,
+                also=(pay_words,),
+            ),
             # "Western Union is fine for me", "Wise works for us": a way to pay, agreed to
             words(
                 rf"\b(?P<app>{pay})\s+(?:is|'s|would\s+be|works|would\s+work)\s+(?:(?:also|too|totally|"
@@ -205,7 +215,10 @@ class _Patterns:
                 r"\s+){0,4}(?:fees?\b|commission\b|cut\b|charges?\b|percentage\b|service fee\b|"
                 # "skip the 10%": the platform's share, named by its size alone (not "save
                 # 10% on annual plans", "skip the 15% tip screen")
-                r"(?:the|upwork'?s?|platform'?s?|their|its|that|those)\s+\d+\s?%(?!\s*\w))",
+                r"(?:the|upwork'?s?|platform'?s?|their|its|that|those)\s+\d+\s?%"
+                # ... and "we avoid the 10% here.": the platform's share, said where it is
+                # ("save the 20% here by reusing the templates" goes on: no fee)
+                r"(?!\s*(?!(?:here|on\s+(?:upwork|here))(?=\s*(?:[.!?,;:)\n]|$)))\w))",
                 (
                     "avoid",
                     "skip",

@@ -128,7 +128,19 @@ _PARTS_CUE = re.compile(
     r"(?:ends?|starts?|begins?)\s+(?:in|with)|"
     r"(?:first|second|third|last|other|next|rest)\s+(?:part|half|bit|digits)\s+of\s+"
     r"(?:my|our|the)\s+(?:(?:personal|cell|phone|mobile|work|whats\s?app)\s+)?"
-    r"(?:number|cell|phone|mobile))\b"
+    r"(?:number|cell|phone|mobile)|"
+    # "first part is 0171 ... rest on the next line: 234 55 89, that's my whatsapp": the
+    # parts' number named only around them (see _CLAIMED_NEAR)
+    r"(?P<bare>(?:first|second|last)\s+(?:part|half|bit)\s+(?:is|=|:)))\b"
+)
+_COUNTED = re.compile(
+    r"\s*(?:words?|hours?|hrs?|days?|weeks?|pages?|items?|minutes?|mins?|slides?|rows?|"
+    r"usd|eur|dollars?|euros?|%|k\b)"
+)
+# Words that make a bare "first part is ..." someone's number to call.
+_CLAIMED_NEAR = re.compile(
+    r"\b(?:whats\s?app|viber|signal|call\s+me|text\s+me|message\s+me|my\s+(?:number|cell|phone|"
+    r"mobile)|(?:that'?s|thats|it'?s)\s+(?:my\s+)?(?:number|cell|phone|mobile|whats\s?app))\b"
 )
 _PART_DIGITS = re.compile(r"(?<![\w/.:,])\+?\d{1,4}(?:[ .\-]\d{2,4}){0,3}(?![\w/:%]|[.,]\d)")
 # How far after the cue the other parts may stand.
@@ -151,6 +163,11 @@ def _in_parts(draft: Draft) -> Iterator[Match]:
             or not _NEXT_PART.search(lower, cue.end(), parts[-1].start() if parts else cue.end())
         ):
             continue  # "area code 415, zip 94103": not a whole number told in turn
+        if cue.group("bare") and (
+            not _CLAIMED_NEAR.search(lower, max(0, cue.start() - 60), min(len(lower), hi + 60))
+            or any(_COUNTED.match(lower, p.end()) for p in parts)
+        ):
+            continue  # "the first part is 1200 words, the second 800": no number to call
         if len(parts) >= 2 and 7 <= len(digits) <= 15:
             yield Match("phone", cue.start(), parts[-1].end(), evidence={"digits": digits})
 
