@@ -14,7 +14,9 @@ from presend.core.rulepack import vocabulary
 # A refusal or negation in the clause before an invitation undoes it:
 # "I can't move to WhatsApp", "no need to email me", "instead of Telegram, ...".
 NEGATION = re.compile(
-    r"\b(?:not|never|no|nope|don'?t|doesn'?t|didn'?t|do not|does not|can'?t|cannot|"
+    # ("no problem signing the NDA" agrees)
+    r"\b(?:not|never|no(?!\s+(?:problem|worries|issue|issues|doubt)\b)|nope|"
+    r"don'?t|doesn'?t|didn'?t|do not|does not|can'?t|cannot|"
     r"won'?t|will not|wouldn'?t|shouldn'?t|mustn'?t|isn'?t|aren'?t|unable|refuse\w*|"
     # "instead of" turns down only what follows it closely: "instead of moving to X"
     # but not "Instead of adding a milestone you can send it to my PayPal".
@@ -42,7 +44,9 @@ DEFERRAL = re.compile(
     # "once it's started" (the contract just named), "once we start"
     r"\b(?:once|after|when|as soon as)\s+(?:it'?s|it is|it has|that'?s|that is)\s+(?:been\s+)?"
     r"(?:started|active|signed|funded|accepted|in place|underway)\b|"
-    r"\b(?:once|after|when|as soon as)\s+(?:we|you|u)\s+(?:start|begin|get started|kick off)\b",
+    r"\b(?:once|after|when|as soon as)\s+(?:we|you|u)\s+(?:start|begin|get started|kick off)\b|"
+    r"\b(?:once|after|when|as soon as)\s+(?:we|you|u|i)\s+(?:have|get|sign|start)\s+"
+    r"(?:a|the|our|an active)\s+contract\b",
 )
 
 # Keeping things on the platform: "let's keep everything on Upwork", "only via Upwork".

@@ -125,6 +125,29 @@ def format_example(draft: Draft, start: int) -> bool:
     return i < len(found) and found[i] < b
 
 
+# Words placing a detail inside a document's text: "in clause 7", "§1", "as in the original".
+_DOCUMENT_PART = re.compile(
+    r"(?:\b(?:clause|section|article|annex|schedule|appendix|art\.)\s*\d|\u00a7\s*\d|"
+    r"\bas (?:in|on) the original\b|\bparty details\b|\bparties\W? details\b)"
+)
+
+
+def document_part(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is in a part of a document the work handles (translated, drafted,
+    proofread): its sentence, or the opening line of its list, names the clause or says
+    it is kept as in the original ("Party details in \u00a71 kept as in the original:")."""
+    if not about_content(draft):
+        return False
+    a, b = draft.sentence_bounds(start)
+    if _DOCUMENT_PART.search(draft.lower, a, b):
+        return True
+    intro = _list_intro(draft.text, start)
+    if intro is None:
+        return False
+    a, b = draft.sentence_bounds(intro)
+    return _DOCUMENT_PART.search(draft.lower, a, b) is not None
+
+
 #: The longest line of a list that an opening line ending in a colon still covers.
 _LIST_LINE = 80
 #: How many lines such a list may run to.
@@ -134,12 +157,14 @@ _LIST_LINES = 12
 def _list_intro(text: str, start: int) -> int | None:
     """Where the line ending in a colon that opens the list holding ``start`` begins, when
     ``start`` is on one of the short lines right below it ("It must accept:\n(555) ...")."""
-    line_start = text.rfind("\n", 0, start) + 1
+    # Every search is bounded: a long draft without line breaks costs no more per number.
+    line_start = text.rfind("\n", max(0, start - REACH), start) + 1
     for _ in range(_LIST_LINES):
         if line_start == 0:
             return None
         above_end = line_start - 1
-        above_start = text.rfind("\n", 0, above_end) + 1
+        reach = max(0, above_end - REACH)
+        above_start = max(text.rfind("\n", reach, above_end) + 1, reach)
         above = text[above_start:above_end].rstrip()
         if above.endswith(":"):
             return above_start + len(above) - 1

@@ -53,6 +53,7 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield bank details the draft gives."""
     text = draft.text
     test_values = False  # IBANs given as a format's test values: codes after them are too
+    content_end = -1  # where the last IBAN of the work's content ended: its BIC is too
     for m in _ibans(draft):
         if _valid_iban(m.group(0)):
             # A quoted IBAN in a spec or test sheet is the work's data, not an account.
@@ -63,9 +64,12 @@ def detect(draft: Draft) -> Iterator[Match]:
                 or work.format_example(draft, m.start())
                 or work.sample_value(draft, m.start())
                 or _theirs_in_content(draft, m.start())
+                or work.document_part(draft, m.start())
                 else "breach"
             )
             test_values = test_values or work.format_example(draft, m.start())
+            if status == "topic":
+                content_end = m.end()
             yield Match("bank_account", m.start(), m.end(), status, evidence={"what": "IBAN"})
     for m in finditer_in(_BIC, text, draft.near(_BIC_CUE_WORDS, 0, 60)):
         before = draft.lower[max(0, m.start() - 30) : m.start()]
@@ -77,6 +81,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             # "Also BIC like DEUTDEFF": a code given as an example of the format.
             example = (
                 test_values
+                or 0 <= m.start() - content_end < 40
                 or work.quoted_content(draft, m.start())
                 or work.format_example(draft, m.start())
                 or _LIKE_BEFORE.search(before) is not None

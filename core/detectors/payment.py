@@ -29,6 +29,10 @@ _OUTSIDE_AFTER_PAY = (
 )
 
 
+# After a payment app's name, a part of it being built: "use the PayPal API".
+_NOT_BUILT = r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))"
+
+
 class _Patterns:
     def __init__(self) -> None:
         pay = cues.app_names("payment")
@@ -56,7 +60,7 @@ class _Patterns:
             # "pay via PayPal", "payment through Wise", "send the money to my Payoneer"
             words(
                 # ("Apple Pay through Stripe" names a wallet, not a payment.)
-                r"(?<!apple )(?<!google )(?<!samsung )(?<!amazon )(?<!shop )"
+                r"(?<!apple )(?<!google )(?<!samsung )(?<!amazon )(?<!shop )(?<!app )"
                 r"\b(?:pay|paying|paid|"
                 # ("payment data (handled by Stripe)": what the product processes)
                 r"payments?(?!\s+(?:data|processing|processors?|providers?|gateways?|"
@@ -131,8 +135,7 @@ class _Patterns:
             words(
                 r"\b(?:let'?s|we can|we could|can we|could we|shall we|we'll|we will)\s+"
                 r"(?:just\s+|simply\s+)?(?:do|go with|switch to|move to)\s+(?:a\s+|an\s+)?"
-                rf"(?P<app2>{pay})\b"
-                r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
+                rf"(?P<app2>{pay})\b{_NOT_BUILT}",
                 ("let", "we can", "we could", "can we", "could we", "shall we", "we'll", "we will"),
                 leading=True,
                 also=(pay_words,),
@@ -141,7 +144,7 @@ class _Patterns:
             words(
                 r"\b(?:accept|accepts|accepting|take|takes|prefer|use|using|receive|have)\s+"
                 rf"(?:payments?\s+)?(?:via\s+|through\s+|by\s+|in\s+|on\s+)?(?P<app2>{pay})\b"
-                r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
+                + _NOT_BUILT,
                 ("accept", "take", "prefer", "use", "using", "receive", "have"),
                 leading=True,
                 also=(pay_words,),
@@ -150,7 +153,7 @@ class _Patterns:
             words(
                 r"\b(?:accept|accepts|accepting|take|takes|receive)\s+(?:payments?\s+)?"
                 r"(?:via\s+|through\s+|by\s+|in\s+)?(?:\w(?:\s\w){2,}|[\w@$.]+)\s+(?:or|and|/)\s+"
-                rf"(?P<app>{pay})\b(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))",
+                rf"(?P<app>{pay})\b{_NOT_BUILT}",
                 ("accept", "take", "receive"),
                 leading=True,
                 also=(pay_words, (" or ", " and ", "/")),
@@ -710,6 +713,8 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "card payments via Stripe" in a proposal to build them
             if work.feature_item(draft, m.start()):
                 continue  # "- bank transfer option: show our IBAN on the invoice PDF"
+            if work.document_part(draft, m.start()):
+                continue  # "Clause 7 (Payment): fees are payable by bank transfer"
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )

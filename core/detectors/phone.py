@@ -339,6 +339,8 @@ def _judge(
         or work.hotline(draft, start)
     ) and work.about_content(draft):
         status = "topic"  # "the manual lists the support hotline ...": the content's number
+    elif not owned and _PUBLIC_OFFICE.search(draft.lower, max(0, start - 80), start):
+        status = "topic"  # a public office's line, not anybody's own
     elif _YOUR_LINE.search(draft.lower, max(0, start - 60), start):
         status = "topic"  # "the phone number on your Contact page (020 ...)": theirs
     elif _other_number_cue_before(draft, start) or (
@@ -381,6 +383,12 @@ _THIRD_PARTY_LINE = re.compile(
     # where the content shows it: "the phone number on page 3 ("
     r"(?:\s+(?:on|in|at|from)\s+(?:the\s+)?(?:page|p\.|slide|line|section|row|paragraph|"
     r"footer|header|cover|back)(?:\s+\d+)?)?\s*[:\-(]?\s*$"
+)
+# A public office's number: "the planning department (Marion County, 503-...)".
+_PUBLIC_OFFICE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}(?:department|dept\.?|office|county|council|city hall|"
+    r"ministry|embassy|consulate|court|registry|registrar|authority|police|hospital|library|"
+    r"tax office|town hall|municipality)\s*(?:\((?:[^()\n]{0,40},\s*)?|[:\-]\s*|at\s+)$"
 )
 # The reader's own number, quoted back to them: "the phone number on your Contact page (".
 _YOUR_LINE = re.compile(
