@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import cache
 
 from presend.core import cues, lexicon
@@ -108,21 +109,18 @@ def format_example(draft: Draft, start: int) -> bool:
     found = _found(draft, "format_examples")
     if not found:
         return False
+
+    def holds_cue(a: int, b: int) -> bool:
+        i = bisect.bisect_left(found, a)
+        return i < len(found) and found[i] < b
+
     a, b = draft.sentence_bounds(start)
     # A dash sets a list of examples off from the words saying what they are: "accepts
     # every format your users type — (212) 555-0173, 212.555.0173 — and ...".
     if a >= 3 and draft.lower[a - 3 : a] in _DASH_BREAKS:
         a = draft.sentence_bounds(a - 3)[0]
-    i = bisect.bisect_left(found, a)
-    if i < len(found) and found[i] < b:
-        return True
     # "It must accept:" and then the numbers one per line: the list's opening line says so.
-    intro = _list_intro(draft.text, start)
-    if intro is None:
-        return False
-    a, b = draft.sentence_bounds(intro)
-    i = bisect.bisect_left(found, a)
-    return i < len(found) and found[i] < b
+    return holds_cue(a, b) or _in_list_intro(draft, start, holds_cue)
 
 
 # Words placing a detail inside a document's text: "in clause 7", "§1", "as in the original".
@@ -138,14 +136,18 @@ def document_part(draft: Draft, start: int) -> bool:
     it is kept as in the original ("Party details in \u00a71 kept as in the original:")."""
     if not about_content(draft):
         return False
-    a, b = draft.sentence_bounds(start)
-    if _DOCUMENT_PART.search(draft.lower, a, b):
-        return True
+
+    def names_part(a: int, b: int) -> bool:
+        return _DOCUMENT_PART.search(draft.lower, a, b) is not None
+
+    return names_part(*draft.sentence_bounds(start)) or _in_list_intro(draft, start, names_part)
+
+
+def _in_list_intro(draft: Draft, start: int, holds: Callable[[int, int], bool]) -> bool:
+    """Whether ``start`` is an item of a list whose opening line (its sentence) ``holds``
+    what is looked for."""
     intro = _list_intro(draft.text, start)
-    if intro is None:
-        return False
-    a, b = draft.sentence_bounds(intro)
-    return _DOCUMENT_PART.search(draft.lower, a, b) is not None
+    return intro is not None and holds(*draft.sentence_bounds(intro))
 
 
 #: The longest line of a list that an opening line ending in a colon still covers.
@@ -349,16 +351,16 @@ def quoted_content(draft: Draft, start: int) -> bool:
     """Whether ``start`` is inside quotes in a draft about content that is part of the
     work: a number, address or IBAN there belongs to that content."""
     return in_quotes(draft.text, start) and (
-        about_content(draft) or quoted_back(draft, start) or _ui_label(draft, start)
+        about_content(draft) or _opened_after_theirs(draft, start) or _ui_label(draft, start)
     )
 
 
 # After a closing quote, a part of a screen: 'a "Join by phone" fallback', 'the "Chat
 # with us on WhatsApp" button'.
 _UI_PART = re.compile(
-    r"[^\"\u201d\u00bb\u300d\u300f\n]{0,200}[\"\u201d\u00bb\u300d\u300f]\s*(?:button|option|link|tab|screen|label|feature|flow|"
-    r"fallback|menu|toggle|field|banner|pop-?up|modal|cta|widget|section|message|text|copy|"
-    r"prompt|icon|badge)s?\b"
+    r"[^\"\u201d\u00bb\u300d\u300f\n]{0,200}[\"\u201d\u00bb\u300d\u300f]\s*"
+    r"(?:button|option|link|tab|screen|label|feature|flow|fallback|menu|toggle|field|banner|"
+    r"pop-?up|modal|cta|widget|section|message|text|copy|prompt|icon|badge)s?\b"
 )
 
 
@@ -379,8 +381,11 @@ _OPENING_QUOTES = '"\u201c\u201e\u00ab\u300c\u300e'
 def quoted_back(draft: Draft, start: int) -> bool:
     """Whether ``start`` is inside a quotation of the reader's own text: "your end screen
     still says 'follow @kaylasaves on IG'" quotes their handle back to them."""
-    if not in_quotes(draft.text, start):
-        return False
+    return in_quotes(draft.text, start) and _opened_after_theirs(draft, start)
+
+
+def _opened_after_theirs(draft: Draft, start: int) -> bool:
+    """Whether the quotation open at ``start`` follows words saying it is the reader's."""
     line_start = draft.text.rfind("\n", max(0, start - REACH), start) + 1
     opening = max(draft.text.rfind(q, line_start, start) for q in _OPENING_QUOTES)
     if opening < 0:

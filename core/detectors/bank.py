@@ -58,16 +58,17 @@ def detect(draft: Draft) -> Iterator[Match]:
         if _valid_iban(m.group(0)):
             # A quoted IBAN in a spec or test sheet is the work's data, not an account.
             # So is one given as test input ("test with DE89 ... and GB82 ...: both must pass").
+            example = work.format_example(draft, m.start())
             status: Status = (
                 "topic"
-                if work.quoted_content(draft, m.start())
-                or work.format_example(draft, m.start())
+                if example
+                or work.quoted_content(draft, m.start())
                 or work.sample_value(draft, m.start())
                 or _theirs_in_content(draft, m.start())
                 or work.document_part(draft, m.start())
                 else "breach"
             )
-            test_values = test_values or work.format_example(draft, m.start())
+            test_values = test_values or example
             if status == "topic":
                 content_end = m.end()
             yield Match("bank_account", m.start(), m.end(), status, evidence={"what": "IBAN"})
