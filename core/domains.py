@@ -76,6 +76,16 @@ def _needs_a_name() -> frozenset[str]:
     return frozenset(vocabulary()["domains"]["needs_a_name"])
 
 
+@cache
+def _brand_names() -> frozenset[str]:
+    return frozenset(vocabulary()["domains"]["brand_names"])
+
+
+def is_brand(host: str) -> bool:
+    """A company known by its domain ("Bill.com", "Monday.com"), written bare."""
+    return host.lower().removeprefix("www.") in _brand_names()
+
+
 def names_nobody(host: str, path: str) -> bool:
     """A personal-link host with no name after it ("a PayPal.me link"): the service."""
     return not path and host.lower().removeprefix("www.") in _needs_a_name()

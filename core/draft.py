@@ -18,6 +18,8 @@ from presend.core.scan import WordPattern
 # the regex r"[!?;\n。؟۔।]+|\.(?=\s|$)|\s[-\u2013\u2014]\s" (the tests hold the two equal),
 # found from the literals it is made of, which come with the draft's single pass.
 _RUN_MARKS = "!?;\n\u3002\u061f\u06d4\u0964"  # and "。", "؟", "۔", "।" of other scripts
+#: A line with nothing but spaces on it: where one paragraph ends and the next begins.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_MARKS: tuple[str, ...] = (
     *_RUN_MARKS,
     ". ",
@@ -88,6 +90,19 @@ class Draft:
         i = bisect.bisect_right(starts, pos) - 1
         end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
         return starts[i], end
+
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        """The paragraph (text between blank lines) that holds ``pos``."""
+        breaks = self.memo.get("paragraph_breaks")
+        if breaks is None:
+            breaks = self.memo["paragraph_breaks"] = [
+                0,
+                *(m.end() for m in _BLANK_LINE.finditer(self.text)),
+            ]
+        assert isinstance(breaks, list)
+        i = bisect.bisect_right(breaks, pos) - 1
+        end = breaks[i + 1] if i + 1 < len(breaks) else len(self.text)
+        return breaks[i], end
 
     def _sentence_ends(self) -> list[int]:
         lower = self.lower

@@ -359,8 +359,19 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
     found: list[int] = draft.memo[key]  # type: ignore[assignment]
     # A pointer ("our office address is printed on the attached form") stands for the
     # detail it points at, and is covered like one.
-    if not m.negatable or rule.whole_draft or m.type == "contact_pointer":
+    if rule.whole_draft:
         return bool(found)
+    if not m.negatable or m.type == "contact_pointer":
+        # A detail goes with a cue in its own paragraph or the ones either side of it
+        # ("For the NDA's signature block, my details are:" opens the block): a long
+        # proposal about contract law ("... your DPA ...") does not make the email in
+        # its sign-off the document's.
+        a, b = draft.paragraph_bounds(m.start)
+        if a > 0:
+            a = draft.paragraph_bounds(a - 1)[0]
+        if b < len(draft.text):
+            b = draft.paragraph_bounds(b)[1]
+        return _count_within(found, a, b) > 0
     # ``found`` and ``others`` are sorted: bisection keeps a draft with thousands of
     # requests and cues linear.
     start, end = draft.sentence_bounds(m.start)

@@ -137,11 +137,22 @@ def words(
 
 def _mandatory_literal(alternative: str) -> str:
     s = _without_lookarounds(alternative.lower())
-    s = re.sub(r"\((?:\?:)?[^()]*\)[?*]", "|", s)  # optional groups
+    # Groups, innermost first: an optional one or one of alternatives holds no text every
+    # match has ("sepa(?:\s+(?:transfer|payment))?" is "sepa"); a plain one is its text.
+    while (shorter := _GROUP.sub(_group_text, s)) != s:
+        s = shorter
     s = re.sub(r"\\.|\[[^\]]*\]", "|", s)  # escapes and classes
     s = re.sub(r".[?*]", "|", s)  # optional characters
     pieces = [p.strip() for p in re.split(r"[^\w' ]+", s)]
     return max(pieces, key=len) or alternative[:1]
+
+
+_GROUP = re.compile(r"\((?:\?:)?([^()]*)\)([?*]|\{0,?\d*\})?")
+
+
+def _group_text(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    return "|" if m.group(2) or "|" in inner.replace("\\|", "") else inner
 
 
 def required_literal(pattern: str) -> str:

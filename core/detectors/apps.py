@@ -46,7 +46,8 @@ _HANDLE_STOPWORDS = frozenset(
         "okay better best bot bots app apps api group channel server chat call calls account "
         "number not down blocked banned available instead only too also for to on in with if "
         "when please pls thanks thank same works working please sure http https www set run "
-        "manage moderate grow build create post join use add make help"
+        "manage moderate grow build create post join use add make help upwork fiverr "
+        "freelancer toptal guru"
     ).split()
 )
 
@@ -165,7 +166,8 @@ class _Patterns:
         there = (
             r"\b(?:(?:continue|talk|chat|carry on|move|switch|connect|speak|discuss)\s+"
             r"(?:(?:this|it|things|the conversation|more)\s+)?|"
-            r"(?:message|text|write|reach|contact|add|find|ping|dm|pm|call)\s+(?:me|us)\s+)(?:over\s+)?there\b"
+            r"(?:message|text|write|reach|contact|add|find|ping|dm|pm|call)\s+(?:me|us|you|u)\s+)"
+            r"(?:over\s+)?there\b"
         )
         app_me = (
             r"\b(?P<app>whats\s?app|telegram|skype|signal|viber|discord|e-?mail|text|sms|"
@@ -176,7 +178,10 @@ class _Patterns:
             r"(?:e-?mail|text|line|message\s+on\s+\w+|call|ring|dm|whats\s?app)\b"
         )
         are_you_on = (
-            rf"\b(?:are you|r u|you)\s+(?:also\s+)?on\s+(?P<app>{chat})\b|"
+            rf"\b(?:are you|r u|you)\s+(?:also\s+|still\s+)?on\s+(?P<app>{chat})\b|"
+            # "Still on the same WhatsApp?"
+            r"(?:^|(?<=[.!?\n] )|(?<=[.!?\n]))"
+            rf"still\s+on\s+(?:the\s+same\s+)?(?P<app5>{chat})\s*\?|"
             rf"\bdo (?:you|u) (?:have|use)\s+(?:a\s+|an\s+)?(?P<app2>{chat})\b|"
             # "u have whatsapp?", "you got telegram?": the same, asked without "do"
             rf"(?<![\w'])(?:you|u)\s+(?:have|got|use)\s+(?:a\s+|an\s+)?(?P<app4>{chat})\s*\?|"
@@ -542,7 +547,7 @@ def _app_handles(draft: Draft, p: _Patterns) -> Iterator[Match]:
     """Handles after their app's name: "Skype: kate.lin", "my disc is lena dot renders"."""
     for m in [*p.find("handle", draft), *p.find("my_nick", draft)]:
         handle = draft.text[m.start("handle") : m.end("handle")].lstrip("@")
-        if not _is_handle(handle, m.group("sep"), draft, m.start("app")):
+        if not _is_handle(handle, m.group("sep"), draft, m.start("app"), m.end("handle")):
             continue
         if m.re is p.where["my_nick"].pattern and not _NAME_LIKE.search(handle):
             continue  # "my disc is scratched": a short name is the app only before a handle
@@ -675,7 +680,7 @@ def _phrase(type_: str, m: re.Match[str], app: str = "") -> Match:
 
 
 def _app_of(m: re.Match[str]) -> str:
-    for name in ("app", "app2", "app3", "app4"):
+    for name in ("app", "app2", "app3", "app4", "app5"):
         if name in m.re.groupindex and m.group(name):
             return m.group(name)
     return ""
@@ -688,7 +693,7 @@ _ON_AN_APP = re.compile(r"(?<!\bme )(?<!\bus )\b(?:on|via|in|through|using|with)
 _NAME_LIKE = re.compile(r"[\d_.@]| dot | underscore ")
 
 
-def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
+def _is_handle(handle: str, sep: str, draft: Draft, start: int, end: int) -> bool:
     low = handle.lower()
     if low in _HANDLE_STOPWORDS or len(low) < 3:
         return False
@@ -698,6 +703,8 @@ def _is_handle(handle: str, sep: str, draft: Draft, start: int) -> bool:
         # "Telegram is great", "WhatsApp \u2014 forget it": only a handle when it looks
         # like one or is "my X is ...".
         looks = any(c.isdigit() or c in "_." for c in handle) or handle != handle.lower()
+        if draft.text.startswith(("'s", "\u2019s"), end):
+            looks = False  # "WhatsApp \u2014 Upwork's rules": a name owning something
         mine = re.search(r"\b(?:my|our)\s*$", draft.lower[max(0, start - 8) : start])
         return bool(looks or mine)
     if handle.isalpha() and _ON_AN_APP.search(draft.lower, max(0, start - 12), start):

@@ -76,7 +76,7 @@ class _Patterns:
         )
         #: "it needs your full name, email and country": the detail inside the list.
         self.yours_inlist = words(
-            rf"\b(?:{yours})\s+(?:[\w'\-()]+(?:\s+[\w'\-()]+)?,\s+){{1,4}}{noun}"
+            rf"\b(?:{yours})\s+(?:[\w'\-()]+(?:\s+[\w'\-()]+){{0,2}},\s+){{1,4}}{noun}"
             r"(?=\s*,|\s+(?:and|&)\s)",
             vocab_anchors,
             leading=True,

@@ -83,8 +83,8 @@ def detect(draft: Draft) -> Iterator[Match]:
         path = (m.group("path") or "").rstrip(_TRAILING)
         host = m.group("host").lower()
         explicit = bool(m.group("scheme") or m.group("www") or path)
-        if not explicit and not domains.bare_name_is_site(host):
-            continue
+        if not explicit and (not domains.bare_name_is_site(host) or domains.is_brand(host)):
+            continue  # ("Tools: Xero, Bill.com": a company named by its domain)
         if explicit and not (domains.is_known_suffix(host) or host[0].isdigit()):
             continue
         if domains.is_placeholder(host):

@@ -30,7 +30,10 @@ _OUTSIDE_AFTER_PAY = (
 
 
 # After a payment app's name, a part of it being built: "use the PayPal API".
-_NOT_BUILT = r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin))"
+_NOT_BUILT = (
+    r"(?!\s+(?:api|sdk|integration|checkout|button|gateway|plugin|xml|exports?|imports?|files?|"
+    r"formats?|batch\w*|mandates?|schema))"
+)
 
 
 class _Patterns:
@@ -72,10 +75,13 @@ class _Patterns:
                 r"invoic(?:e|es|ed|ing)|bill|charge|cash out|salary|hire|onboard|contract|cover|"
                 r"retainer|"
                 r"fees?|money|balance|the rest|bonus|advance|upfront|remainder|remaining|"
-                r"installments?)\b"
+                r"installments?|(?:the\s+(?:other|second|first)\s+)?half(?!\s+(?:of|the)\b)|"
+                # "we've always done it over email with bank transfers": the usual way
+                r"(?:always|usually|normally)\s+(?:done|did|do|handled?|settled?)\s+"
+                r"(?:it|this|that|things|payments?|everything))\b"
                 r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
                 r"to\s+(?:my|our|your|the)|(?:straight|directly|right)\s+(?:to|into))"
-                rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b",
+                rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b{_NOT_BUILT}",
                 (
                     "pay",
                     "paid",
@@ -104,6 +110,13 @@ class _Patterns:
                     "upfront",
                     "remain",
                     "cover",
+                    "half",
+                    "the other half",
+                    "the second half",
+                    "the first half",
+                    "always",
+                    "usually",
+                    "normally",
                 ),
                 leading=True,
                 also=(pay_words,),
@@ -184,9 +197,12 @@ class _Patterns:
             # "outside of Upwork" around payment or work words
             words(
                 rf"\b(?:work|working|continue|contract|deal|project|job|hire|paid|payment|pay|"
-                rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business)\w*\b{_NO_NOT}{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b{_NO_NOT}{{0,40}}\b(?:"
+                rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business|"
+                # "$500 if we do it outside Upwork", "I'd charge less off the platform"
+                rf"(?:do|doing)\s+(?:it|this|that|everything|the\s+(?:job|work|project|rest))|"
+                rf"charge|charging|cheaper|discount)\w*\b{_NO_NOT}{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b{_NO_NOT}{{0,40}}\b(?:"
                 rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
-                rf"fees?|invoice)",
+                rf"fees?|invoice|discount)",
                 ("outside", "off"),
                 word_start=True,
                 gate=words(_OUTSIDE, ("outside", "off"), leading=True),
