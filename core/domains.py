@@ -87,8 +87,11 @@ def is_brand(host: str) -> bool:
 
 
 def names_nobody(host: str, path: str) -> bool:
-    """A personal-link host with no name after it ("a PayPal.me link"): the service."""
-    return not path and host.lower().removeprefix("www.") in _needs_a_name()
+    """A personal-link host or a link shortener with no name after it ("a PayPal.me
+    link", "the bit.ly links in the emails"): the service."""
+    if path:
+        return False
+    return host.lower().removeprefix("www.") in _needs_a_name() or group_of(host, "") == "shortener"
 
 
 def group_of(host: str, path: str) -> str | None:

@@ -126,7 +126,9 @@ def format_example(draft: Draft, start: int) -> bool:
 # Words placing a detail inside a document's text: "in clause 7", "§1", "as in the original".
 _DOCUMENT_PART = re.compile(
     r"(?:\b(?:clause|section|article|annex|schedule|appendix|art\.)\s*\d|\u00a7\s*\d|"
-    r"\bas (?:in|on) the original\b|\bparty details\b|\bparties\W? details\b)"
+    r"\bas (?:in|on) the original\b|\bparty details\b|\bparties\W? details\b|"
+    # a numbered clause heading opening its line: "- 7.2 Payment Terms: changed ..."
+    r"(?<![^\n])[ \t]*[-*\u2022]?[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+[a-z][a-z ]{2,30}:)"
 )
 
 

@@ -82,8 +82,9 @@ _MINE = re.compile(
 # A place the work is about, named just before its address.
 _THE_WORKS = re.compile(
     r"\b(?:the|this|that|a|each)\s+(?:[\w-]+\s+){0,2}(?:property|properties|listing|site|"
-    r"building|venue|plot|parcel|project site|house for sale|home for sale|location to shoot|"
-    r"shoot location|restaurant|store|shop)\b(?:\s+(?:to|we|you|i)\s+[\w\s]{0,20})?"
+    r"building|venue|plot|parcel|project site|house|home|apartment|condo|villa|cabin|"
+    r"location to shoot|shoot location|restaurant|store|shop)\b"
+    r"(?:\s+(?:to|we|you|i)(?:'d|'ll|'re|'ve)?\s+[\w\s]{0,20})?"
     r"\s*(?:is|at|:|=|located at|address(?:ed)?)?\s*(?:at\s+)?$"
 )
 

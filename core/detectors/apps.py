@@ -166,8 +166,9 @@ class _Patterns:
         there = (
             r"\b(?:(?:continue|talk|chat|carry on|move|switch|connect|speak|discuss)\s+"
             r"(?:(?:this|it|things|the conversation|more)\s+)?|"
-            r"(?:message|text|write|reach|contact|add|find|ping|dm|pm|call)\s+(?:me|us|you|u)\s+)"
-            r"(?:over\s+)?there\b"
+            r"(?:message|text|write|reach|contact|add|find|ping|dm|pm|call)\s+(?:me|us|you|u)\s+|"
+            # "feel free to reply there too"
+            r"(?:reply|respond|answer|write back)\s+(?:to\s+(?:me|us)\s+)?)(?:over\s+)?there\b"
         )
         app_me = (
             r"\b(?P<app>whats\s?app|telegram|skype|signal|viber|discord|e-?mail|text|sms|"
@@ -607,7 +608,9 @@ def _detect(draft: Draft) -> Iterator[Match]:
             continue  # "run our Discord: set up roles and bots"
         yield _phrase("messaging_invite", m, app=m.group("app"))
     for m in p.find("there", draft):
-        if _app_in_sentence(draft, m.start(), p) and not _is_topic(draft, m.start(), m.end()):
+        # "we talked by email back then, so reply there": email is a place too
+        place = _app_in_sentence(draft, m.start(), p) or _BY_EMAIL.search(draft.sentence(m.start()))
+        if place and not _is_topic(draft, m.start(), m.end()):
             yield _phrase("messaging_invite", m)
     for name in (
         "invite",
@@ -686,6 +689,7 @@ def _app_of(m: re.Match[str]) -> str:
     return ""
 
 
+_BY_EMAIL = re.compile(r"\be-?mails?\b")
 # "on WhatsApp" not preceded by "me"/"us" (as in "message me on WhatsApp: ...").
 _ON_AN_APP = re.compile(r"(?<!\bme )(?<!\bus )\b(?:on|via|in|through|using|with)\s+$")
 

@@ -152,6 +152,14 @@ def _provider(label: str) -> bool:
 _DIGIT_LETTERS = str.maketrans("013", "ole")
 
 
+# An address a pattern or a field is said to take or refuse: "the regex rejects
+# first.last+tag@sub.domain.co.uk, which is valid".
+_PATTERN_INPUT = re.compile(
+    r"\b(?:regex\w*|pattern|validator|validation|field|input)\s+(?:\w+\s+)?"
+    r"(?:rejects?|refuses?|accepts?|fails?|passes|allows?|blocks?|chokes on)\b"
+)
+
+
 def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
     labels = [label for label, *_ in _labels(draft.lower[m.start("domain") : end], 0)]
     host = ".".join(labels)
@@ -168,6 +176,7 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
     if status == "breach" and (
         work.quoted_content(draft, m.start())
         or work.sample_value(draft, m.start())
+        or _PATTERN_INPUT.search(draft.sentence(m.start()))
         or work.data_row(draft, m.start(), end)
         or _typed_to_test(draft, m.start(), end, address)
     ):

@@ -209,7 +209,7 @@ class _Patterns:
             ),
             # "direct payment", "settle privately"
             words(
-                r"\b(?:direct|private|off-platform|outside)\s+(?:[\w-]+\s+)?(?:payments?|invoices?|"
+                r"\b(?:direct(?!\s+deposits?\b)|private|off-platform|outside)\s+(?:[\w-]+\s+)?(?:payments?|invoices?|"
                 r"invoicing|transfers?|billing|deposits?|wires?|bank transfers?)\b|"
                 r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?"
                 r"(?:privately|directly|"
@@ -469,9 +469,10 @@ class _Patterns:
             ),
             # "hire me directly", "hire us outside Upwork": a contract that skips the platform
             words(
-                r"\bhir(?:e|ing)\s+(?:me|us|you|him|her|them)\s+(?:directly|privately|"
+                r"\b(?:hir(?:e|ing)|contract(?:ing)?|engag(?:e|ing)|onboard(?:ing)?)\s+"
+                r"(?:me|us|you|him|her|them)\s+(?:directly|privately|"
                 rf"without\s+upwork|{_OUTSIDE_AFTER_PAY})\b",
-                ("hire", "hiring"),
+                ("hire", "hiring", "contract", "engag", "onboard"),
                 leading=True,
             ),
             # a discount or better rate for paying outside

@@ -44,7 +44,7 @@ _OTHER_NUMBER_CUE = tuple(
     ein vat tax ssn record row sample job contract project timestamp epoch unix hash
     checksum coordinates lat lng latitude longitude budget price salary revenue views zips
     zipcodes postcodes
-    downloads followers users subscribers apn parcel #""".split()
+    downloads followers users subscribers apn parcel drawing dwg docket #""".split()
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 _RUN_ON = re.compile(r"[\d()\[\]. \-_/*;$~|\n]{4}")
