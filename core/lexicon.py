@@ -195,6 +195,8 @@ _SCRIPTS = {
     "Hani": "\u3400-\u4dbf\u4e00-\u9fff",
     "Hang": "\uac00-\ud7af\u1100-\u11ff",
     "Grek": "\u0370-\u03ff\u1f00-\u1fff",
+    "Hebr": "\u0590-\u05ff",
+    "Thai": "\u0e00-\u0e7f",
 }
 #: Distinct marker words of a language written in Latin letters that a draft must hold
 #: before it is read as that language; a short draft ("whatsapp karo") needs one.
