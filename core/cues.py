@@ -66,6 +66,8 @@ OWNER_SELF = re.compile(
     r"(?:web\s?site|site|page|portfolio|blog|profile|agency|studio|company|homepage|home page|"
     r"landing page|link|channel|account|work|shop|store|business)\b|"
     r"\b(?:visit|find|follow|contact|reach|check out|see|view)\s+(?:me|us)\b|"
+    # "connect w me on linkedin . com / in / name": an invitation to one's own profile
+    r"\bconnect\s+(?:with|w/?|wit)\s+(?:me|us)\b|"
     r"\b(?:i|we)\s+(?:run|own|built|made|have)\s+(?:a|my|our)?\s*(?:web\s?site|site|blog|page)\b|"
     r"\babout me\b|\bmore about (?:me|us)\b",
 )

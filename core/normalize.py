@@ -833,7 +833,8 @@ _CHAR_DIGIT_RUN = re.compile(rf"{_CHAR_CLASS}(?:[ \-]?(?:{_CHAR_CLASS}|\d)){{6,}
 
 # Characters typed for letters in an app's name or a contact word: "wh@tsapp", "t3l3gram",
 # "sk¥pe", "em@il" (vocabulary.toml, [look_alike_letters]). Only a word that then reads as
-# one of those names is rewritten, so "web3", "h264" and "kate@gmail" stay as they are.
+# one of those names is rewritten, so "web3", "h264" and "kate@gmail" stay as they are;
+# three letters only for a link's suffix ("l1nk3d1n . c0m").
 def _look_alike_letters() -> tuple[dict[str, str], frozenset[str]]:
     data = vocabulary()["look_alike_letters"]
     apps = vocabulary()["apps"]
@@ -854,7 +855,7 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 DRAFT.register(tuple(_LOOK_ALIKE_SYMBOLS))
 _LOOK_ALIKE_TOKEN = re.compile(
     rf"(?<![\w{_LOOK_ALIKE_CLASS}])(?=[{_LOOK_ALIKE_CLASS}]*[a-z])(?=[a-z]*[{_LOOK_ALIKE_CLASS}])"
-    rf"[a-z{_LOOK_ALIKE_CLASS}]{{4,16}}(?![\w{_LOOK_ALIKE_CLASS}])"
+    rf"[a-z{_LOOK_ALIKE_CLASS}]{{3,16}}(?![\w{_LOOK_ALIKE_CLASS}])"
 )
 
 
@@ -1080,9 +1081,10 @@ _DOT_LIKE_AS_DOT = re.compile(
 )
 _DOT_LIKE_SET = frozenset(_DOT_LIKE)
 # A link typed with spaces around its dot and slashes, so no filter reads it as one:
-# "facebook . com / some.name", "linkedin .com/ in / ann-lee".
+# "facebook . com / some.name", "linkedin .com/ in / ann-lee", "l1nk3d1n . c0m / in / ann"
+# (the look-alike letters are read after the join).
 _SPACED_LINK = re.compile(
-    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?(?:{_SUFFIXES}|ly|gl|gle|gd)"
+    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?(?:{_SUFFIXES}|ly|gl|gle|gd|c0m|n3t|0rg)"
     r"(?: {0,2}/ {0,2}(?:[\w.\-]{0,59}[\w\-])(?![\w\-]|\.\w))+"
 )
 

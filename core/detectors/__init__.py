@@ -25,6 +25,7 @@ Detector = Callable[[Draft], Iterator[Match]]
 ALL: tuple[Detector, ...] = (
     links.detect,
     email.detect,
+    email.detect_pieces,
     phone.detect,
     bank.detect,
     crypto.detect,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -228,3 +229,73 @@ def _spoken_email_is_plausible(
         # "bookings at calebvoice dot com": the normaliser rewrote a spoken dot
         or draft.norm.original_text(m.start(), m.end()).lower() != m.group(0)
     )
+
+
+# An address given in pieces with how to join them, so no "@" ever stands in the draft:
+# "first half of my email: ana.lind / second half: at proton", "'k.ahmed' 'outlook'
+# 'com', put the @ and the dot where they go", "my first name and last name with a dot
+# between them, the google one". Three things within a few lines of each other: a mail
+# provider (named, or by a riddle: vocabulary.toml [mail_riddles]), words that say how
+# the pieces join, and the writer's claim to it (or a piece shaped like a name part).
+_PIECE_PROVIDERS = (
+    "gmail googlemail yahoo ymail hotmail outlook icloud proton protonmail aol gmx yandex "
+    "zoho fastmail tutanota rediffmail"
+).split()
+_JOIN = re.compile(
+    r"\b(?:put|stick|glue|join|combine|merge)\s+(?:them|it|these|those|both|everything|it all|"
+    r"the (?:pieces|parts|bits|halves|two(?: parts| halves)?))\s+together\b|"
+    r"\bput (?:the|an?) (?:@|at sign|at symbol|dot)\b|\bwhere (?:they|it) (?:go|goes|belongs?)\b|"
+    r"\b(?:first|second|other|last) (?:half|part|bit|piece) of (?:my|the|our) "
+    r"(?:e-?mail|g-?mail|mail|address)\s*(?::|is\b|=)|"
+    r"\b(?:first|second|other|last) (?:half|part|bit|piece)\s*[:=]|"
+    r"\b(?:part|bit|half) (?:before|after) the (?:@|at\b)|\bin (?:two |2 )?pieces\b|"
+    r"\b(?:with|and|plus) a (?:dot|period|full stop|underscore) (?:between|in (?:the )?"
+    r"(?:middle|between))|\bno spaces\b|"
+    # ... the same after the normaliser read "a dot in" as a spoken ".in" suffix
+    r"\b(?:with|and|plus) a\.in (?:the )?middle\b|"
+    r"\byou(?:'ll| will| can)? (?:know|figure out|guess|work out|get) the rest\b|"
+    r"\b(?:the|add the) usual (?:ending|end|suffix|domain)\b|\bfirst letter of\b|"
+    r"\b(?:my|the|our) (?:[a-z]+ )?name (?:here )?(?:\([^)\n]{0,20}\) )?at\b|"
+    # "jakub dot wrobel at the polish o2 domain": a name part, then the provider described
+    r"\b[a-z][a-z0-9]*(?:[._]| dot )[a-z0-9]+ at the\b"
+)
+# The writer's claim to the pieces: "my email", "my first name", "I use Gmail", or a
+# piece shaped like an address's name part ('k.ahmed', marco_rossi, "jo dot west").
+_CLAIM = re.compile(
+    r"\b(?:my|our)\s+(?:[a-z-]+\s+){0,2}(?:e-?mail|g-?mail|mail|inbox|address|name|surname)\b|"
+    r"\bi(?: use| am on|'?m on)\b|\bmine\b|"
+    r"[\"'\u2018\u201c][a-z0-9][a-z0-9._-]{1,30}[\"'\u2019\u201d]|"
+    r"\b[a-z][a-z0-9]+(?:[._]| dot )[a-z0-9]{2,}\b"
+)
+_REACH = 220
+
+
+@cache
+def _piece_provider() -> re.Pattern[str]:
+    riddles = [str(r) for r in vocabulary()["mail_riddles"]["names"]]
+    return re.compile(r"\b(?:" + "|".join(riddles + _PIECE_PROVIDERS) + r")\b")
+
+
+def detect_pieces(draft: Draft) -> Iterator[Match]:
+    """The address given in pieces, at most one per draft. Each pattern is searched once
+    over the draft and the nearest join and claim looked up by position, so a long draft
+    full of provider names costs no more than one pass each."""
+    lower = draft.lower
+    providers = list(_piece_provider().finditer(lower))
+    if not providers:
+        return
+    joins = list(_JOIN.finditer(lower))
+    claims = [m.start() for m in _CLAIM.finditer(lower)] if joins else []
+    join_starts = [j.start() for j in joins]
+    for m in providers:
+        lo, hi = max(0, m.start() - _REACH), min(len(lower), m.end() + _REACH)
+        k = bisect.bisect_left(join_starts, lo)
+        c = bisect.bisect_left(claims, lo)
+        if k == len(joins) or joins[k].end() > hi or c == len(claims) or claims[c] >= hi:
+            continue
+        join = joins[k]
+        if work.quoted_content(draft, m.start()) or work.sample_value(draft, m.start()):
+            continue
+        start, end = min(m.start(), join.start()), max(m.end(), join.end())
+        yield Match("email", start, end, status="breach", evidence={"address": m.group(0)})
+        return

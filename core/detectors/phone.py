@@ -249,6 +249,15 @@ def _pieces(draft: Draft, start: int, end: int, memo: Memo) -> Iterator[Match]:
         i += 1
 
 
+def _counting(raw: str) -> bool:
+    """ "one, two, three ... nine", "ichi ni san yon go roku": counting up one by one in a
+    language lesson or a song, from 0 or 1 to at least 6, not a number anybody has."""
+    digits = "".join(c for c in raw if c.isdigit())
+    if digits.endswith("910"):
+        digits = digits[:-2]  # "... nine, ten"
+    return len(digits) >= 6 and ("0123456789".startswith(digits) or "123456789".startswith(digits))
+
+
 def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     if _EUROPEAN_PAIRS.match(raw):
         return False  # "06.12.34.56.78" starts like a date but is a French mobile
@@ -257,6 +266,8 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     if _amount_range(raw):
         return True
     if _DATE.match(raw) or _DATE_PREFIX.match(raw) or _IPV4.match(raw):
+        return True
+    if _counting(raw):
         return True
     groups = raw.split()
     if len(groups) >= 4 and all(g.isdigit() and len(g) <= 3 for g in groups):
