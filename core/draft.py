@@ -56,6 +56,7 @@ class Draft:
     #: without re.IGNORECASE, which makes Python's re several times slower.
     lower: str = field(init=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
+    _paragraph_starts: list[int] | None = field(default=None, repr=False)
     _words: dict[tuple[str, ...], list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     _near: dict[tuple[tuple[str, ...], int, int], list[tuple[int, int]]] = field(
         default_factory=dict, repr=False
@@ -93,13 +94,9 @@ class Draft:
 
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
         """The paragraph (text between blank lines) that holds ``pos``."""
-        breaks = self.memo.get("paragraph_breaks")
-        if breaks is None:
-            breaks = self.memo["paragraph_breaks"] = [
-                0,
-                *(m.end() for m in _BLANK_LINE.finditer(self.text)),
-            ]
-        assert isinstance(breaks, list)
+        if self._paragraph_starts is None:
+            self._paragraph_starts = [0, *(m.end() for m in _BLANK_LINE.finditer(self.text))]
+        breaks = self._paragraph_starts
         i = bisect.bisect_right(breaks, pos) - 1
         end = breaks[i + 1] if i + 1 < len(breaks) else len(self.text)
         return breaks[i], end

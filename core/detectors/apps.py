@@ -609,7 +609,9 @@ def _detect(draft: Draft) -> Iterator[Match]:
         yield _phrase("messaging_invite", m, app=m.group("app"))
     for m in p.find("there", draft):
         # "we talked by email back then, so reply there": email is a place too
-        place = _app_in_sentence(draft, m.start(), p) or _BY_EMAIL.search(draft.sentence(m.start()))
+        place = _app_in_sentence(draft, m.start(), p) or _EMAIL_WORD.search(
+            draft.sentence(m.start())
+        )
         if place and not _is_topic(draft, m.start(), m.end()):
             yield _phrase("messaging_invite", m)
     for name in (
@@ -689,7 +691,7 @@ def _app_of(m: re.Match[str]) -> str:
     return ""
 
 
-_BY_EMAIL = re.compile(r"\be-?mails?\b")
+_EMAIL_WORD = re.compile(r"\be-?mails?\b")
 # "on WhatsApp" not preceded by "me"/"us" (as in "message me on WhatsApp: ...").
 _ON_AN_APP = re.compile(r"(?<!\bme )(?<!\bus )\b(?:on|via|in|through|using|with)\s+$")
 

@@ -237,10 +237,12 @@ def _spoken_email_is_plausible(
 # between them, the google one". Three things within a few lines of each other: a mail
 # provider (named, or by a riddle: vocabulary.toml [mail_riddles]), words that say how
 # the pieces join, and the writer's claim to it (or a piece shaped like a name part).
-_PIECE_PROVIDERS = (
-    "gmail googlemail yahoo ymail hotmail outlook icloud proton protonmail aol gmx yandex "
-    "zoho fastmail tutanota rediffmail"
-).split()
+# (The providers above, less the names that are everyday words or too short to stand
+# alone in a sentence: "live", "me", "mail", "hey", "126".)
+_PIECE_PROVIDERS = sorted(
+    _PROVIDERS - {"live", "msn", "me", "pm", "mail", "hey", "qq", "163", "126"},
+    key=lambda name: (-len(name), name),
+)
 _JOIN = re.compile(
     r"\b(?:put|stick|glue|join|combine|merge)\s+(?:them|it|these|those|both|everything|it all|"
     r"the (?:pieces|parts|bits|halves|two(?: parts| halves)?))\s+together\b|"
