@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from presend.core import cues, detectors, lexicon, rulepack
+from presend.core import cues, detectors, lexicon, rulepack, work
 from presend.core.draft import REACH, Draft
 from presend.core.model import (
     SEVERITY_RANK,
@@ -367,10 +367,16 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
         # proposal about contract law ("... your DPA ...") does not make the email in
         # its sign-off the document's.
         a, b = draft.paragraph_bounds(m.start)
-        if a > 0:
-            a = draft.paragraph_bounds(a - 1)[0]
-        if b < len(draft.text):
-            b = draft.paragraph_bounds(b)[1]
+        signature = work.signature_start(draft, m.start)
+        if signature is not None:
+            # A signature's details go with cues in the signature only: the letter's
+            # "an engagement letter will follow" is not what the sign-off is for.
+            a, b = signature, len(draft.text)
+        else:
+            if a > 0:
+                a = draft.paragraph_bounds(a - 1)[0]
+            if b < len(draft.text):
+                b = draft.paragraph_bounds(b)[1]
         return _count_within(found, a, b) > 0
     # ``found`` and ``others`` are sorted: bisection keeps a draft with thousands of
     # requests and cues linear.

@@ -78,6 +78,11 @@ def _found(draft: Draft, key: str, *, ends: bool = False) -> list[int]:
     return draft.memo[memo]  # type: ignore[return-value]
 
 
+def about_records(draft: Draft) -> bool:
+    """Whether the draft speaks of records to clean, convert or enter (once per draft)."""
+    return _mentions(draft, "data")
+
+
 def about_content(draft: Draft) -> bool:
     """Whether the draft speaks of content that is part of the work (once per draft)."""
     return _mentions(draft, "content")
@@ -420,3 +425,85 @@ def in_quotes(text: str, start: int) -> bool:
 _PAIRS = (("\u00ab", "\u00bb"), ("\u300c", "\u300d"), ("\u300e", "\u300f"))
 _SINGLE_OPENS = re.compile(r"(?:^|(?<=[\s(:\[]))['\u2018](?=\w)")
 _SINGLE_CLOSES = re.compile(r"(?<=[\w.!?,])['\u2019](?=[\s.,;:!?)\]]|$)")
+
+
+# Stand-ins for a phone number or an email in a sentence: the numbers reserved for
+# fiction (555-0100 to 555-0199, area code or not) and addresses at example names.
+_FICTION_NUMBER = re.compile(r"(?<!\d)555[\s.\-]?01\d\d(?!\d)")
+_AN_ADDRESS = re.compile(r"(?P<local>[\w.+-]+)@(?P<host>[\w-]+(?:\.[\w-]+)+)")
+
+
+_CLAIM_BEFORE = re.compile(
+    r"\b(?:my|our|me|us|mine|reach|contact|call|text|email|e-mail|ping|message|write)\b"
+)
+
+
+def beside_fiction(draft: Draft, start: int, end: int) -> bool:
+    """Whether the sentence holding a detail also holds a stand-in one ("Row 17
+    (jane.k@gmail.com / 312-555-0182) appears 4 times", "reach us at info@yourdomain.com
+    or +44 20 7946 0000"): made-up records keep company, so the detail is sample data
+    too. A number in fiction's range counts only in a draft about records (people give
+    such numbers as their own too, even in a voice actor's profile); an example address
+    also in one about content. Words claiming the detail right before it ("my email is",
+    "reach our lead at") still make it somebody's way to be reached."""
+    from presend.core import domains  # noqa: PLC0415  (domains reads the vocabulary)
+
+    records = about_records(draft)
+    if not (records or about_content(draft)):
+        return False
+    a, b = draft.sentence_bounds(start)
+    a, b = max(a, start - REACH), min(b, end + REACH)
+    before = draft.lower[max(a, start - 60) : start]
+    # (only since the last bracket or colon: "our export has it twice: row 8 (jo@...")
+    if _CLAIM_BEFORE.search(before[max(before.rfind(c) for c in "(:;[") + 1 :]):
+        return False
+    lower = draft.lower
+    for m in _FICTION_NUMBER.finditer(lower, a, b) if records else ():
+        if not start <= m.start() < end:
+            return True
+    for m in _AN_ADDRESS.finditer(lower, a, b):
+        # (the detail itself may be the made-up one: "john.doe@gmail.com")
+        if stand_in_local(m.group("local")) or (
+            not start <= m.start() < end and domains.is_placeholder(m.group("host"))
+        ):
+            return True
+    return False
+
+
+def stand_in_local(local: str) -> bool:
+    """Whether an address's name part is everybody's made-up person ("john.doe")."""
+    return local.lower().rstrip("0123456789") in _stand_in_locals()
+
+
+@cache
+def _stand_in_locals() -> frozenset[str]:
+    from presend.core.rulepack import vocabulary  # noqa: PLC0415
+
+    return frozenset(vocabulary()["domains"]["placeholder"]["stand_in_locals"])
+
+
+# A sign-off line on its own: "Best regards," "Thanks!" "Respectfully," "--".
+_SIGN_OFF_LINE = re.compile(r"[^\n.?:]{1,30}[,!\u2014-]|-{2,}|\u2014")
+
+
+def signature_start(draft: Draft, pos: int) -> int | None:
+    """Where the signature holding ``pos`` starts, if ``pos`` is in one: below a sign-off
+    line ("Respectfully,") among the draft's last few short lines. Cues above the
+    sign-off (the letter's talk of an engagement letter or an NDA) are not about it."""
+    text = draft.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    rest = text[line_start:].rstrip().split("\n")
+    if len(rest) > 4 or any(len(line) > 80 for line in rest):
+        return None
+    cursor = line_start
+    for _ in range(4):
+        if cursor == 0:
+            return None
+        prev = text.rfind("\n", 0, cursor - 1) + 1
+        line = text[prev : cursor - 1].strip()
+        if len(line) > 80:
+            return None
+        if _SIGN_OFF_LINE.fullmatch(line):
+            return cursor
+        cursor = prev
+    return None

@@ -81,9 +81,13 @@ _MINE = re.compile(
 
 # A place the work is about, named just before its address.
 _THE_WORKS = re.compile(
-    r"\b(?:the|this|that|a|each)\s+(?:[\w-]+\s+){0,2}(?:property|properties|listing|site|"
+    # "the rental property is at ...", or a sentence of its own: "Property is ..."
+    r"(?:(?:^|[.!?:\n])\s*(?:subject\s+|rental\s+|leased\s+)?(?:property|premises|listing|"
+    r"venue|site|plot|parcel)\b|"
+    r"\b(?:the|this|that|a|each)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:property|properties|listing|site|premises|rental|unit|"
     r"building|venue|plot|parcel|project site|house|home|apartment|condo|villa|cabin|"
-    r"location to shoot|shoot location|restaurant|store|shop)\b"
+    r"location to shoot|shoot location|restaurant|store|shop)\b)"
     r"(?:\s+(?:to|we|you|i)(?:'d|'ll|'re|'ve)?\s+[\w\s]{0,20})?"
     r"\s*(?:is|at|:|=|located at|address(?:ed)?)?\s*(?:at\s+)?$"
 )
@@ -156,9 +160,7 @@ def _english(draft: Draft) -> Iterator[Match]:
     for m in _matches_at(_STREET_ONLY, text, starts) if street_word else ():
         if any(a <= m.start() < b for a, b in seen):
             continue
-        if _in_the_works_content(draft, m.start(), m.end()) or _COMPANY_SEAT.search(
-            draft.lower, max(0, m.start() - 60), m.start()
-        ):
+        if _about_the_work(draft, m.start(), m.end()):
             continue
         start = m.start()
         if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
@@ -226,7 +228,9 @@ _THEIRS = re.compile(
 # "Lindenstraße 42, 10969 Berlin", "ul. Długa 5, 00-238 Warszawa": the street's name, its
 # number, then a postcode and a place, as most of Europe writes them.
 _EU_TAIL = re.compile(
-    r"\d{1,4}[a-zA-Z]?(?:/\d{1,4})?,\s*(?:[A-Z]{1,2}-)?(?P<code>\d{5}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4})"
+    r"\d{1,4}[a-zA-Z]?(?:/\d{1,4})?,\s*(?:[A-Z]{1,2}-)?"
+    # "10000", Sweden's and Czechia's "111 34", Poland's "00-400", Portugal's "1000-205"
+    r"(?P<code>\d{5}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4})"
     r"\s+[A-ZÀ-Þ][\w'\-]+"
 )
 _EU_STREET = re.compile(

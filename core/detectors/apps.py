@@ -554,6 +554,8 @@ def _app_handles(draft: Draft, p: _Patterns) -> Iterator[Match]:
             continue  # "my disc is scratched": a short name is the app only before a handle
         if m.group("sep") == "(" and not draft.text.startswith(")", m.end()):
             continue  # "Discord (12k members)": an aside, not a handle in brackets
+        if _BULLET_NEXT.match(draft.text, m.end("app")):
+            continue  # "... on WhatsApp\n- Admin dashboard": the next list item
         # "Skype (live:kate)": the closing bracket goes with the opening one.
         end = m.end() + (m.group("sep") == "(" and draft.text.startswith(")", m.end()))
         yield Match("messaging_handle", m.start(), end, evidence={"app": m.group("app")})
@@ -748,3 +750,7 @@ _RUN_THE_APP = re.compile(
 
 # Up to three plain words after an app name.
 _WORDS_AFTER = re.compile(r"(?:[ \-]+[a-z]+){1,3}")
+
+
+# A line break and then a list bullet: what follows is the next item, not a handle.
+_BULLET_NEXT = re.compile(r"[ \t:]*\n\s*[-*\u2022\u2013\u2014]\s")

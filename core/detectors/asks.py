@@ -227,11 +227,18 @@ _AS_PLACEHOLDER = re.compile(
 )
 
 
+# Putting one's own details into the deliverable: "swap in your real phone", "plug in
+# your actual address" (a template to fill, nothing sent to the writer).
+_INTO_THE_WORK = re.compile(r"\b(?:swap|plug|switch|slot)\s+in\s+(?:your\s+)?(?:real|actual|own)\b")
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield requests for the other side's details and offers of one's own."""
     for m in _found(draft):
-        if _AS_PLACEHOLDER.match(draft.lower, m.end):
-            continue
+        if _AS_PLACEHOLDER.match(draft.lower, m.end) or _INTO_THE_WORK.search(
+            draft.lower, max(0, m.start - 4), m.start + 24
+        ):
+            continue  # "swap in your real support address before sending": a template's
         if m.type == "off_platform_payment" and (
             work.feature_item(draft, m.start) or payment.platform_money(draft, m.start)
         ):

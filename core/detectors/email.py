@@ -180,6 +180,7 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
         or _PATTERN_INPUT.search(draft.sentence(m.start()))
         or work.data_row(draft, m.start(), end)
         or _typed_to_test(draft, m.start(), end, address)
+        or work.beside_fiction(draft, m.start(), end)
     ):
         status = "topic"  # "translate: 'Call us ... or email info@acme.de'": the page's
     return Match("email", m.start(), end, status=status, evidence={"address": address})

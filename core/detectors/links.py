@@ -73,6 +73,13 @@ _EMAIL_DESCRIBED = re.compile(
     r"\be-?mail\b[^.!?\n]{0,40}\b(?:my|our|the)\s+(?:first\s+|last\s+|full\s+|user\s*)?name\s+"
     r"at\s+(?:[\w-]+\s+){0,3}$"
 )
+# What a product named by its domain is used for: "Originality.ai check", "Canva.com
+# subscription".
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:check|checks|checker|checking|score|scores|detector|detection|account|"
+    r"subscription|plan|api|credits?|reports?|plugin|integration|extension|dashboard|app|"
+    r"tool|licen[cs]e|seats?|pro|premium|workspace|template|templates|scan|scans)\b"
+)
 _CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b")
 
 
@@ -83,8 +90,14 @@ def detect(draft: Draft) -> Iterator[Match]:
         path = (m.group("path") or "").rstrip(_TRAILING)
         host = m.group("host").lower()
         explicit = bool(m.group("scheme") or m.group("www") or path)
-        if not explicit and (not domains.bare_name_is_site(host) or domains.is_brand(host)):
-            continue  # ("Tools: Xero, Bill.com": a company named by its domain)
+        if not explicit and (
+            not domains.bare_name_is_site(host)
+            or domains.is_brand(host)
+            or (draft.text[m.start()].isupper() and _PRODUCT_AFTER.match(draft.lower, m.end()))
+        ):
+            # "Tools: Xero, Bill.com", "a Originality.ai check": a product named by its
+            # domain, capitalised as a name and used as one
+            continue
         if explicit and not (domains.is_known_suffix(host) or host[0].isdigit()):
             continue
         if domains.is_placeholder(host):

@@ -328,8 +328,10 @@ class _Patterns:
             ),
             # "billed directly from my LLC", "charged straight to your card"
             words(
-                r"\b(?:bill(?:ed|ing)?|charg(?:ed|ing))\s+(?:[\w']+\s+){0,2}(?:directly|"
-                r"straight)\b(?!\s+(?:through|via|on|in)\s+upwork)",
+                # (not "call the billing office directly": billing as a department)
+                r"\b(?:bill(?:ed)?|billing(?!\s+(?:office|department|dept|team|desk|line|contact|"
+                r"address|portal|page|cycle|period|info\w*|details?|system)\b)|charg(?:ed|ing))\s+"
+                r"(?:[\w']+\s+){0,2}(?:directly|straight)\b(?!\s+(?:through|via|on|in)\s+upwork)",
                 ("bill", "charg"),
                 leading=True,
             ),
@@ -397,7 +399,11 @@ class _Patterns:
                 r"(?:site|website|store|shop|page)\b"
                 r"|\b(?:pay|send|transfer)\s+(?:you\s+|me\s+)?(?:the\s+)?(?:other\s+)?"
                 r"(?:rest|remainder|balance|difference|[$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:usd|eur|"
-                r"gbp|dollars|euros))\s+outside\b|\bwork\s+(?:something|it)\s+out\s+between\s+(?:us|ourselves)\b",
+                r"gbp|dollars|euros))\s+outside\b|\bwork\s+(?:something|it)\s+out\s+between\s+(?:us|ourselves)\b"
+                # "that retainer continues on my usual monthly invoice": billed as before
+                r"|\b(?:continue|stay|remain|keep|go)\w*\s+(?:on|with|via|through|under)\s+"
+                r"(?:my|our|your)\s+(?:usual|regular|normal|own|old|same|existing)\s+"
+                r"(?:monthly\s+|weekly\s+|direct\s+)?(?:invoices?|invoicing)\b",
                 (
                     "avoid",
                     "skip",
@@ -420,6 +426,9 @@ class _Patterns:
                     "raise",
                     "keep",
                     "continue",
+                    "stay",
+                    "remain",
+                    "go",
                     "start",
                     "pay",
                     "send",
@@ -836,7 +845,11 @@ def _third_party_subject(draft: Draft, start: int) -> bool:
 @cache
 def _payee() -> re.Pattern[str]:
     words = lexicon.alternation(lexicon.words_of("en", "payment", "payees"))
-    return re.compile(rf"\bpay\w*\s+(?:(?:our|the|all|their|its|other)\s+)?(?:{words})\b")
+    # "we paid ~35 contractors through Gusto": a count may stand before them
+    count = r"(?:(?:about|around|over|some|many|several|a few|~)\s*)?\d[\d,]*\+?\s+"
+    return re.compile(
+        rf"\b(?:pay\w*|paid)\s+(?:(?:our|the|all|their|its|other)\s+)?(?:{count})?(?:{words})\b"
+    )
 
 
 @cache

@@ -335,14 +335,16 @@ def _judge(
     international = raw.startswith(("+", "00"))
     owned = _owned(draft, start)
     if (
-        work.in_quotes(draft.text, start) or (_fictional(digits) and not owned)
-    ) and work.about_content(draft):
+        (work.in_quotes(draft.text, start) or (_fictional(digits) and not owned))
+        and work.about_content(draft)
+    ) or (_fictional(digits) and not owned and work.about_records(draft)):
         status: Status = "topic"  # "call me on ..." is the writer's, even in fiction's range
     elif not owned and (
         work.format_example(draft, start)
         or _after_a_pattern(draft, start)
         or work.data_row(draft, start)
         or work.sample_value(draft, start)
+        or work.beside_fiction(draft, start, end)
     ):
         status = "topic"  # an example of a format the work handles, or a record's number
     elif (
