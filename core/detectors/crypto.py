@@ -49,7 +49,9 @@ def detect(draft: Draft) -> Iterator[Match]:
             # or money asked to go to it ("send the 0.01 BTC to bc1q...") is the same
             # request all the same. A looser shape needs the money asked for.
             # (An address called only "address" with a failed checksum is no wallet.)
-            shaped = (m.group("eth") or m.group("bech32")) and _COIN.search(sentence)
+            shaped = (m.group("eth") or m.group("bech32") or m.group("base58")) and _COIN.search(
+                sentence
+            )
             if cue is None or not (shaped or (m.group("loose") and pay_to is not None)):
                 continue
             chain = "crypto"
@@ -71,8 +73,8 @@ def detect(draft: Draft) -> Iterator[Match]:
 
 # A coin, a chain or a wallet named: "ETH only pls: 0x...", "USDT (ERC-20): 0x...".
 _COIN = re.compile(
-    r"\b(?:wallet|usdt|usdc|btc|bitcoin|eth|ethereum|erc-?20|bep-?20|bnb|metamask|"
-    r"trust wallet|coinbase|binance)\b"
+    r"\b(?:wallet|usdt|usdc|btc|bitcoin|eth|ethereum|erc-?20|bep-?20|trc-?20|tron|trx|bnb|"
+    r"ltc|litecoin|doge|dogecoin|metamask|trust wallet|coinbase|binance)\b"
 )
 
 # Money asked to go to the address just before it.

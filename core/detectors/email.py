@@ -36,6 +36,9 @@ _PROVIDERS = frozenset(
         "aol gmx mail yandex zoho fastmail tutanota hey qq 163 126 rediffmail"
     ).split()
 )
+# Providers whose names are everyday words or too short to stand alone ("yelled at me",
+# "at live", "at 163"): named bare, they need another sign of an address.
+_EVERYDAY_PROVIDERS = frozenset(("live", "msn", "me", "pm", "mail", "hey", "qq", "163", "126"))
 _SPOKEN_DOMAIN = re.compile(
     r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: ?\. ?| {1,2}d[o0]t {1,2})[a-z0-9]|(?:"
     + "|".join(sorted(_PROVIDERS, key=len, reverse=True))
@@ -222,7 +225,7 @@ def _spoken_email_is_plausible(
     # "name at domain" with a plain word "at" is also how people say where they are
     # ("I am at work.com"?), so ask for one more sign it is an address.
     return (
-        _provider(labels[0])
+        (_provider(labels[0]) and (len(labels) > 1 or labels[0] not in _EVERYDAY_PROVIDERS))
         or "dot" in m.group(0).lower()
         or "d0t" in m.group(0).lower()
         or any(c.isdigit() or c in "._" for c in local)
@@ -241,7 +244,7 @@ def _spoken_email_is_plausible(
 # (The providers above, less the names that are everyday words or too short to stand
 # alone in a sentence: "live", "me", "mail", "hey", "126".)
 _PIECE_PROVIDERS = sorted(
-    _PROVIDERS - {"live", "msn", "me", "pm", "mail", "hey", "qq", "163", "126"},
+    _PROVIDERS - _EVERYDAY_PROVIDERS,
     key=lambda name: (-len(name), name),
 )
 _JOIN = re.compile(

@@ -264,12 +264,15 @@ class _Patterns:
             ),
             # direct invoicing
             words(
-                # "invoice me direct" too, not "invoice the direct costs" or "direct debit"
-                r"\binvoic\w*\s+(?:[\w']+\s+){0,2}(?:direct(?:ly)?(?!\s+(?:debit|deposit|costs?|"
+                # "invoice me direct" too, not "invoice the direct costs" or "direct debit";
+                # the verb, not the noun ("the invoice directly reflects the hours")
+                r"(?<!\bthe )(?<!\ban )(?<!\bthis )(?<!\bthat )(?<!\beach )(?<!\bevery )"
+                r"\binvoic\w*\s+(?:[\w']+\s+){0,3}(?:direct(?:ly)?(?!\s+(?:debit|deposit|costs?|"
                 r"labou?r|expenses?|mail|hires?|reports?))|privately|personally|"
                 r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
                 r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
-                r"through|via)\b|\bsend\s+(?:you\s+)?(?:an?|my|our|the)\s+invoices?\s+(?:directly\s+)?"
+                r"through|via)\b|\bsend\s+(?:me\s+|us\s+)?(?:the|your)\s+invoices?\s+(?:directly|straight)\s+"
+                r"to\s+(?:me|us)\b|\bsend\s+(?:you\s+)?(?:an?|my|our|the)\s+invoices?\s+(?:directly\s+)?"
                 r"to\s+your\s+(?:company\s+|work\s+|personal\s+|business\s+)?e-?mail\b",
                 ("invoic", "direct", "send"),
                 leading=True,
@@ -387,22 +390,29 @@ class _Patterns:
                 r"(?:our|the company'?s?)\s+(?:[\w-]+\s+){0,2}payroll\b"
                 r"|\bpay\s+(?:me|us|you)\s+(?:the\s+way\s+(?:you|we)\s+always\s+(?:have|did)|"
                 r"the\s+(?:old|usual|same)\s+way|as\s+(?:before|usual|always)|like\s+(?:before|always))\b"
-                r"|\b(?:keep|continue|carry on|go on)\s+(?:paying|invoicing|billing)\s+"
-                r"(?:you\s+|me\s+|us\s+)?"
+                r"|\b(?:keep|continue|carry on|go on)\s+(?:paying|invoicing|billing|sending\s+"
+                r"(?:(?:the|your|my|our)\s+)?(?:[\w-]+\s+)?invoices)\s+(?:you\s+|me\s+|us\s+)?"
                 r"(?:the\s+old\s+way|the\s+(?:usual|same)\s+way|as\s+(?:before|usual|always)|like\s+"
                 r"(?:before|always|we\s+used\s+to))\b"
                 r"|\b(?:handle|do|sort|settle|arrange|work)\s+(?:out\s+)?(?:the\s+)?(?:billing|payments?|"
                 r"invoicing|it|that|this)\s+(?:out\s+)?between\s+(?:us|ourselves)\b"
-                r"|\b(?:no|without|skip|cut out|no need for)\s+(?:the\s+|a\s+|any\s+)?"
+                + _STILL_HERE
+                + r"|\b(?:no|without|skip|cut out|no need for)\s+(?:the\s+|a\s+|any\s+)?"
                 r"middle\s?m[ae]n\b"
                 r"|\bpayment\s+link\s+(?:from|on|through)\s+my\s+(?:own\s+)?"
                 r"(?:site|website|store|shop|page)\b"
                 r"|\b(?:pay|send|transfer)\s+(?:you\s+|me\s+)?(?:the\s+)?(?:other\s+)?"
                 r"(?:rest|remainder|balance|difference|[$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:usd|eur|"
                 r"gbp|dollars|euros))\s+outside\b|\bwork\s+(?:something|it)\s+out\s+between\s+(?:us|ourselves)\b"
+                # "you send the rest via the app we talked about": the remainder elsewhere
+                r"|\b(?:pay|send|transfer)\s+(?:you\s+|me\s+)?(?:the\s+)?(?:rest|remainder|balance)\s+"
+                r"(?:via|through|on|by|with|using)\s+(?!upwork\b|the platform\b|here\b|"
+                r"(?:an?\s+|the\s+)?(?:final\s+|last\s+|next\s+|new\s+|separate\s+)?(?:milestones?|bonus|contract|offer)\b)"
+                r"(?:[\w'-]+\s+){0,2}[\w'-]+"
                 # "that retainer continues on my usual monthly invoice": billed as before
-                r"|\b(?:continue|stay|remain|keep|go)\w*\s+(?:on|with|via|through|under)\s+"
-                r"(?:my|our|your)\s+(?:usual|regular|normal|own|old|same|existing)\s+"
+                r"|\b(?:continue|stay|remain|keep|go|add|put)\w*\s+(?:(?:it|this|that|them|the\s+[\w-]+"
+                r"(?:\s+[\w-]+)?)\s+)?"
+                r"(?:on|with|via|through|under|to|onto)\s+(?:my|our|your)\s+(?:usual|regular|normal|own|old|same|existing)\s+"
                 r"(?:monthly\s+|weekly\s+|direct\s+)?(?:invoices?|invoicing)\b",
                 (
                     "avoid",
@@ -429,6 +439,8 @@ class _Patterns:
                     "stay",
                     "remain",
                     "go",
+                    "add",
+                    "put",
                     "start",
                     "pay",
                     "send",
@@ -586,7 +598,7 @@ class _Patterns:
                 r"(?:\s+(?:it|this|that|these|them|this one|that one|the \w+))? "
                 r"(?:through|via|on|over) (?:upwork|the platform)\b|"
                 r"\b(?:agree|arrange|negotiate|work out|sort out|settle)\w*\s+(?:[\w']+\s+){0,3}"
-                r"(?:privately|directly|off-?platform|offline|between us)\b",
+                r"(?:privately|directly|off-?platform|offline|between us)\b" + _STILL_HERE,
                 (
                     "mail",
                     "send",
@@ -705,6 +717,10 @@ class _Patterns:
         self.cash_app = compile_lower(r"\bcash\s?app\b|\bcashtag\b")
 
 
+# "sort it out between us here than open a dispute": on the platform still.
+_STILL_HERE = r"(?!\s+(?:here|on\s+upwork|through\s+upwork|in\s+(?:this|the)\s+chat)\b)"
+
+
 @cache
 def _p() -> _Patterns:
     # Built on first use: the app lists come from the vocabulary file.
@@ -788,6 +804,10 @@ _KEEP_ALL = (
 _RULES_AFTER = re.compile(
     r"[^.!?\n]{0,40}?\b(?:clauses?|provisions?|polic(?:y|ies)|terms of service|tos|section|"
     r"compliance|rules)\b"
+    # what it costs: "off-platform payments can get both our accounts suspended"
+    r"|\w*\s+(?:\w+\s+){0,2}?(?:can|could|will|would|might|may)\s+(?:\w+\s+){0,4}?"
+    r"(?:suspended|banned|closed|terminated|flagged|blocked)\b"
+    r"|\w*\s+(?:are|is)\s+(?:\w+\s+)?(?:against|forbidden|prohibited|banned|not allowed)\b"
 )
 # A payment named as a feature ("payments with Stripe", "card payments via Stripe").
 _FEATURE = re.compile(r"payments\b")
@@ -847,8 +867,30 @@ def _payee() -> re.Pattern[str]:
     words = lexicon.alternation(lexicon.words_of("en", "payment", "payees"))
     # "we paid ~35 contractors through Gusto": a count may stand before them
     count = r"(?:(?:about|around|over|some|many|several|a few|~)\s*)?\d[\d,]*\+?\s+"
+    owner = r"(?:our|the|all|their|its|other|your|my|his|those|these|every|each|some)\s+"
     return re.compile(
-        rf"\b(?:pay\w*|paid)\s+(?:(?:our|the|all|their|its|other)\s+)?(?:{count})?(?:{words})\b"
+        # (pay the verb: "PayPal them to me" names the app)
+        rf"\b(?:pay(?:s|ing)?|paid|invoic\w*|bill(?:s|ed|ing)?)\s+(?:{owner})?(?:{count})?(?:{words})\b"
+        r"(?!\s+to\s+(?:me|us)\b)"
+    )
+
+
+@cache
+def _paid_before() -> re.Pattern[str]:
+    """Somebody else paid, told before the match: "our seasonal workers in Guatemala get
+    (paid through Western Union)", "the bills we already (paid by bank transfer)"."""
+    words = lexicon.alternation(lexicon.words_of("en", "payment", "payees"))
+    return re.compile(
+        rf"\b(?:{words})\s+(?:[\w'-]+\s+){{0,3}}?(?:gets?|got|are|were|is|was|being|been)\s+"
+        r"(?:\w+\s+)?$"
+        # "our pickers in Oaxaca get (paid ...)", "my handyman gets (paid ...)": somebody of
+        # the business, named by what they do
+        r"|\b(?:our|my|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?!(?:invoices|bills|fees|payments|rates|hours|milestones|wages|orders)\b)"
+        r"[a-z]+(?:ers|ors|ists|ants|ees|man|men|woman|women|people|staff|crew|team|guys?|kids?)"
+        r"\s+(?:(?:in|at|from)\s+[\w-]+\s+)?(?:gets?|got|are|were|is|was|being)\s+(?:\w+\s+)?$"
+        r"|\b(?:ones|bills|invoices|expenses|vendors|suppliers|contractors)\s+(?:that\s+|which\s+)?"
+        r"(?:we|they|you|i)\s+(?:(?:already|have|had|just|also)\s+)*$"
     )
 
 
@@ -895,7 +937,16 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
     or accounts; not "I pay freelancers with Western Union, you just give me your name":
     the reader is paid so."""
     payee = _payee().search(draft.lower, m.start(), m.end())
-    if payee is None or _PAID_PERSON.search(draft.lower, payee.end(), m.end()):
+    if payee is None:
+        if not draft.lower.startswith(("paid", "paying", "pay "), m.start()):
+            return False
+        a = max(draft.sentence_bounds(m.start())[0], m.start() - 60)
+        if _paid_before().search(draft.lower, a, m.start()) is None:
+            return False
+        payee_end = m.start()
+    else:
+        payee_end = payee.end()
+    if _PAID_PERSON.search(draft.lower, payee_end, m.end()):
         return False  # "pay Shopify directly and then pay me via PayPal"
     return not _reader_paid().search(draft.lower, m.end(), m.end() + 120)
 
