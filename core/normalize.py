@@ -626,9 +626,10 @@ def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pat
     word = _alternatives(words)
     token = rf"(?:{_MULTIPLIER}[ -]{word}|{word}|\d{{1,4}})"
     strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
+    # (a middle dot or bullet between groups too: "nine-one-four · five-five-two")
+    gap = rf"[ ,.\-()/\n{_DOT_LIKE}]{{1,3}}"
     run = re.compile(
-        rf"{_EDGE_BEFORE}{strong}(?:[ ,.\-()/\n]{{1,3}}{token}{_EDGE_AFTER}){{2,}}"
-        rf"[ ,.\-()/\n]{{1,3}}{strong}{_EDGE_AFTER}"
+        rf"{_EDGE_BEFORE}{strong}(?:{gap}{token}{_EDGE_AFTER}){{2,}}{gap}{strong}{_EDGE_AFTER}"
     )
     return run, re.compile(token)
 
@@ -917,6 +918,46 @@ def _has_broken_word(lower: str, _: Found | None) -> bool:
     return _BROKEN_PROBE.search(lower) is not None
 
 
+# An app's short name or nickname written letter by letter with dots: "add me on L.I.N.E",
+# "on i.g. (@ name)", "by W.U." (vocabulary.toml: the apps' one-word names, [app_nicknames]
+# and [dotted_names]). Only letters that then read as one of those names are joined, so
+# "e.g.", "i.e." and "U.S.A." stay as they are. A dot after the last letter goes too,
+# unless it ends the sentence.
+def _dotted_names() -> frozenset[str]:
+    vocab = vocabulary()
+    apps = vocab["apps"]
+    names = {
+        re.sub(r"\\s[?+*]?|\s", "", name)
+        for group in ("messaging", "social", "meeting", "payment")
+        for name in apps[group]
+    }
+    nicks = {n for n in vocab["app_nicknames"]["names"] if n.isalpha()}
+    return frozenset(
+        n
+        for n in names | nicks | set(vocab["dotted_names"]["names"])
+        if n.isascii() and n.isalpha()
+    )
+
+
+_DOTTED_NAMES = _dotted_names()
+_DOTTED_READS: dict[str, str] = dict(vocabulary()["dotted_names"]["reads"])
+_DOTTED_LETTERS = re.compile(
+    r"(?<![\w@./:\-])[a-z](?:\.[a-z]){1,5}(?:\.(?=[ ]*[a-z(@,:\-\u2014]))?(?![\w@\-]|\.\w)"
+)
+_DOTTED_PROBE = re.compile(r"(?<![\w.])[a-z]\.[a-z]\b")
+
+
+def _dotted_letters(m: re.Match[str], _: str) -> str | None:
+    joined = m.group(0).replace(".", "")
+    if joined in _DOTTED_READS:
+        return _DOTTED_READS[joined]
+    return joined if joined in _DOTTED_NAMES else None
+
+
+def _has_dotted_letters(lower: str, _: Found | None) -> bool:
+    return _DOTTED_PROBE.search(lower) is not None
+
+
 # A number given in pieces joined by "then": "it's 916 430 and then two-two-seven-eight",
 # "07, then 946, then 0958": the joining words dropped (before the spelled digits are
 # read), after words that say a number follows, seven to fifteen digits in all
@@ -1041,15 +1082,21 @@ _SUFFIXES = (
 # a domain, when the draft says what the symbol stands for ("☆ = @").
 _SYMBOL_ADDRESS = re.compile(
     r"(?<![\w@.])([a-z0-9][a-z0-9._\-]{0,63}) ?([^\x00-\x7f\w\s]) ?([a-z0-9][a-z0-9\-]{0,62})"
-    rf" ?(\2|\.) ?({_SUFFIXES})(?![\w@])"
+    rf" ?(\2|\.|[^\x00-\x7f\w\s]) ?({_SUFFIXES})(?![\w@])"
 )
 _SYMBOL_PROBE = re.compile(r"[a-z0-9] ?[^\x00-\x7f\w\s] ?[a-z0-9]")
-_SYMBOL_KEY = re.compile(r"(?:=|means|is|for|stands? for|instead of)\s*[\"'“‘]?@")
+_KEY_VERB = r"\s*(?:=|means|is|for|stands? for|instead of)\s*[\"'“‘]?"
+_SYMBOL_KEY = re.compile(rf"{_KEY_VERB}(?:@|at\b)")
 
 
 def _symbol_address(m: re.Match[str], text: str) -> str | None:
     if unicodedata.category(m.group(2)) not in ("So", "Sm"):
         return None
+    if m.group(4) not in (m.group(2), ".") and (
+        unicodedata.category(m.group(4)) not in ("So", "Sm")
+        or not re.search(re.escape(m.group(4)) + _KEY_VERB + r"(?:\.|dot\b)", m.string)
+    ):
+        return None  # "kevin🌀studio🔵com (🌀 = at, 🔵 = dot)": a second symbol, keyed too
     if _SYMBOL_KEY.search(m.string) is None and (
         m.group(4) == "." or not any(c in "._" or c.isdigit() for c in m.group(1))
     ):
@@ -1189,6 +1236,22 @@ _BACKWARDS_ADDRESS = re.compile(
     r"@[a-z0-9_%+\-]{1,64}(?:\.[a-z0-9_%+\-]{1,64}){0,3}(?![\w@])"
 )
 _A_SUFFIX = re.compile(rf"{_SUFFIXES}")
+
+
+# A number given backwards, the draft saying so: "read this backwards: 7 6 5 4 - 5 5 5 -
+# 2 1 3 +" (its "+" last). Seven digits or more, so "count backwards from 5" stays.
+_BACKWARDS_DIGITS = re.compile(r"(?<![\w+])\d(?:[ .\-]{0,3}\d){6,14}(?:[ ]*\+)?(?![\w])")
+_BACKWARDS_CUE = re.compile(r"\b(?:backwards?|in reverse|reversed|right to left)\b")
+
+
+def _backwards_digits(m: re.Match[str], text: str) -> str | None:
+    if not _BACKWARDS_CUE.search(m.string):
+        return None
+    return text[m.start() : m.end()][::-1]
+
+
+def _has_backwards_cue(lower: str, _: Found | None) -> bool:
+    return "backward" in lower or "revers" in lower or "right to left" in lower
 
 
 def _backwards_address(m: re.Match[str], text: str) -> str | None:
@@ -1360,6 +1423,79 @@ def _held(found: Found, words: frozenset[str]) -> list[str]:
     return [word for word in words if word in found]
 
 
+# Digits with a letter put between them, the draft saying to take it out: "9x1x7 -
+# 5x5x8 (remove the x's)". Without such words "2x4x8" stays a size.
+_FILLED_DIGITS = re.compile(r"(?<![\w])\d(?:([a-z])\d)(?:\1\d)+(?![\w])")
+_FILLED_PROBE = re.compile(r"\d[a-z]\d[a-z]\d")
+
+
+def _filled_digits(m: re.Match[str], _: str) -> str | None:
+    letter = m.group(1)
+    told = re.search(
+        r"\b(?:remove|ignore|delete|drop|skip|take out|strip|without|minus)\s+(?:the\s+|all\s+"
+        rf"(?:the\s+)?|every\s+|each\s+)?[\"'‘“]?{letter}[\"'’”]?(?:\s*'?s|es)?\b",
+        m.string,
+    )
+    return m.group(0).replace(letter, "") if told else None
+
+
+def _has_filled_digits(lower: str, _: Found | None) -> bool:
+    return _FILLED_PROBE.search(lower) is not None
+
+
+# A Cash App tag with its sign said in words: "cash app is dollar sign then rileycuts"
+# (only where Cash App or a cashtag is named before it: "a dollar sign then the amount"
+# in a price field's spec stays as it is).
+_SPOKEN_DOLLAR = re.compile(
+    r"\b(?:dollar|usd)\s+(?:sign|symbol)\s*(?:,\s*)?(?:(?:and\s+)?then\s+|followed\s+by\s+|plus\s+)?"
+    r"(?!(?:the|a|an|your|my|its|amount|price|total|number|value|sum|figure|cost|digits?|then|"
+    r"and|followed|plus)\b)"
+    r"(?=[a-z][a-z0-9_]{1,19}\b)"
+)
+_CASH_APP_BEFORE = re.compile(r"\b(?:cash\s?app|cashtag|\$\s?tag)\b[^.!?\n]{0,40}$")
+
+
+def _spoken_dollar(m: re.Match[str], _: str) -> str | None:
+    return "$" if _CASH_APP_BEFORE.search(m.string, 0, m.start()) else None
+
+
+def _has_spoken_dollar(lower: str, _: Found | None) -> bool:
+    return "dollar sign" in lower or "dollar symbol" in lower
+
+
+# "~at~", "*dot*", "=at=": the word between two of the same sign, a line of its own
+# allowed ("anika\n~at~\nbrightlabs\n~dot~\nio").
+_DECORATED = re.compile(rf"\s?([~*=#|^+])[ ]{{0,2}}({_BRACKET_WORDS})[ ]{{0,2}}\1\s?")
+_DECORATED_PROBE = re.compile(rf"[~*=#|^+][ ]{{0,2}}(?:{_BRACKET_WORDS})[ ]{{0,2}}[~*=#|^+]")
+
+
+def _decorated(m: re.Match[str], _: str) -> str | None:
+    word = m.group(2).lower()
+    if word == "a":
+        return None
+    if word in _AT_SET:
+        before = _LAST_WORD.search(m.string, 0, m.start())
+        if before is not None and before.group(0) in _PROSE_BEFORE_SIGN:
+            return None  # "wrap a word like *at* or *dot* in stars": the words themselves
+        return "@" if _DECORATED_DOMAIN.match(m.string, m.end()) else None
+    return "." if _DECORATED_SUFFIX.match(m.string, m.end()) else None
+
+
+_LAST_WORD = re.compile(r"[a-z]+(?=\W*$)")
+_PROSE_BEFORE_SIGN = frozenset(
+    "like as word words the a an or and of to in is use write type say such eg".split()
+)
+# What makes the signs an address's: a domain after the "@", a suffix after the dot.
+_DECORATED_SUFFIX = re.compile(rf"{_SUFFIXES}(?![\w@])")
+_DECORATED_DOMAIN = re.compile(
+    r"[a-z0-9][a-z0-9\-]{0,62}\s{0,2}(?:\.|([~*=#|^+])[ ]{0,2}(?:dot|\.)[ ]{0,2}\1)"
+)
+
+
+def _has_decorated(lower: str, _: Found | None) -> bool:
+    return _DECORATED_PROBE.search(lower) is not None
+
+
 def _has_brackets(lower: str, found: Found | None) -> bool:
     if found is None:
         return _BRACKET_PROBE.search(lower) is not None
@@ -1426,6 +1562,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_DOT_LIKE_RUN, _dot_like_run, _has_dot_like),
     (_DOT_LIKE_AS_DOT, _dot_like_as_dot, _has_dot_like),
     (_BRACKETED, _bracketed, _has_brackets),
+    (_DECORATED, _decorated, _has_decorated),
+    (_SPOKEN_DOLLAR, _spoken_dollar, _has_spoken_dollar),
+    (_FILLED_DIGITS, _filled_digits, _has_filled_digits),
     (_NATIVE_DOMAIN, _native_domain, _has_native_domain),
     (_WORDED_SEPARATORS, _worded_separators, _has_worded_separators),
     (_SYMBOL_ADDRESS, _symbol_address, _has_symbol_address),
@@ -1439,6 +1578,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_BROKEN_AT, _broken_at, _has_broken_at),
     (_BROKEN_DOT, _broken_dot, _has_broken_at),
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
+    (_BACKWARDS_DIGITS, _backwards_digits, _has_backwards_cue),
     (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
     (_DIGIT_LINES, _digit_lines, _has_digit_lines),
     (_SPACED_HEX, _spaced_hex, _has_spaced_hex),
@@ -1450,6 +1590,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _has_hyphenated),
     (_BROKEN_WORD, _broken_word, _has_broken_word),
+    (_DOTTED_LETTERS, _dotted_letters, _has_dotted_letters),
     (_PROVIDER_AFTER, _provider_after, _has_provider_after),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),

@@ -75,7 +75,8 @@ class _Patterns:
         # "add my skype mike.reynolds_nyc", "my IG kate.designs": no separator, but the
         # name reads as a handle.
         bare = (
-            rf"\b(?:my|our|add|the)\s+(?P<app>{chat})\s+(?:id\s+|handle\s+|username\s+)?"
+            # ("add me s k y p e r o b . w e b": the app and the handle after "add me")
+            rf"\b(?:my|our|add(?:\s+me)?|the)\s+(?P<app>{chat})\s+(?:id\s+|handle\s+|username\s+)?"
             rf"(?P<handle>{_HANDLE_LIKE})(?![\w@])"
         )
         # "my gmail is the same as my name here, tomhendrix88": an address given by its

@@ -263,7 +263,10 @@ _JOIN = re.compile(
     r"\b(?:the|add the) usual (?:ending|end|suffix|domain)\b|\bfirst letter of\b|"
     r"\b(?:my|the|our) (?:[a-z]+ )?name (?:here )?(?:\([^)\n]{0,20}\) )?at\b|"
     # "jakub dot wrobel at the polish o2 domain": a name part, then the provider described
-    r"\b[a-z][a-z0-9]*(?:[._]| dot )[a-z0-9]+ at the\b"
+    r"\b[a-z][a-z0-9]*(?:[._]| dot )[a-z0-9]+ at the\b|"
+    # "firstname dot lastname (mine are on my profile)": the name part's template, one's own
+    r"\bfirst\s?name\s*(?:[._]|dot|underscore)\s*(?:last\s?name|surname)\b"
+    r"(?=[^.!?\n]{0,30}\b(?:mine|my|me)\b)"
 )
 # The writer's claim to the pieces: "my email", "my first name", "I use Gmail", or a
 # piece shaped like an address's name part ('k.ahmed', marco_rossi, "jo dot west").

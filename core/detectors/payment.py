@@ -20,11 +20,15 @@ from presend.core.scan import (
 )
 
 _PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
-_OUTSIDE = rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM})"
+# ("off the books": paid where no record is kept, so not through the platform)
+_OUTSIDE = (
+    rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM}|"
+    r"off\s+(?:the\s+)?books)"
+)
 # Right after paying or hiring, "outside" with no place named is the platform's outside:
 # "can I pay you outside for the next milestone?" (not "paid outside the US").
 _OUTSIDE_AFTER_PAY = (
-    rf"(?:{_OUTSIDE}|outside(?=\s*(?:[.,!?;)]|$|\s+(?:for|this|next|if|and|so|instead|now|"
+    rf"(?:{_OUTSIDE}|outside(?=\s*(?:[.,!?;()]|$|\s+(?:for|this|next|if|and|so|instead|now|"
     r"from|to avoid|like|as|pls|please|again|too)\b)))"
 )
 
@@ -52,10 +56,12 @@ class _Patterns:
                 r"transfer (?:the )?(?:money|payment|funds)|"
                 # "I'll send you a bank wire directly"
                 r"send (?:you |u |me |us )?(?:a |the )?(?:bank |wire |direct )?(?:wire|transfer)|"
+                # "I can send $850 straight to your account": the sum itself sent
+                r"send (?:you |u )?[$€£]\s?\d[\d,.]*k?|"
                 r"wire(?: the)?(?: (?:money|payment|funds))?)"
                 r"\s+(?:(?!not\b|no\b|never\b)[\w$'%]+\s+){0,6}"
                 rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE_AFTER_PAY}|"
-                r"straight (?:to|into) (?:your|my|our))\b",
+                r"straight (?:to|into) (?:your|my|our)(?!\s+upwork))\b",
                 ("pay", "paid", "send", "transfer", "wire"),
                 leading=True,
                 also=(ways,),
@@ -227,9 +233,15 @@ class _Patterns:
             ),
             # the fee, avoided
             words(
+                # "since you wouldn't lose the fee": the platform's share kept by going
+                # around it (not "you won't lose the fee you paid": a payment, refunded)
+                r"\b(?:wouldn'?t|won'?t|don'?t|not|never|no need to)\s+lose\s+(?:(?:the|upwork'?s?|"
+                r"platform'?s?|marketplace'?s?|service|\d+\s?%)\s+){1,3}(?:fees?|commission|cut)\b"
+                r"(?!\s+(?:(?:that|which)\s+)?(?:you|i|we|paid)\b|\s+(?:for|on|of)\b)|"
                 r"\b(?:avoid|avoiding|skip|skipping|bypass|bypassing|save|saves|saving|dodge|"
                 r"cut out|get around|escape|no more|without|don'?t (?:want|have) to pay)\s+"
-                r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform|those|their|any|high|service|all|"
+                r"(?:on\s+)?(?:(?:the|paying|upwork'?s?|platform'?s?|marketplace'?s?|those|their|any|"
+                r"high|service|all|"
                 r"us|you|me|both|on|a|lot|of|some|money|big|huge|extra|\d+\s?%|20|10)"
                 r"\s+){0,4}(?:fees?\b|commission\b|cut\b|charges?\b|percentage\b|service fee\b|"
                 # "skip the 10%": the platform's share, named by its size alone (not "save
@@ -252,6 +264,13 @@ class _Patterns:
                     "without",
                     "don't",
                     "dont",
+                    "wouldn't",
+                    "wouldnt",
+                    "won't",
+                    "wont",
+                    "not",
+                    "never",
+                    "no need",
                 ),
                 leading=True,
                 also=(("fee", "commission", "cut", "charge", "percent", "%"),),
@@ -757,6 +776,8 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "- bank transfer option: show our IBAN on the invoice PDF"
             if work.document_part(draft, m.start()):
                 continue  # "Clause 7 (Payment): fees are payable by bank transfer"
+            if work.quoted_content(draft, m.start()):
+                continue  # a guide 'How to send USDT on TRC-20 safely' to write
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
