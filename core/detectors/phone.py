@@ -93,9 +93,10 @@ def detect(draft: Draft) -> Iterator[Match]:
             lead += 1  # "(0049 30 1234567)": the bracket holds the number, not an area code
         found = _one_number(draft, m.start() + lead, m.end(), memo)
         pieces = [found] if found is not None else []
-        if not pieces:
+        if not pieces and not _amount_range(draft.text[m.start() + lead : m.end()]):
             # Two numbers written side by side ("415-555-0132 212-555-0147") read as one
-            # run; try the space-separated pieces from the left, longest first.
+            # run; try the space-separated pieces from the left, longest first. (Not in
+            # a budget's range, "15 000–20 000 Kč": its "15 000–20" is no number.)
             pieces = list(_pieces(draft, m.start() + lead, m.end(), memo))
         for piece in pieces:
             yield _as_content(draft, piece, content)
@@ -204,18 +205,40 @@ def _one_number(draft: Draft, start: int, end: int, memo: Memo) -> Match | None:
     if verdict is None:
         return None
     type_ = (
-        "phone_lookalike" if _look_alike_digits(draft.norm.original_text(start, end)) else "phone"
+        "phone_lookalike"
+        if _look_alike_digits(draft.norm.original_text(start, end), draft.norm.original)
+        else "phone"
     )
     return Match(type_, start, end, status=verdict, evidence={"digits": digits})
 
 
-def _look_alike_digits(original: str) -> bool:
+def _look_alike_digits(original: str, whole: str) -> bool:
     """Whether the number is written with digits of another script that look like other
-    digits (a Gujarati "૫" looks like 4 and is 5): read by value, but a trick to flag."""
+    digits (a Gujarati "૫" looks like 4 and is 5): read by value, but a trick to flag.
+    Not when every digit is of one script and the draft is written in that script's
+    letters: an Arabic draft's "٠١١ ٤٦٥ ٧٨٩٠" is its own way of writing numbers."""
     if original.isascii():
+        return False
+    if _native_digits(original, whole):
         return False
     table = _look_alikes()
     return any(table.get(ch) not in (None, str(unicodedata.decimal(ch, -1))) for ch in original)
+
+
+def _native_digits(original: str, whole: str) -> bool:
+    """Whether all of the number's digits belong to one script whose letters the draft
+    is written in (by Unicode name: "ARABIC-INDIC DIGIT FIVE" and "ARABIC LETTER ALEF")."""
+    scripts = {
+        unicodedata.name(ch, "").split(" DIGIT")[0].removeprefix("EXTENDED ").split("-")[0]
+        for ch in original
+        if ch.isdigit()
+    }
+    return len(scripts) == 1 and _has_letters(whole, scripts.pop())
+
+
+def _has_letters(text: str, script: str) -> bool:
+    """Whether the text holds a letter of the script (by Unicode name)."""
+    return any(ch.isalpha() and unicodedata.name(ch, "").startswith(script + " ") for ch in text)
 
 
 @cache

@@ -97,3 +97,13 @@ def test_look_alike_digits_are_read_by_value_and_flagged() -> None:
     assert finding.severity == "violation"
     (plain,) = check("मेरा नंबर +९१ ९८७६५ ४३२१० है").findings
     assert plain.type == "phone"
+
+
+def test_digits_of_the_drafts_own_script_are_no_trick() -> None:
+    # An Arabic draft writes its numbers in Arabic-Indic digits (whose five looks like a
+    # zero): a plain phone number, which an exception may then cover. The same digits in
+    # an English draft are still a look-alike trick.
+    (native,) = check("مرحباً، هذا رقمي للتواصل ٠٥٥ ١٢٣ ٤٥٦٧ شكراً").findings
+    assert native.type == "phone"
+    (trick,) = check("Call me at ٠٥٥ ١٢٣ ٤٥٦٧ tonight").findings
+    assert trick.type == "phone_lookalike"
