@@ -49,9 +49,9 @@ def detect(draft: Draft) -> Iterator[Match]:
             # or money asked to go to it ("send the 0.01 BTC to bc1q...") is the same
             # request all the same. A looser shape needs the money asked for.
             # (An address called only "address" with a failed checksum is no wallet.)
-            shaped = (m.group("eth") or m.group("bech32") or m.group("base58")) and _COIN.search(
-                sentence
-            )
+            # (TRON's shape too, "T" and 33 more: USDT on TRC-20 is what gets asked for)
+            tron = (m.group("base58") or "").startswith("T") and len(m.group(0)) == 34
+            shaped = (m.group("eth") or m.group("bech32") or tron) and _COIN.search(sentence)
             if cue is None or not (shaped or (m.group("loose") and pay_to is not None)):
                 continue
             chain = "crypto"
