@@ -21,6 +21,7 @@ _LISTS = {
     "data": (True, True),
     "sample_values": (False, True),
     "hotlines": (True, True),
+    "verbatim": (False, True),
 }
 
 
@@ -100,7 +101,41 @@ def hotline(draft: Draft, start: int) -> bool:
     a = max(draft.sentence_bounds(start)[0], start - _HOTLINE_REACH)
     i = bisect.bisect_left(found, a)
     # The words first: most drafts name no hotline, and the content words cost more.
-    return i < len(found) and found[i] <= start and about_content(draft)
+    if not (i < len(found) and found[i] <= start and about_content(draft)):
+        return False
+    # "our hotline isn't on the label, so call me at ...": words in between claim it.
+    between = draft.lower[found[bisect.bisect_right(found, start) - 1] : start]
+    return _MINE_BEFORE.search(between) is None and _mine_local().search(between) is None
+
+
+#: How far before a detail an instruction to keep the text as it is ("use exactly this:")
+#: still covers it, across the lines of the text it introduces.
+_VERBATIM_REACH = 200
+
+
+def verbatim(draft: Draft, start: int) -> bool:
+    """Whether, in a draft about content to produce, words say the text holding ``start``
+    is kept exactly as it is ("UPC, lot numbers and the phone number stay unchanged",
+    "please use exactly this:", "keep all of those exactly as they are"): in its sentence
+    or the next, or up to 200 characters before it with no word claiming it in between. The
+    detail is then the content's (a label, a card, a document to translate)."""
+    found = _found(draft, "verbatim")
+    if not found or not about_content(draft):
+        return False
+    a, b = draft.sentence_bounds(start)
+    # the sentence after: "... (notary phone +34 ...). Please keep all of those as they are."
+    if b < len(draft.text):
+        b = draft.sentence_bounds(min(len(draft.text) - 1, b + 1))[1]
+    lo = bisect.bisect_left(found, min(a, start - _VERBATIM_REACH))
+    for cue in found[lo:]:
+        if cue >= b:
+            return False
+        if cue >= a:
+            return True
+        between = draft.lower[cue:start]
+        if _MINE_BEFORE.search(between) is None and _mine_local().search(between) is None:
+            return True  # "Text is final, please use exactly this:\n\nFront: ..."
+    return False
 
 
 _DASH_BREAKS = frozenset((" \u2014 ", " \u2013 "))

@@ -181,6 +181,7 @@ def _in_the_works_content(draft: Draft, start: int, end: int) -> bool:
         or work.sample_value(draft, start)
         or work.format_example(draft, start)
         or work.data_row(draft, start, end)
+        or work.verbatim(draft, start)
     )
 
 

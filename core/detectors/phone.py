@@ -368,6 +368,7 @@ def _judge(
         or work.data_row(draft, start)
         or work.sample_value(draft, start)
         or work.beside_fiction(draft, start, end)
+        or work.verbatim(draft, start)
     ):
         status = "topic"  # an example of a format the work handles, or a record's number
     elif (
