@@ -45,6 +45,17 @@ def is_placeholder(host: str) -> bool:
     )
 
 
+def is_stand_in_local(local: str) -> bool:
+    """Whether an address's name part is everybody's made-up person ("john.doe"), digits
+    after it allowed."""
+    return local.lower().rstrip("0123456789") in _stand_in_locals()
+
+
+@cache
+def _stand_in_locals() -> frozenset[str]:
+    return frozenset(vocabulary()["domains"]["placeholder"]["stand_in_locals"])
+
+
 def _registered_name(host: str) -> str:
     """The name just before the public suffix ("example" in "mail.example.co.uk")."""
     private = _psl().privatesuffix(host)

@@ -458,10 +458,6 @@ def _hyphenated(m: re.Match[str], text: str) -> str:
     return re.sub(r"[\s\-.]", "", text[m.start() : m.end()])
 
 
-def _has_hyphenated(lower: str, _: Found | None) -> bool:
-    return _HYPHENATED_PROBE.search(lower) is not None
-
-
 # An address broken over lines at its "@": "jordan.beck\n @ \nfastmail.com".
 _BROKEN_AT = re.compile(
     r"(?<=[a-z0-9_.])[ ]*(?:\n[ \n]*@[ \n]*|@[ ]*\n[ \n]*)"
@@ -670,10 +666,6 @@ def _digit_lines(m: re.Match[str], _: str) -> str | None:
     if not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start()):
         return None
     return " ".join(groups)
-
-
-def _has_digit_lines(lower: str, _: Found | None) -> bool:
-    return _DIGIT_LINES_PROBE.search(lower) is not None
 
 
 _DIGIT_LINES_PROBE = re.compile(r"\d\d[ ]*\n[ ]*\d+[ ]*\n[ ]*\d")
@@ -914,10 +906,6 @@ def _broken_word(m: re.Match[str], _: str) -> str | None:
     return joined if joined in _BROKEN_NAMES else None
 
 
-def _has_broken_word(lower: str, _: Found | None) -> bool:
-    return _BROKEN_PROBE.search(lower) is not None
-
-
 # An app's short name or nickname written letter by letter with dots: "add me on L.I.N.E",
 # "on i.g. (@ name)", "by W.U." (vocabulary.toml: the apps' one-word names, [app_nicknames]
 # and [dotted_names]). Only letters that then read as one of those names are joined, so
@@ -952,10 +940,6 @@ def _dotted_letters(m: re.Match[str], _: str) -> str | None:
     if joined in _DOTTED_READS:
         return _DOTTED_READS[joined]
     return joined if joined in _DOTTED_NAMES else None
-
-
-def _has_dotted_letters(lower: str, _: Found | None) -> bool:
-    return _DOTTED_PROBE.search(lower) is not None
 
 
 # A number given in pieces joined by "then": "it's 916 430 and then two-two-seven-eight",
@@ -1015,10 +999,6 @@ _PROVIDER_AFTER_PROBE = re.compile(
 )
 
 
-def _has_provider_after(lower: str, _: Found | None) -> bool:
-    return _PROVIDER_AFTER_PROBE.search(lower) is not None
-
-
 def _char_digits(m: re.Match[str], text: str) -> str:
     return "".join(_CHAR_DIGITS.get(c, c) for c in text[m.start() : m.end()] if c not in " -")
 
@@ -1058,10 +1038,6 @@ _SEPARATOR_PROBE = re.compile(rf"\d[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}\d")
 def _worded_separators(m: re.Match[str], _: str) -> str | None:
     groups = re.findall(r"\d+", m.group(0))
     return "-".join(groups) if sum(len(g) for g in groups) >= 7 else None
-
-
-def _has_worded_separators(lower: str, _: Found | None) -> bool:
-    return _SEPARATOR_PROBE.search(lower) is not None
 
 
 _SPOKEN_AT = re.compile(
@@ -1439,10 +1415,6 @@ def _filled_digits(m: re.Match[str], _: str) -> str | None:
     return m.group(0).replace(letter, "") if told else None
 
 
-def _has_filled_digits(lower: str, _: Found | None) -> bool:
-    return _FILLED_PROBE.search(lower) is not None
-
-
 # A Cash App tag with its sign said in words: "cash app is dollar sign then rileycuts"
 # (only where Cash App or a cashtag is named before it: "a dollar sign then the amount"
 # in a price field's spec stays as it is).
@@ -1492,10 +1464,6 @@ _DECORATED_DOMAIN = re.compile(
 )
 
 
-def _has_decorated(lower: str, _: Found | None) -> bool:
-    return _DECORATED_PROBE.search(lower) is not None
-
-
 def _has_brackets(lower: str, found: Found | None) -> bool:
     if found is None:
         return _BRACKET_PROBE.search(lower) is not None
@@ -1504,10 +1472,6 @@ def _has_brackets(lower: str, found: Found | None) -> bool:
         for bracket in _BRACKETS
         for at in found.get(bracket, ())
     )
-
-
-def _has_spaced_run(lower: str, _: Found | None) -> bool:
-    return _SPACED_PROBE.search(lower) is not None
 
 
 def _has_spoken_dot(lower: str, _: Found | None) -> bool:
@@ -1555,6 +1519,13 @@ def _has_letter_digits(_: str, found: Found | None) -> bool:
 
 Gate = Callable[[str, Found | None], bool]
 
+
+def _probe(pattern: re.Pattern[str]) -> Gate:
+    """A gate that holds when ``pattern`` (a quick probe for a rewrite) is found anywhere
+    in the draft."""
+    return lambda lower, _: pattern.search(lower) is not None
+
+
 _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_ENTITY, _entity, _has_entity),
     (_MARKUP, _markup, _has_markup),
@@ -1562,11 +1533,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_DOT_LIKE_RUN, _dot_like_run, _has_dot_like),
     (_DOT_LIKE_AS_DOT, _dot_like_as_dot, _has_dot_like),
     (_BRACKETED, _bracketed, _has_brackets),
-    (_DECORATED, _decorated, _has_decorated),
+    (_DECORATED, _decorated, _probe(_DECORATED_PROBE)),
     (_SPOKEN_DOLLAR, _spoken_dollar, _has_spoken_dollar),
-    (_FILLED_DIGITS, _filled_digits, _has_filled_digits),
+    (_FILLED_DIGITS, _filled_digits, _probe(_FILLED_PROBE)),
     (_NATIVE_DOMAIN, _native_domain, _has_native_domain),
-    (_WORDED_SEPARATORS, _worded_separators, _has_worded_separators),
+    (_WORDED_SEPARATORS, _worded_separators, _probe(_SEPARATOR_PROBE)),
     (_SYMBOL_ADDRESS, _symbol_address, _has_symbol_address),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
@@ -1580,18 +1551,18 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
     (_BACKWARDS_DIGITS, _backwards_digits, _has_backwards_cue),
     (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
-    (_DIGIT_LINES, _digit_lines, _has_digit_lines),
+    (_DIGIT_LINES, _digit_lines, _probe(_DIGIT_LINES_PROBE)),
     (_SPACED_HEX, _spaced_hex, _has_spaced_hex),
     (_SPACED_BECH32, _spaced_bech32, _has_spaced_bech32),
     (_SYMBOL_SPACED, _symbol_spaced, _has_symbol_spaced),
-    (_SPACED, _spaced, _has_spaced_run),
+    (_SPACED, _spaced, _probe(_SPACED_PROBE)),
     (_SPACED_HANDLE, _spaced_handle, _has_spaced_handle),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
-    (_HYPHENATED, _hyphenated, _has_hyphenated),
-    (_BROKEN_WORD, _broken_word, _has_broken_word),
-    (_DOTTED_LETTERS, _dotted_letters, _has_dotted_letters),
-    (_PROVIDER_AFTER, _provider_after, _has_provider_after),
+    (_HYPHENATED, _hyphenated, _probe(_HYPHENATED_PROBE)),
+    (_BROKEN_WORD, _broken_word, _probe(_BROKEN_PROBE)),
+    (_DOTTED_LETTERS, _dotted_letters, _probe(_DOTTED_PROBE)),
+    (_PROVIDER_AFTER, _provider_after, _probe(_PROVIDER_AFTER_PROBE)),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_LONE_LETTER_DIGIT, _lone_letter_digit, _has_lone_letter_digit),

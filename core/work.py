@@ -268,9 +268,12 @@ def _signed_off(text: str, a: int, b: int) -> bool:
     return bool(before) and _SIGN_OFF.fullmatch(before[-1]) is not None
 
 
-# A sign-off line: short and closed by a comma, a bang or a dash, or dashes alone, or a
-# name of two or three capitalised words.
-_SIGN_OFF = re.compile(r"[^\n.?:]{1,30}[,!\u2014-]|-{2,}|\u2014|(?:[A-Z][\w.'-]*\s?){1,3}")
+# A sign-off line: short and closed by a comma, a bang or a dash ("Best regards,"
+# "Thanks!"), or dashes alone; for a signature's own lines, also a name of two or three
+# capitalised words.
+_SIGN_OFF_WORDS = r"[^\n.?:]{1,30}[,!\u2014-]|-{2,}|\u2014"
+_SIGN_OFF = re.compile(_SIGN_OFF_WORDS + r"|(?:[A-Z][\w.'-]*\s?){1,3}")
+_SIGN_OFF_LINE = re.compile(_SIGN_OFF_WORDS)
 
 
 # "Sample row: ...", "e.g. ...", "Input -> ...": a line that labels itself as data.
@@ -498,27 +501,15 @@ def beside_fiction(draft: Draft, start: int, end: int) -> bool:
             return True
     for m in _AN_ADDRESS.finditer(lower, a, b):
         # (the detail itself may be the made-up one: "john.doe@gmail.com")
-        if stand_in_local(m.group("local")) or (
+        if domains.is_stand_in_local(m.group("local")) or (
             not start <= m.start() < end and domains.is_placeholder(m.group("host"))
         ):
             return True
     return False
 
 
-def stand_in_local(local: str) -> bool:
-    """Whether an address's name part is everybody's made-up person ("john.doe")."""
-    return local.lower().rstrip("0123456789") in _stand_in_locals()
-
-
-@cache
-def _stand_in_locals() -> frozenset[str]:
-    from presend.core.rulepack import vocabulary  # noqa: PLC0415
-
-    return frozenset(vocabulary()["domains"]["placeholder"]["stand_in_locals"])
-
-
-# A sign-off line on its own: "Best regards," "Thanks!" "Respectfully," "--".
-_SIGN_OFF_LINE = re.compile(r"[^\n.?:]{1,30}[,!\u2014-]|-{2,}|\u2014")
+#: The longest line a signature has.
+_SIGNATURE_LINE = 80
 
 
 def signature_start(draft: Draft, pos: int) -> int | None:
@@ -526,9 +517,16 @@ def signature_start(draft: Draft, pos: int) -> int | None:
     line ("Respectfully,") among the draft's last few short lines. Cues above the
     sign-off (the letter's talk of an engagement letter or an NDA) are not about it."""
     text = draft.text
+    # At most four lines of at most 80 characters to the end: a detail early in a long
+    # draft is no signature's, and the searches below run only for the last few.
+    end = len(text)
+    while end > pos and text[end - 1].isspace():
+        end -= 1  # (the draft's end without its trailing blanks, with no copy of it)
+    if end - pos > 4 * (_SIGNATURE_LINE + 1):
+        return None
     line_start = text.rfind("\n", 0, pos) + 1
     rest = text[line_start:].rstrip().split("\n")
-    if len(rest) > 4 or any(len(line) > 80 for line in rest):
+    if len(rest) > 4 or any(len(line) > _SIGNATURE_LINE for line in rest):
         return None
     cursor = line_start
     for _ in range(4):
@@ -536,7 +534,7 @@ def signature_start(draft: Draft, pos: int) -> int | None:
             return None
         prev = text.rfind("\n", 0, cursor - 1) + 1
         line = text[prev : cursor - 1].strip()
-        if len(line) > 80:
+        if len(line) > _SIGNATURE_LINE:
             return None
         if _SIGN_OFF_LINE.fullmatch(line):
             return cursor

@@ -885,8 +885,14 @@ def _third_party_subject(draft: Draft, start: int) -> bool:
 
 
 @cache
+def _payees() -> str:
+    """Whom the client's business pays ("contractors", "my cleaner"), as one alternation."""
+    return lexicon.alternation(lexicon.words_of("en", "payment", "payees"))
+
+
+@cache
 def _payee() -> re.Pattern[str]:
-    words = lexicon.alternation(lexicon.words_of("en", "payment", "payees"))
+    words = _payees()
     # "we paid ~35 contractors through Gusto": a count may stand before them
     count = r"(?:(?:about|around|over|some|many|several|a few|~)\s*)?\d[\d,]*\+?\s+"
     owner = r"(?:our|the|all|their|its|other|your|my|his|those|these|every|each|some)\s+"
@@ -901,7 +907,7 @@ def _payee() -> re.Pattern[str]:
 def _paid_before() -> re.Pattern[str]:
     """Somebody else paid, told before the match: "our seasonal workers in Guatemala get
     (paid through Western Union)", "the bills we already (paid by bank transfer)"."""
-    words = lexicon.alternation(lexicon.words_of("en", "payment", "payees"))
+    words = _payees()
     return re.compile(
         rf"\b(?:{words})\s+(?:[\w'-]+\s+){{0,3}}?(?:gets?|got|are|were|is|was|being|been)\s+"
         r"(?:\w+\s+)?$"

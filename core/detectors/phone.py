@@ -357,11 +357,11 @@ def _judge(
     start, end = span
     international = raw.startswith(("+", "00"))
     owned = _owned(draft, start)
-    if (
-        (work.in_quotes(draft.text, start) or (_fictional(digits) and not owned))
-        and work.about_content(draft)
-    ) or (_fictional(digits) and not owned and work.about_records(draft)):
-        status: Status = "topic"  # "call me on ..." is the writer's, even in fiction's range
+    made_up = not owned and _fictional(digits)  # "call me on ..." is the writer's, even so
+    if (made_up and (work.about_content(draft) or work.about_records(draft))) or (
+        work.in_quotes(draft.text, start) and work.about_content(draft)
+    ):
+        status: Status = "topic"  # a script's, a mock-up's or a sample record's number
     elif not owned and (
         work.format_example(draft, start)
         or _after_a_pattern(draft, start)
