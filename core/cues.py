@@ -34,6 +34,17 @@ PROHIBITION_OPENING = re.compile(
 )
 LIST_OR = re.compile(r"\b(?:n?or)\b")
 
+# "it" starting: the offer or contract just named ("Offer goes out tonight; after it goes
+# live ...").
+DEFERRAL_IT = re.compile(
+    r"\b(?:once|after|when|as soon as)\s+(?:it|that)\s+"
+    r"(?:starts|begins|kicks off|is live|goes live|is accepted|is funded)\b"
+)
+CONTRACT_NAMED = re.compile(r"\b(?:offer|contract)\b")
+
+# A comma, then a clause with its own subject: ", I pay with", ", so we'll pay via".
+NEW_CLAUSE = re.compile(r", (?:(?:so|then|but|and) )?(?:i|we|you|u)(?:'ll|'d|'m)? ")
+
 # "... once the contract starts": postponing the move until it is allowed.
 DEFERRAL = re.compile(
     r"\b(?:once|after|when|as soon as|after that|until)\b[^.!?\n]{0,40}\b(?:contract|offer)\b"
@@ -45,6 +56,10 @@ DEFERRAL = re.compile(
     r"\b(?:once|after|when|as soon as)\s+(?:it'?s|it is|it has|that'?s|that is)\s+(?:been\s+)?"
     r"(?:started|active|signed|funded|accepted|in place|underway)\b|"
     r"\b(?:once|after|when|as soon as)\s+(?:we|you|u)\s+(?:start|begin|get started|kick off)\b|"
+    # "let's do that after I send the offer", "once we hire you"
+    r"\b(?:once|after|when|as soon as)\s+(?:i|we)\s+(?:(?:have\s+)?sen[dt]|make|made)\s+"
+    r"(?:you\s+)?(?:the|an|my|our)\s+offer\b|"
+    r"\b(?:once|after|when|as soon as)\s+(?:i|we)\s+(?:hire|have hired|contract)\s+(?:you|u)\b|"
     r"\b(?:once|after|when|as soon as)\s+(?:we|you|u|i)\s+(?:have|get|sign|start)\s+"
     r"(?:a|the|our|an active)\s+contract\b",
 )

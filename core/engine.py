@@ -222,7 +222,10 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
 
 def _declined(m: Match, draft: Draft, kind: str) -> bool:
     """Whether the writer declines or postpones what the phrase would otherwise ask."""
-    clause = draft.clause_before(m.start)
+    # "I don't want to use Upwork payment, I pay with Zelle": a match that runs over a
+    # clause's end is judged by the clause it ends in.
+    cuts = list(cues.NEW_CLAUSE.finditer(draft.lower, m.start, m.end))
+    clause = draft.clause_before(m.start) if not cuts else draft.lower[cuts[-1].end() : m.end]
     if cues.negated(cues.without_asides(clause)) or cues.reported(clause):
         return True
     sentence = draft.sentence(m.start)
@@ -230,7 +233,9 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         opening = draft.lower[draft.sentence_bounds(m.start)[0] : m.start - len(clause)]
         if cues.PROHIBITION_OPENING.match(opening):
             return True  # "Do NOT send your email, phone or ask to move to Skype"
-    if cues.STAY_ON_PLATFORM.search(sentence):
+    if cues.STAY_ON_PLATFORM.search(sentence) and not _OR_ELSE.search(
+        draft.lower, draft.sentence_bounds(m.start)[0], m.start
+    ):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
     # (At most REACH into its own sentence, like ``Draft.sentence``, so a draft without
@@ -240,8 +245,18 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         return True
     # "We can switch to Slack once the contract starts" is allowed; paying outside
     # later is not, so postponing only excuses contact.
-    return kind == "contact" and cues.deferred(sentence)
+    if kind != "contact":
+        return False
+    if cues.DEFERRAL_IT.search(sentence):
+        first = draft.sentence_bounds(m.start)[0]
+        if cues.CONTRACT_NAMED.search(draft.lower, max(0, first - _DECLINE_REACH), m.start):
+            return True
+    return cues.deferred(sentence)
 
+
+# "should we keep it here, or go back to my usual invoice ...": staying is one choice
+# offered, the move the other.
+_OR_ELSE = re.compile(r"\b(?:keep|stay|remain)\b[^.!?\n]{0,40}\bor\b(?:\s+[\w']+){0,6}\s*$")
 
 #: How far after a proposal a refusal of it is looked for.
 _DECLINE_REACH = 120

@@ -323,6 +323,9 @@ THEIRS_BEFORE = r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:[\w
 #: How far back a "use these test values:" still speaks of what follows.
 SAMPLE_REACH = 200
 _MINE_BEFORE = re.compile(r"\b(?:my|our|me|us|mine)\b")
+# A sentence's end and the start of a new one in prose ("placeholder). You can ..."), not
+# a label line ("test values. Email: ...").
+_NEW_SENTENCE = re.compile(r"[.!?][)\"'\u201d]*[ \t]+[A-Z][a-z]* [a-z]")
 
 
 @cache
@@ -346,14 +349,32 @@ def sample_value(draft: Draft, start: int) -> bool:
         between = draft.lower[end:start]
         parts = between.split("\n\n")
         # "... test values:" then a blank line, then the list: still the same list.
-        if (len(parts) == 1 or (len(parts) == 2 and parts[0].rstrip().endswith(":"))) and (
-            _MINE_BEFORE.search(between) is None and _mine_local().search(between) is None
+        if (
+            (len(parts) == 1 or (len(parts) == 2 and parts[0].rstrip().endswith(":")))
+            and _MINE_BEFORE.search(between) is None
+            and _mine_local().search(between) is None
+            # "(I'll leave the UPC placeholder). You can mail them to ...": a new
+            # sentence that is no list of values speaks of something else.
+            and _NEW_SENTENCE.search(draft.text, end, start) is None
         ):
             return True
-    # "T9yD...b: it's the public burn address": the words may follow on the same line.
+    # "T9yD...b: it's the public burn address": the words may follow on the same line,
+    # in the same sentence and not in an aside about something else ("... @gmail.com (I
+    # kept the script placeholder)").
     line_end = draft.lower.find("\n", start)
     limit = min(start + 120, line_end if line_end >= 0 else start + 120)
-    return any(start < end - 1 < limit for end in found[hi : hi + 3])
+    return any(
+        start < end - 1 < limit
+        and not _in_aside(draft.text[start:end])
+        and _NEW_SENTENCE.search(draft.text, start, end) is None
+        for end in found[hi : hi + 3]
+    )
+
+
+def _in_aside(text: str) -> bool:
+    """Whether ``text`` ends inside brackets it opens after its first word."""
+    rest = text.partition(" ")[2]
+    return rest.rfind("(") > rest.rfind(")")
 
 
 _EXAMPLE_BEFORE = re.compile(

@@ -29,7 +29,7 @@ _CONTACT_WORDS = (
 )
 # ("jaxon dot codes": a dot or underscore said in words is part of the handle)
 _HANDLE = (
-    r"(?:live:\.?(?:cid\.)?)?(?:@ ?)?_?[a-z0-9](?:[\w.\-]{0,30}\w)?"
+    r"(?:live:\.?(?:cid\.)?)?(?:@ ?)?_{0,3}[a-z0-9](?:[\w.\-]{0,30}\w)?"
     r"(?: (?:dot|underscore) [a-z0-9](?:[\w.\-]{0,30}\w)?){0,3}(?:#\d{4})?"
 )
 # A name that reads as a handle: digits, dots or underscores in it ("mike.reynolds_nyc").
@@ -39,6 +39,11 @@ _ON_PLATFORM_AFTER = re.compile(
     r"[^.!?\n]{0,40}?\b(?:(?<!as )(?<!than )(?<!flagged )(?<!seen )(?<!read )(?<!monitored )"
     r"(?<!filtered )(?<!blocked )(?<!tracked )here|on upwork|via upwork|through upwork|in upwork|"
     r"on the platform)\b",
+)
+# A name with a four-digit tag (Discord's old form), not a numbered thing ("issue#4471").
+_TAG = (
+    r"(?<![\w#@/.-])(?!(?:issue|pr|ticket|order|invoice|bug|task|item|build|version|step|"
+    r"no|page|room|channel|case|ref|job|po|sku|id)#)[a-z][\w.]{1,31}#\d{4}\b(?![\w-])"
 )
 _HANDLE_STOPWORDS = frozenset(
     (
@@ -54,6 +59,10 @@ _HANDLE_STOPWORDS = frozenset(
 
 # Short names that, after "my", are the app: "my disc is jaxon", "my tg: @kira".
 _MY_NICKS = "disc|dc|tg|wa|whats|insta|fb"
+
+
+# "talk in WA time": the short name is a state or region there.
+_NOT_PLACE = r"(?!\s+(?:time|state|area|office|county|law|residents?)\b)"
 
 
 class _Patterns:
@@ -126,13 +135,14 @@ class _Patterns:
             rf"\b(?:{lexicon.alternation(lexicon.words('invite', 'verbs'))})"
             r"\s+(?:(?:me|us|you|him|her|them|this|it|over|up|later|directly|privately|"
             r"(?:this|the|our) (?:conversation|chat|discussion))\s+){0,2}"
-            r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+)?"
+            r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+|my\s+|our\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
         )
         # "let's talk on WA": the short name, only where an app would be
         invite_wa = (
-            r"\b(?:talk|chat|text|message|msg|reach|contact|ping|continue|connect|call)\s+"
-            r"(?:me\s+|us\s+)?(?:on|via|over)\s+(?P<app>wa)\b"
+            r"\b(?:talk|chat|text|message|msg|reach|contact|ping|continue|connect|call|discuss|"
+            r"speak|write)\s+(?:(?:me|us|more|rest|the rest|it|this|details|further)\s+){0,2}"
+            rf"(?:on|via|over|in)\s+(?P<app>wa)\b{_NOT_PLACE}"
         )
         # "can we move this to WA?", "chat more freely on tg", "find me on the bird site":
         # an app by a short name or nickname (vocabulary.toml [app_nicknames]), read as
@@ -149,11 +159,15 @@ class _Patterns:
             r"things|the conversation|the chat|our (?:chat|conversation)|over|us)\s+){1,2}|"
             r"(?:let'?s|can we|could we|shall we|should we|we can|we could|pls|please)\s+"
             r"(?:just\s+)?(?:move|switch|hop|jump)\s+(?:over\s+)?)"
-            rf"(?:on|via|over|to|at|through)\s+(?P<app>{nick})\b"
+            rf"(?:on|via|over|to|at|through|in)\s+(?P<app>{nick})\b{_NOT_PLACE}"
         )
         short = [n for n in nicks if len(n) <= 5]
         nick_anchors = (
-            *(f"{at} {n}" for n in short for at in ("on", "to", "via", "over", "at", "through")),
+            *(
+                f"{at} {n}"
+                for n in short
+                for at in ("on", "to", "via", "over", "at", "through", "in")
+            ),
             *(n for n in nicks if len(n) > 5),
         )
         # "I'll email you tonight", "we'll text you the address": a move announced
@@ -284,6 +298,8 @@ class _Patterns:
                 leading=True,
             ),
             "at_name": words(at_name, ("@",), leading=True),
+            # "I'm nikodesign#4471" with Discord named: a name and its four-digit tag
+            "tag": words(_TAG, ("#",), reach=(34, 6)),
             # "ping me on \u2708\ufe0f @ lucas.edits": the paper plane for Telegram
             "plane": words(
                 r"\u2708\s*(?:[:=]|->|\u2192)?\s*(?:(?<=(?:on|me) \u2708 )@ ?_?[a-z][\w.]{2,30}\w|"
@@ -307,7 +323,7 @@ class _Patterns:
             ),
             "are_you_on": words(are_you_on, chat_words),
             "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
-            "invite_wa": words(invite_wa, ("on wa", "via wa", "over wa"), reach=(40, 8)),
+            "invite_wa": words(invite_wa, ("on wa", "via wa", "over wa", "in wa"), reach=(40, 24)),
             "invite_nick": words(invite_nick, nick_anchors, reach=(64, 24)),
             "will_reach": words(
                 will_reach,
@@ -585,6 +601,7 @@ def _detect(draft: Draft) -> Iterator[Match]:
         *p.find("id_is", draft),
         *p.find("as_name", draft),
         *p.find("add_me", draft),
+        *p.find("tag", draft),
     ]
     for m in loose:
         # "my handle everywhere is the same: kim_vfx. Works on Insta": a handle claimed

@@ -300,12 +300,14 @@ class _Patterns:
             # close the contract and carry on directly
             words(
                 r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
-                r"(?:upwork\s+)?contract\b[^.!?\n]{0,60}\b(?:continue|work|pay|keep working|"
-                r"keep going|go on|carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b(?:directly|"
-                r"outside|privately|off|ourselves|between us|on our own|by ourselves)\b",
+                # ("close this one": the contract just spoken of)
+                r"(?:(?:upwork\s+)?contract|one)\b[^.!?\n]{0,60}\b(?:continue|work|pay|"
+                r"keep working|keep going|go on|carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b"
+                r"(?:directly|outside|privately|off|ourselves|between us|on our own|"
+                r"by ourselves)\b",
                 ("close", "end", "cancel", "finish", "wrap up", "stop"),
                 leading=True,
-                also=(("contract",),),
+                also=(("contract", "one"),),
             ),
             # "once this contract closes, shall we keep going on our own?"
             words(
@@ -1006,9 +1008,11 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     # on the new store". A word about some other work in the sentence ("the SEO retainer
     # keeps going through PayPal") does not make the payment the subject.
     a, b = draft.sentence_bounds(at)
-    return bool(
-        cues.DEVELOPMENT.search(draft.lower, max(a, at - _TOPIC_BEFORE), min(b, end + _TOPIC_AFTER))
-    )
+    lo = max(a, at - _TOPIC_BEFORE)
+    # Not from another clause: "I don't want Upwork billing, we pay with Venmo".
+    for clause in cues.NEW_CLAUSE.finditer(draft.lower, lo, at):
+        lo = clause.end()
+    return bool(cues.DEVELOPMENT.search(draft.lower, lo, min(b, end + _TOPIC_AFTER)))
 
 
 _TOPIC_BEFORE, _TOPIC_AFTER = 24, 48

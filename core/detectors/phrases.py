@@ -81,9 +81,13 @@ def _fillers(language: lexicon.Language) -> dict[str, str]:
         + english["payment_nouns"]
     )  # fmt: skip
     contact = ask.get("contact_nouns", []) + english["contact_nouns"] + chat
+    # "my tele is same as my upwork name": the nicknames long enough to be read alone
+    # ("wa" or "ig" only where grammar expects an app, detectors.apps).
+    long_nicks = [n for n in vocabulary()["app_nicknames"]["names"] if len(n) >= 4]
+    nick = rf"|(?:{lexicon.alternation(long_nicks)})(?![\w-])"
     return {
-        "app": lexicon.alternation(chat),
-        "contact": lexicon.alternation(contact),
+        "app": f"(?:{lexicon.alternation(chat)}{nick})",
+        "contact": f"(?:{lexicon.alternation(contact)}{nick})",
         "pay": lexicon.alternation(money),
     }
 
@@ -168,4 +172,19 @@ def _around(draft: Draft, m: re.Match[str], type_: str) -> str:
     """The text whose topic words make a phrase talk about the work, not a move."""
     if type_ == "contact_request":
         return draft.lower[m.end() : m.end() + _REQUEST_TOPIC_REACH]
-    return draft.lower[max(0, m.start() - 24) : m.end() + 24]
+    # Not past a sentence's end on the same line: "... of your checkout. My scheduling
+    # link is ..." is no talk about building scheduling links (a list's lines are read
+    # with the ones around them).
+    before = draft.lower[max(0, m.start() - 24) : m.start()]
+    after = draft.lower[m.end() : m.end() + 24]
+    ends = [e.end() for e in _SENTENCE_END.finditer(before)]
+    stop = _SENTENCE_END.search(after)
+    return (
+        before[ends[-1] if ends else 0 :]
+        + draft.lower[m.start() : m.end()]
+        + after[: stop.start() if stop else None]
+    )
+
+
+# A sentence's end inside a line: after a word, not a list's "2. ".
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_])[.!?] ")
