@@ -48,7 +48,7 @@ NEW_CLAUSE = re.compile(r", (?:(?:so|then|but|and) )?(?:i|we|you|u)(?:'ll|'d|'m)
 # "... once the contract starts": postponing the move until it is allowed.
 DEFERRAL = re.compile(
     r"\b(?:once|after|when|as soon as|after that|until)\b[^.!?\n]{0,40}\b(?:contract|offer)\b"
-    r"[^.!?\n]{0,25}\b(?:starts?|started|begins?|begun|is (?:active|signed|live|open)|"
+    r"[^.!?\n]{0,25}\b(?:starts?|started|begins?|begun|(?:is )?(?:active|signed|live|open)|"
     r"accepted|funded|in place|kicks? off|is running|runs|is underway|is under way)\b|"
     r"\b(?:once|after|when|as soon as)\s+(?:you|u)\s+(?:hire|have hired|accept|"
     r"send (?:me )?(?:the|an|your) offer|make (?:the|an) offer)\b|"
