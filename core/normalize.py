@@ -341,6 +341,7 @@ def _has_spaced_hex(lower: str, _: Found | None) -> bool:
 
 
 # A bech32 address (Bitcoin, Litecoin) written in spaced groups ("bc1q 9h7 w3x ..."),
+# over one line or two,
 # joined when every group holds only bech32 letters and together they are long enough
 # to be one (the checksum and the wallet words are the crypto detector's to judge).
 # A group without a digit joins only before one with a digit, so the words after the
@@ -348,12 +349,13 @@ def _has_spaced_hex(lower: str, _: Found | None) -> bool:
 _BECH32_GROUP = r"[02-9ac-hj-np-z]{2,12}"
 _SPACED_BECH32 = re.compile(
     r"(?<![\w])(?:bc|ltc|tb)1[02-9ac-hj-np-z]{0,12}"
-    rf"(?: (?:(?=[a-z]*\d){_BECH32_GROUP}|{_BECH32_GROUP}(?= [a-z]*\d))){{3,30}}(?![\w])"
+    rf"(?:[ \n](?:(?=[a-z]*\d){_BECH32_GROUP}|{_BECH32_GROUP}(?=[ \n][a-z]*\d))){{3,30}}(?![\w])"
 )
 
 
 def _spaced_bech32(m: re.Match[str], text: str) -> str | None:
-    run = text[m.start() : m.end()].replace(" ", "")
+    # (its groups may run on to the next line: "bc1q 9h7g z4yx\nwq8e 0n5t ...")
+    run = re.sub(r"[ \n]", "", text[m.start() : m.end()])
     return run if 14 <= len(run) <= 90 else None
 
 
@@ -1120,6 +1122,25 @@ def _has_spaced_link(lower: str, _: Found | None) -> bool:
     return " ." in lower and "/" in lower
 
 
+# A site's address with a space for its dot and "slash" for its slash, the reader told to
+# put the dot back: "priya-designs com slash contact". Only a name that cannot be a word
+# of the sentence (a digit in it, or a hyphen between longer parts), so "the income slash
+# expenses" and "hi-fi com slash audio" stay as they are.
+_SLASHED_SITE = re.compile(
+    r"(?<![\w.@/])(?:[a-z]*[0-9][a-z0-9]*|[a-z0-9]{3,}(?:-[a-z0-9]{3,})+) "
+    r"(?:com|net|org|io|co|dev|me|ai|app|info|biz) slash (?=[a-z0-9])"
+)
+
+
+def _slashed_site(m: re.Match[str], text: str) -> str:
+    name, rest = text[m.start() : m.end()].split(" ", 1)
+    return name + "." + rest.replace(" slash ", "/")
+
+
+def _has_slash_word(lower: str, _: Found | None) -> bool:
+    return " slash " in lower
+
+
 # A chat, payment, social, meeting, form or short link spoken out: "discord gg slash
 # hT7vQ", "t me / kira_dev", "wa dot me slash 4479...", "bit ly / 3xK9", "calendly com
 # slash ann": a known two-part host, "slash" or "/", and a name after it.
@@ -1133,7 +1154,7 @@ def _spoken_host_list(*, slash_sign: bool) -> list[str]:
         h
         for group in _SPOKEN_HOST_GROUPS
         for h in domains[group]
-        if re.fullmatch(r"[a-z]+\.[a-z]+", h)
+        if re.fullmatch(r"[a-z]+(?:\.[a-z]+){1,2}", h)
         # One letter before the dot ("s id", "t co") is too often a word's tail.
         and (len(h.split(".")[0]) > 1 or h in needs_a_name)
     ]
@@ -1151,9 +1172,10 @@ def _spoken_host_list(*, slash_sign: bool) -> list[str]:
 
 
 def _spoken_hosts(*, slash_sign: bool) -> str:
+    # (three labels too: "meet google com / abc-defg-hij")
     return "|".join(
-        rf"{re.escape(a)}(?: dot | ){re.escape(b)}"
-        for a, b in (h.split(".") for h in _spoken_host_list(slash_sign=slash_sign))
+        "(?: dot | )".join(re.escape(label) for label in h.split("."))
+        for h in _spoken_host_list(slash_sign=slash_sign)
     )
 
 
@@ -1239,6 +1261,101 @@ def _backwards_address(m: re.Match[str], text: str) -> str | None:
 
 def _has_at(lower: str, _: Found | None) -> bool:
     return "@" in lower
+
+
+# An IBAN after its label with its digits spelled out, a few at a time between the
+# letter groups: "IBAN: GB two nine NWBK six zero one six ...". The value becomes one run
+# of letters and digits for the bank detector to check (its checksum decides). A letter
+# group must be written in capitals, so the words after the number are not taken in.
+_IBAN_DIGIT = "|".join(w for w in _DIGIT_WORDS if len(w) > 2)
+_IBAN_SPELLED = re.compile(
+    r"(?:(?<=\biban )|(?<=\biban: )|(?<=\biban:)|(?<=\biban - )|(?<=\biban# ))"
+    rf"[a-z]{{2}}(?:[ \t]+(?:{_IBAN_DIGIT}|\d{{1,6}}|[a-z]{{4}})){{6,40}}\b"
+)
+
+
+def _iban_spelled(m: re.Match[str], text: str) -> str | None:
+    tokens = text[m.start() : m.end()].split()
+    out = [tokens[0].upper()]
+    spelled = 0
+    for token in tokens[1:]:
+        if token.lower() in _DIGIT_WORDS:
+            out.append(_DIGIT_WORDS[token.lower()])
+            spelled += 1
+        elif token.isdigit() or token.isupper():
+            out.append(token)
+        else:
+            return None
+    if spelled < 3 or not 15 <= len("".join(out)) <= 34:
+        return None
+    return "".join(out)
+
+
+def _has_iban(lower: str, _: Found | None) -> bool:
+    return "iban" in lower
+
+
+# "thru" for "through" ("send it thru paypal", "reach me thru whatsapp"), so the grammar of
+# every detector reads the texting spelling as the word.
+_THRU = re.compile(r"\bthru\b")
+
+
+def _thru(_: re.Match[str], __: str) -> str:
+    return "through"
+
+
+def _has_thru(lower: str, _: Found | None) -> bool:
+    return "thru" in lower
+
+
+# An address or a handle stacked one piece a line, the "@" and the dots written as words
+# or signs on lines of their own: "lena.vogt\nat\nposteo\nde", "hana\n.\ndraws\n.\ntokyo".
+# The lines join into one: "at" with spaces around it (the email detector then judges the
+# address), a dot or underscore line as its sign, and two labels after "at" with a dot
+# between them; the address ends at its suffix's line. Without an "at" line, pieces join
+# only across a dot or underscore line, so a column of words ("milk\neggs") stays as it is.
+# The first piece may end a line of prose ("Contact: ana\nat\n..."), and a full stop may
+# follow the last.
+_STACK_SIGN = r"(?:\.|dot|period|_|underscore)"
+_STACK_PIECE = r"[a-z0-9][a-z0-9._\-]{0,40}"
+_STACKED = re.compile(
+    rf"(?m)(?:^[ \t]*|(?<=[ \t(\"'\u201c])){_STACK_PIECE}"
+    rf"(?:[ \t]*\n[ \t]*{_STACK_SIGN}[ \t]*\n[ \t]*{_STACK_PIECE})*"
+    rf"(?:[ \t]*\n[ \t]*at[ \t]*\n[ \t]*"
+    rf"(?:[a-z0-9][a-z0-9\-]{{0,62}}[ \t]*\n[ \t]*(?:(?:\.|dot|period)[ \t]*\n[ \t]*)?){{0,3}}"
+    rf"(?:[a-z0-9][a-z0-9.\-]{{0,62}}\.)?{_SUFFIXES}"
+    rf"|(?:[ \t]*\n[ \t]*{_STACK_SIGN}[ \t]*\n[ \t]*{_STACK_PIECE})+)"
+    r"(?<![.\-_])(?=[ \t]*$|[.,!?;)\"'\u201d]*(?:\s|$))"
+)
+_STACKED_PROBE = re.compile(r"\n[ \t]*(?:at|\.|dot|period|_|underscore)[ \t]*\n")
+_STACK_SIGNS = {".": ".", "dot": ".", "period": ".", "_": "_", "underscore": "_"}
+# Words before a stacked "at" address that say it is one (a local part with a dot, an
+# underscore or a digit says so itself).
+_STACK_CUE = re.compile(r"\b(?:e-?mail|mail|write|send|reach|contact|inbox)\w*\b[^.!?]{0,40}$")
+
+
+def _stacked(m: re.Match[str], text: str) -> str | None:
+    lines = [line.strip() for line in text[m.start() : m.end()].split("\n")]
+    words = [line.lower() for line in lines]
+    if "at" in words:
+        local = words[: words.index("at")]
+        cue = _STACK_CUE.search(text.lower(), max(0, m.start() - 60), m.start())
+        if not cue and not any(c in "._0123456789" for c in "".join(local)):
+            return None
+    out = lines[0]
+    after_at = False
+    for i in range(1, len(lines)):
+        word, prev = words[i], words[i - 1]
+        if word == "at" and not after_at:
+            out += " at "
+            after_at = True
+        elif word in _STACK_SIGNS:
+            out += _STACK_SIGNS[word]
+        elif prev in _STACK_SIGNS or prev == "at":
+            out += lines[i]
+        else:
+            out += "." + lines[i]
+    return out
 
 
 # A provider's name broken or sounded out after "@" or "at" and before the dot: "ann at
@@ -1538,6 +1655,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_FILLED_DIGITS, _filled_digits, _probe(_FILLED_PROBE)),
     (_NATIVE_DOMAIN, _native_domain, _has_native_domain),
     (_WORDED_SEPARATORS, _worded_separators, _probe(_SEPARATOR_PROBE)),
+    (_THRU, _thru, _has_thru),
+    (_IBAN_SPELLED, _iban_spelled, _has_iban),
+    (_STACKED, _stacked, _probe(_STACKED_PROBE)),
     (_SYMBOL_ADDRESS, _symbol_address, _has_symbol_address),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
@@ -1545,6 +1665,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_HOST_SLASH, _spoken_host_slash, _has_spoken_slash),
     (_PROFILE_PATH, _profile_path, _has_profile_path),
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
+    (_SLASHED_SITE, _slashed_site, _has_slash_word),
     (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
     (_BROKEN_AT, _broken_at, _has_broken_at),
     (_BROKEN_DOT, _broken_dot, _has_broken_at),

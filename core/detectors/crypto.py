@@ -41,6 +41,10 @@ def detect(draft: Draft) -> Iterator[Match]:
     for m in finditer_in(_CANDIDATES, draft.text, draft.long_words(14)):
         chain = _chain(m)
         sentence = draft.sentence(m.start())
+        # A label that ends the line before ("easier in btc:\nbc1q...") names the coin.
+        lead = draft.lower[max(0, m.start() - 60) : m.start()]
+        if lead.rstrip(" \n").endswith(":"):
+            sentence = lead.rsplit("\n\n", 1)[-1] + sentence
         cue = _WALLET_CUE.search(sentence)
         pay_to = _PAY_TO.search(draft.lower, max(0, m.start() - 80), m.start())
         if chain is None:
@@ -71,9 +75,10 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("crypto_wallet", m.start(), m.end(), status, evidence={"chain": chain})
 
 
-# A coin, a chain or a wallet named: "ETH only pls: 0x...", "USDT (ERC-20): 0x...".
+# A coin, a chain or a wallet named: "ETH only pls: 0x...", "USDT (ERC-20): 0x...",
+# "crypto is simplest:\nbc1q...".
 _COIN = re.compile(
-    r"\b(?:wallet|usdt|usdc|btc|bitcoin|eth|ethereum|erc-?20|bep-?20|trc-?20|tron|trx|bnb|"
+    r"\b(?:wallet|crypto|usdt|usdc|btc|bitcoin|eth|ethereum|erc-?20|bep-?20|trc-?20|tron|trx|bnb|"
     r"ltc|litecoin|doge|dogecoin|metamask|trust wallet|coinbase|binance)\b"
 )
 

@@ -21,9 +21,10 @@ _LABEL = rf"[{_LABEL_CHAR}](?:[{_LABEL_CHAR}\-]{{0,61}}[{_LABEL_CHAR}])?"
 # An address broken over two lines right after its "@" ("ana@\ndesign.co") reads whole.
 _AT = r"(?:[ ]{0,2}@(?:[ ]{0,2}|[ ]?\n)|[ ]{1,2}at[ ]{1,2})"
 _AT_WORDS = ("@", " at ")  # one of which every address holds
-# "." with optional spaces, or the word "dot"; inside the name part only the word, so
-# "Thanks. john@..." does not pull "Thanks" into the address.
-_DOT = r"(?:[ ]?\.[ ]?|[ ]{1,2}d[o0]t[ ]{1,2})"
+# "." with optional spaces, or the word "dot" (or "period", after an "at": "ann at
+# proton period me"); inside the name part only the word "dot", so "Thanks. john@..."
+# does not pull "Thanks" into the address.
+_DOT = r"(?:[ ]?\.[ ]?|[ ]{1,2}(?:d[o0]t|period)[ ]{1,2})"
 _LOCAL_DOT = r"(?:[ ]{1,2}d[o0]t[ ]{1,2})"
 _EMAIL = re.compile(
     rf"(?<![\w@.])(?P<local>{_LOCAL}(?:{_LOCAL_DOT}{_LOCAL}){{0,3}}){_AT}"
@@ -40,7 +41,7 @@ _PROVIDERS = frozenset(
 # "at live", "at 163"): named bare, they need another sign of an address.
 _EVERYDAY_PROVIDERS = frozenset(("live", "msn", "me", "pm", "mail", "hey", "qq", "163", "126"))
 _SPOKEN_DOMAIN = re.compile(
-    r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: ?\. ?| {1,2}d[o0]t {1,2})[a-z0-9]|(?:"
+    r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: ?\. ?| {1,2}(?:d[o0]t|period) {1,2})[a-z0-9]|(?:"
     + "|".join(sorted(_PROVIDERS, key=len, reverse=True))
     + r")\b)"
 )
@@ -59,7 +60,7 @@ _NOT_LOCAL = frozenset(
 
 # Words just before a spoken "name at company.com" that say it is an address.
 _EMAIL_CUE = re.compile(r"\b(?:e-?mail|mail|gmail|write|reach|contact)\w*\b[^.!?\n]{0,30}$")
-_SEPARATOR = re.compile(r"\s*(?:\.|\bd[o0]t\b)\s*")
+_SEPARATOR = re.compile(r"\s*(?:\.|\bd[o0]t\b|\bperiod\b)\s*")
 
 
 def detect(draft: Draft) -> Iterator[Match]:

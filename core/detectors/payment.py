@@ -522,11 +522,14 @@ class _Patterns:
             words(
                 r"\b(?:discount|cheaper|lower (?:rate|price)|better (?:rate|price|deal)|"
                 r"\d+\s?% off|reduced rate)\b[^.!?\n]{0,60}"
-                r"\b(?:pay|paid|payment|work|deal)\w*\b"
-                rf"[^.!?\n]{{0,30}}\b(?:directly|outside|off|privately|via\s+{pay}|"
-                rf"through\s+{pay})\b",
+                r"\b(?:(?:pay|paid|payment|work|deal|send|sent|transfer)\w*\b"
+                rf"[^.!?\n]{{0,30}}\b(?:directly|outside|off|privately|"
+                rf"(?:via|through)\s+(?:the\s+)?{pay})|"
+                # "cheaper if you pay some other way instead of here"
+                r"(?:pay|paid|payment)\w*\b[^.!?\n]{0,30}\binstead of (?:here|upwork|"
+                r"the platform|this (?:site|platform))(?!\s+(?:credits?|connects|balance)))\b",
                 ("discount", "cheaper", "lower", "better", "% off", "reduced"),
-                also=(("direct", "outside", "off", "private", "via", "through"),),
+                also=(("direct", "outside", "off", "private", "via", "through", "instead of"),),
             ),
         )
         verbs = cues.app_names("payment_verbs")
@@ -650,6 +653,16 @@ class _Patterns:
                         "between us",
                     ),
                 ),
+            ),
+            # "Western Union to my name is easiest, then we don't need the escrow": a rail
+            # named with the platform's escrow done without
+            words(
+                rf"\b(?P<app>{pay})\b[^.!?\n]{{0,80}}\b(?:don'?t|do not|won'?t|wouldn'?t|"
+                r"will not|would not)\s+(?:even\s+)?need\s+(?:the\s+|upwork'?s?\s+|any\s+)?"
+                r"escrow\b|\b(?:skip|avoid|bypass|without|no need for)\s+(?:the\s+|upwork'?s?\s+|"
+                rf"any\s+)?escrow\b[^.!?\n]{{0,60}}\b(?P<app2>{pay})\b{_NOT_BUILT}",
+                ("escrow",),
+                also=(pay_words,),
             ),
             # "send you the MTCN", "I'll give you the reference to collect"
             words(
