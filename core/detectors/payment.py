@@ -1034,11 +1034,10 @@ def _beside_books(draft: Draft, at: int, end: int) -> bool:
     sentence: a switch to or from it, or a short list of them."""
     after, before = _books_around()
     a, b = draft.sentence_bounds(at)
+    a, b = max(a, at - 200), min(b, end + 200)
     if _MONEY_MOVES.search(draft.lower, a, b):
-        return False  # "I'll pay you via Wave, then we move the books to Xero"
-    return bool(
-        after.match(draft.lower[:b], end) or before.search(draft.lower, max(0, at - 40), at)
-    )
+        return False  # "I'll send your pay via Wave, then we move the books to Xero"
+    return bool(after.match(draft.lower, end, b) or before.search(draft.lower, max(a, at - 40), at))
 
 
 _TOPIC_BEFORE, _TOPIC_AFTER = 24, 48
