@@ -95,7 +95,13 @@ OWNER_OTHER = re.compile(
     r"competitors?|clone of|copy of|"
     # A site the writer went to see is the reader's or somebody else's, not theirs.
     r"(?:had|took) a (?:quick |closer |good )?look at|looked (?:at|through|over)|"
-    r"went (?:through|over)|checked|browsed|visited)\b",
+    r"went (?:through|over)|checked|browsed|visited|"
+    # The work named as a noun before the site: "the migration of acme.com", "an
+    # external pentest of app.acme.io".
+    r"(?:migration|redesign|rebuild|re-?platforming|audit|pen-?test|penetration test|"
+    r"security (?:test|review|assessment)|code review|review|optimi[sz]ation|overhaul|"
+    r"revamp|relaunch|refresh|assessment|translation|locali[sz]ation|maintenance|"
+    r"upgrade|speed-up|teardown)\s+(?:of|for|on)(?:\s+(?:the\s+)?(?:site|website|app))?)\b",
 )
 
 # Work done on a site: "we want both moved to Webflow".

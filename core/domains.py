@@ -97,6 +97,29 @@ def is_brand(host: str) -> bool:
     return host.lower().removeprefix("www.") in _brand_names()
 
 
+@cache
+def _company_hosts() -> frozenset[str]:
+    return frozenset(vocabulary()["domains"]["company_hosts"])
+
+
+@cache
+def _institution_suffixes() -> tuple[str, ...]:
+    return tuple(vocabulary()["domains"]["institution_suffixes"])
+
+
+def is_institution_or_company(host: str) -> bool:
+    """A government's or international body's site ("Grants.gov", "hmrc.gov.uk"), or a
+    page of a company whose every subdomain is its own ("learn.microsoft.com"): where a
+    certificate is checked or a form is filed, nobody's own site."""
+    host = host.lower().strip(".").removeprefix("www.")
+    if group_of(host, "") is not None:
+        return False  # "teams.microsoft.com" is still a meeting link
+    if any(host.endswith("." + suffix) for suffix in _institution_suffixes()):
+        return True
+    # Only its subdomains: "microsoft.com" alone may still be written as anybody's link.
+    return any(host.endswith("." + listed) for listed in _company_hosts())
+
+
 def names_nobody(host: str, path: str) -> bool:
     """A personal-link host or a link shortener with no name after it ("a PayPal.me
     link", "the bit.ly links in the emails"): the service."""

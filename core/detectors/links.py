@@ -77,9 +77,43 @@ _EMAIL_DESCRIBED = re.compile(
 # subscription".
 _PRODUCT_AFTER = re.compile(
     r"\s+(?:check|checks|checker|checking|score|scores|detector|detection|account|"
-    r"subscription|plan|api|credits?|reports?|plugin|integration|extension|dashboard|app|"
+    r"subscription|plan|api|credits?|reports?|plugin|integration|extension|dashboard|app|widgets?|collections?|"
     r"tool|licen[cs]e|seats?|pro|premium|workspace|template|templates|scan|scans)\b"
 )
+# The same with a word or two between: "Judge.me duplicate widget", "the Canva.com team
+# plan".
+_PRODUCT_AFTER_WORDS = re.compile(r"\s+(?:[\w-]+\s+){1,2}?" + _PRODUCT_AFTER.pattern[3:])
+# Another product's name beside it in a list: "Docusaurus, ReadMe.com, Postman",
+# "(Doxy.me, Zoom for Healthcare)".
+_NAME_ITEM_BEFORE = re.compile(r"(?<![\w.@])[A-Z][\w+#-]*\)?\s*(?:,|/|\+|&|\band|\bor)\s*$")
+_NAME_ITEM_AFTER = re.compile(r"\s*(?:,|/|\+|&|\band\b|\bor\b)\s*[A-Z][\w+#-]*(?![\w.@])")
+# Words saying the writer can be found there: a list of places to reach them.
+_REACH_ME = re.compile(
+    r"\b(?:find|reach|contact|follow|connect|dm|message|visit|ping|email|text|call)\b|"
+    r"\b(?:i'?m|i am|we'?re|we are)\s+(?:also\s+)?(?:on|at)\b"
+)
+
+
+def _named_as_product(draft: Draft, start: int, end: int) -> bool:
+    """Whether a capitalised bare domain is used as a product's name: a product word
+    a word or two after it, or another capitalised name beside it in a list, with
+    nothing in its sentence claiming it or saying the writer is reached there."""
+    text = draft.text
+    listed = _NAME_ITEM_BEFORE.search(text, max(0, start - 40), start) or _NAME_ITEM_AFTER.match(
+        text, end
+    )
+    if not listed and not _PRODUCT_AFTER_WORDS.match(draft.lower, end):
+        return False
+    name = draft.lower[start:end].split(".")[0]
+    beside = listed.group(0).strip(" ,/+&()").split()[0].lower() if listed else ""
+    if len(beside) >= 3 and beside in name:
+        return False  # "Jane Rivera, JaneRivera.com": a person and their own site
+    if work.signature_start(draft, start) is not None:
+        return False  # a sign-off's lines are the writer's own
+    lo, hi = draft.sentence_bounds(start)
+    return _owner(draft, start) != "self" and not _REACH_ME.search(draft.lower, lo, hi)
+
+
 _CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b")
 
 
@@ -93,10 +127,12 @@ def detect(draft: Draft) -> Iterator[Match]:
         if not explicit and (
             not domains.bare_name_is_site(host)
             or domains.is_brand(host)
+            or domains.is_institution_or_company(host)
             or (draft.text[m.start()].isupper() and _PRODUCT_AFTER.match(draft.lower, m.end()))
+            or (draft.text[m.start()].isupper() and _named_as_product(draft, m.start(), m.end()))
         ):
-            # "Tools: Xero, Bill.com", "a Originality.ai check": a product named by its
-            # domain, capitalised as a name and used as one
+            # "Tools: Xero, Bill.com", "a Originality.ai check", "I know Grants.gov":
+            # a product or an institution named by its domain, not anybody's own site
             continue
         if explicit and not (domains.is_known_suffix(host) or host[0].isdigit()):
             continue

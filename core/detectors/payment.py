@@ -1015,6 +1015,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "a bot where customer pick items, choose a slot and pay via Stripe"
     if _pays_another(draft, m):
         return True
+    if _beside_books(draft, at, end):
+        return True  # "using Wave now, open to moving to Xero": bookkeeping software
     if _OUR_SALES.search(draft.sentence(m.start())):
         return True  # "we sell on Etsy and get paid through PayPal": the business's takings
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
@@ -1026,6 +1028,33 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     for clause in cues.NEW_CLAUSE.finditer(draft.lower, lo, at):
         lo = clause.end()
     return bool(cues.DEVELOPMENT.search(draft.lower, lo, min(b, end + _TOPIC_AFTER)))
+
+
+@cache
+def _books_around() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    books = lexicon.alternation([str(w) for w in vocabulary()["software"]["accounting"]])
+    pair = r"(?:/|\bor\b|\bvs\.?|\bversus\b|\u2192|->)"
+    after = re.compile(
+        rf"\s*{pair}\s*(?:{books})\b|[^.!?\n]{{0,60}}?\b(?:mov\w*|switch\w*|migrat\w*|"
+        rf"port\w*|convert\w*|transition\w*|go(?:ing)?)\s+(?:(?:it|them|everything|over|"
+        rf"the books)\s+){{0,2}}(?:to|into|onto)\s+(?:{books})\b"
+    )
+    before = re.compile(rf"\b(?:{books})\s*{pair}\s*$|\bfrom\s+(?:{books})\s+to\s+$")
+    return after, before
+
+
+_MONEY_MOVES = re.compile(r"\b(?:pay|paid|paying|pays|send|sending|sent|transfer\w*|wire|tip)\b")
+
+
+def _beside_books(draft: Draft, at: int, end: int) -> bool:
+    """Whether a payment app's name is compared with bookkeeping software in its
+    sentence: a switch to or from it, or a short list of them."""
+    after, before = _books_around()
+    a, b = draft.sentence_bounds(at)
+    a, b = max(a, at - 200), min(b, end + 200)
+    if _MONEY_MOVES.search(draft.lower, a, b):
+        return False  # "I'll send your pay via Wave, then we move the books to Xero"
+    return bool(after.match(draft.lower, end, b) or before.search(draft.lower, max(a, at - 40), at))
 
 
 _TOPIC_BEFORE, _TOPIC_AFTER = 24, 48

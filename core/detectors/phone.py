@@ -44,7 +44,10 @@ _OTHER_NUMBER_CUE = tuple(
     ein vat tax ssn record row sample job contract project timestamp epoch unix hash
     checksum coordinates lat lng latitude longitude budget price salary revenue views zips
     zipcodes postcodes
-    downloads followers users subscribers apn parcel drawing dwg docket #""".split()
+    downloads followers users subscribers apn parcel drawing dwg docket
+    membership member certificate certification cert credential registration reg passport
+    accreditation badge validation transcript enrollment enrolment student employee npi
+    #""".split()
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 _RUN_ON = re.compile(r"[\d()\[\]. \-_/*;$~|\n]{4}")
@@ -478,7 +481,7 @@ def _fictional(digits: str) -> bool:
 
 _OTHER_THEN_NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _OTHER_NUMBER_CUE if w.isalpha()) + r")"
-    r"\.?\s*(?:no\.?|num\.?|number|#)\s*[:#]?\s*$"
+    r"\.?\s*(?:no\.?|num\.?|number|#)\s*[:#(]?\s*$"
 )
 
 
