@@ -224,8 +224,10 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     """Whether the writer declines or postpones what the phrase would otherwise ask."""
     # "I don't want to use Upwork payment, I pay with Zelle": a match that runs over a
     # clause's end is judged by the clause it ends in.
-    cuts = list(cues.NEW_CLAUSE.finditer(draft.lower, m.start, m.end))
-    clause = draft.clause_before(m.start) if not cuts else draft.lower[cuts[-1].end() : m.end]
+    # (Only the clause before it is set aside: a negation inside the match may be part of
+    # the offer, "MoneyGram works best, then we won't need the escrow".)
+    new_clause = cues.NEW_CLAUSE.search(draft.lower, m.start, m.end)
+    clause = draft.clause_before(m.start) if new_clause is None else ""
     if cues.negated(cues.without_asides(clause)) or cues.reported(clause):
         return True
     sentence = draft.sentence(m.start)
