@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 
 from presend.core import cues, detectors, lexicon, rulepack, work
@@ -56,7 +57,11 @@ def check(text: str, context: Context) -> Report:
             " stand for several (such as \ufdfa) are written out"
         ) from None
     draft = Draft(norm, context, pack.platform_domains)
-    matches = [m for detect in detectors.ALL for m in _at_most(detect(draft), MAX_FINDINGS)]
+    matches = [
+        _in_content(m, draft)
+        for detect in detectors.ALL
+        for m in _at_most(detect(draft), MAX_FINDINGS)
+    ]
     if len(matches) > 1:  # one match overlaps nothing and introduces nothing
         matches = _drop_introductions(_resolve_overlaps(matches, pack), pack)
     if len(matches) > MAX_FINDINGS:
@@ -72,6 +77,29 @@ def check(text: str, context: Context) -> Report:
     findings = [_judge(m, draft, pack) for m in matches]
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.end))
     return Report(context, tuple(findings))
+
+
+#: Details a block of the work's content holds as its own: a footer's phone and email,
+#: a receipt's address, an FAQ answer's IBAN, a contact block's Instagram handle.
+_CONTENT_DETAILS = frozenset(
+    (
+        "phone",
+        "email",
+        "address",
+        "messaging_handle",
+        "social_profile",
+        "bank_account",
+        "payment_handle",
+    )
+)
+
+
+def _in_content(m: Match, draft: Draft) -> Match:
+    """The match, as the content's own ("topic") when it is a detail in a block that a
+    line naming a piece of the work's content introduces (work.content_block)."""
+    if m.status == "breach" and m.type in _CONTENT_DETAILS and work.content_block(draft, m.start):
+        return replace(m, status="topic")
+    return m
 
 
 def _at_most(found: Iterable[Match], breaches: int) -> Iterator[Match]:

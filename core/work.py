@@ -22,6 +22,7 @@ _LISTS = {
     "sample_values": (False, True),
     "hotlines": (True, True),
     "verbatim": (False, True),
+    "artefacts": (True, True),
 }
 
 
@@ -457,6 +458,69 @@ def _opened_after_theirs(draft: Draft, start: int) -> bool:
     if opening < 0:
         return False
     return _THEIRS_SAYS.search(draft.lower, max(line_start, opening - 60), opening) is not None
+
+
+#: The longest line of a block of content (an address, a receipt's line) below its intro.
+_BLOCK_LINE = 100
+# How an intro ends when it presents the block under it or the quotation after it: a
+# colon, "is below", "reads", "the contact page you want".
+_INTRODUCES = re.compile(
+    r"(?::|\b(?:below|as follows|reads|says|(?:you|we) (?:want|need|have)(?: now)?)\W*)\s*$"
+)
+# Words claiming what follows as the writer's own: "here are my details:".
+# So do a destination ("can you mail one printed box to:"): somewhere to send things.
+_MINE_INTRO = re.compile(r"\b(?:my|me|mine)\b|\b(?:to|at)\s*:\s*$")
+
+
+def content_block(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is in a block that a line naming a piece of the work's content
+    introduces: a quotation after 'Payment line reads', or the short lines of the
+    paragraph below "the footer text ... on the contact page you want", "receipt we have
+    now (text):", "the 'contact us' block is below". Such a block holds a business's
+    published details as the content to work on; an intro claiming them ("here are my
+    details:") does not count."""
+    intro = _block_intro(draft.text, start)
+    if intro is None:
+        return False
+    a, b = intro
+    if not _INTRODUCES.search(draft.lower, a, b):
+        return False  # a line that only mentions a page, above a paragraph of prose
+    if _MINE_INTRO.search(draft.lower, a, b) or _mine_local().search(draft.lower, a, b):
+        return False
+    found = _found(draft, "artefacts")
+    i = bisect.bisect_left(found, a)
+    return i < len(found) and found[i] < b
+
+
+def _block_intro(text: str, start: int) -> tuple[int, int] | None:
+    """Where the words introducing the block that holds ``start`` are: before the
+    quotation's opening mark on its line, or the line just above the block's paragraph
+    (one blank line between them at most), or a line ending in a colon right above."""
+    line_start = text.rfind("\n", max(0, start - REACH), start) + 1
+    if in_quotes(text, start):
+        opening = max(text.rfind(q, line_start, start) for q in _OPENING_QUOTES)
+        if opening > line_start and text[line_start:opening].strip():
+            return line_start, opening  # 'Payment line reads "Interac ...'
+    # Up the block's short lines to its first, then the intro above it.
+    first = line_start
+    for _ in range(_LIST_LINES):
+        if first == 0:
+            return None
+        above_start = text.rfind("\n", max(0, first - 1 - REACH), first - 1) + 1
+        above = text[above_start : first - 1].strip()
+        if not above:  # a blank line: the intro is the line above it
+            if above_start == 0:
+                return None
+            intro_start = text.rfind("\n", max(0, above_start - 1 - REACH), above_start - 1) + 1
+            if not text[intro_start : above_start - 1].strip():
+                return None
+            return intro_start, above_start - 1
+        if above.endswith(":"):
+            return above_start, first - 1
+        if len(above) > _BLOCK_LINE:
+            return None
+        first = above_start
+    return None
 
 
 def in_quotes(text: str, start: int) -> bool:

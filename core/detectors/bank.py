@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from presend.core import work
 from presend.core.draft import DIGITS, Draft
 from presend.core.model import Match, Status
+from presend.core.rulepack import vocabulary
 from presend.core.scan import finditer_in, words
 
 # Written solid or in groups of four, as banks print them.
@@ -66,6 +68,7 @@ def detect(draft: Draft) -> Iterator[Match]:
                 or work.sample_value(draft, m.start())
                 or _theirs_in_content(draft, m.start())
                 or work.document_part(draft, m.start())
+                or _documented_example(draft, m.start(), m.group(0))
                 else "breach"
             )
             test_values = test_values or example
@@ -101,6 +104,35 @@ def detect(draft: Draft) -> Iterator[Match]:
 
 
 _LIKE_BEFORE = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)[\s:,(]*$")
+
+
+# Words just before an account claiming it or asking for money to it: "my IBAN", "send it
+# to", "transfer directly: IBAN ...".
+_CLAIMED = re.compile(r"\b(?:my|our|me|us|mine|to|directly|transfer|pay|send|wire|deposit|remit)\b")
+
+
+def _documented_example(draft: Draft, start: int, iban: str) -> bool:
+    """Whether the IBAN is one the registry and the docs print as their example
+    (vocabulary.toml, ``[examples] ibans``), in a draft about content or records and
+    with no word just before it claiming it: made up, as "555-0142" is."""
+    return (
+        iban.replace(" ", "").upper() in _example_ibans()
+        and _CLAIMED.search(draft.lower, max(0, start - 30), start) is None
+        and (
+            work.about_content(draft)
+            or work.about_records(draft)
+            or _CODE_VALUE.search(draft.lower, max(0, start - 40), start) is not None
+        )
+    )
+
+
+# A value in code: '"iban": "', "iban = '": a record or fixture, not a payee's account.
+_CODE_VALUE = re.compile(r"(?:[\"']\w+[\"']\s*:|\b\w+\s*=)\s*[\"']$")
+
+
+@cache
+def _example_ibans() -> frozenset[str]:
+    return frozenset(vocabulary()["examples"]["ibans"])
 
 
 def _ibans(draft: Draft) -> Iterator[re.Match[str]]:

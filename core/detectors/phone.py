@@ -360,7 +360,16 @@ def _judge(
     start, end = span
     international = raw.startswith(("+", "00"))
     owned = _owned(draft, start)
-    made_up = not owned and _fictional(digits)  # "call me on ..." is the writer's, even so
+    # "call me on ..." is the writer's, even so; and a drama range's number after "my
+    # number ... it's" anywhere in its sentence (writers give those as their own too).
+    made_up = not owned and (
+        _fictional(digits)
+        or (
+            _drama_number(digits)
+            and draft.norm.original_text(start, end) == raw  # a disguise is meant
+            and not _claimed_in_sentence(draft, start)
+        )
+    )
     if (made_up and (work.about_content(draft) or work.about_records(draft))) or (
         work.in_quotes(draft.text, start) and work.about_content(draft)
     ):
@@ -477,6 +486,33 @@ def _fictional(digits: str) -> bool:
     if len(national) == 7:  # "555-0142", no area code
         return national.startswith("55501")
     return len(national) == 10 and national[3:8] == "55501"
+
+
+def _drama_number(digits: str) -> bool:
+    """Whether the number is in another country's range reserved for fiction and examples
+    (vocabulary.toml, ``[examples] phones``: the UK's "020 7946 0xxx", Australia's
+    "0491 570 xxx")."""
+    return any(shape.fullmatch(digits) for shape in _fiction_ranges())
+
+
+_CLAIM = re.compile(r"\b(?:my|our|me|us|mine)\b")
+
+
+def _claimed_in_sentence(draft: Draft, start: int) -> bool:
+    a = draft.sentence_bounds(start)[0]
+    return _CLAIM.search(draft.lower, max(a, start - REACH), start) is not None
+
+
+@cache
+def _fiction_ranges() -> tuple[re.Pattern[str], ...]:
+    """``[examples] phones`` as patterns on a number's digits: international (with "00"
+    or without) or national with its leading 0."""
+    found = []
+    for entry in vocabulary()["examples"]["phones"]:
+        country, _, national = entry.lstrip("+").partition(" ")
+        shape = "".join(r"\d" if c == "x" else c for c in national.replace(" ", ""))
+        found.append(re.compile(rf"(?:(?:00)?{country}|0){shape}"))
+    return tuple(found)
 
 
 _OTHER_THEN_NUMBER_WORD = re.compile(
