@@ -259,28 +259,27 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     if cues.negated(cues.without_asides(clause)) or cues.reported(clause):
         return True
     sentence = draft.sentence(m.start)
+    first, last = draft.sentence_bounds(m.start)
     if cues.LIST_OR.search(clause):
-        opening = draft.lower[draft.sentence_bounds(m.start)[0] : m.start - len(clause)]
+        opening = draft.lower[first : m.start - len(clause)]
         if cues.PROHIBITION_OPENING.match(opening):
             return True  # "Do NOT send your email, phone or ask to move to Skype"
-    if cues.STAY_ON_PLATFORM.search(sentence) and not _OR_ELSE.search(
-        draft.lower, draft.sentence_bounds(m.start)[0], m.start
-    ):
+    if cues.STAY_ON_PLATFORM.search(sentence) and not _OR_ELSE.search(draft.lower, first, m.start):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
     # (At most REACH into its own sentence, like ``Draft.sentence``, so a draft without
     # full stops is not read to its end for every phrase.)
-    end = min(draft.sentence_bounds(m.start)[1], m.end + REACH)
+    end = min(last, m.end + REACH)
     if cues.declined_after(draft.lower[m.end : end + _DECLINE_REACH]):
         return True
     # "We can switch to Slack once the contract starts" is allowed; paying outside
     # later is not, so postponing only excuses contact.
     if kind != "contact":
         return False
-    if cues.DEFERRAL_IT.search(sentence):
-        first = draft.sentence_bounds(m.start)[0]
-        if cues.CONTRACT_NAMED.search(draft.lower, max(0, first - _DECLINE_REACH), m.start):
-            return True
+    if cues.DEFERRAL_IT.search(sentence) and cues.CONTRACT_NAMED.search(
+        draft.lower, max(0, first - _DECLINE_REACH), m.start
+    ):
+        return True
     return cues.deferred(sentence)
 
 

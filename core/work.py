@@ -105,8 +105,7 @@ def hotline(draft: Draft, start: int) -> bool:
     if not (i < len(found) and found[i] <= start and about_content(draft)):
         return False
     # "our hotline isn't on the label, so call me at ...": words in between claim it.
-    between = draft.lower[found[bisect.bisect_right(found, start) - 1] : start]
-    return _MINE_BEFORE.search(between) is None and _mine_local().search(between) is None
+    return not claims(draft.lower[found[bisect.bisect_right(found, start) - 1] : start])
 
 
 #: How far before a detail an instruction to keep the text as it is ("use exactly this:")
@@ -133,8 +132,7 @@ def verbatim(draft: Draft, start: int) -> bool:
             return False
         if cue >= a:
             return True
-        between = draft.lower[cue:start]
-        if _MINE_BEFORE.search(between) is None and _mine_local().search(between) is None:
+        if not claims(draft.lower[cue:start]):
             return True  # "Text is final, please use exactly this:\n\nFront: ..."
     return False
 
@@ -323,7 +321,8 @@ THEIRS_BEFORE = r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:[\w
 
 #: How far back a "use these test values:" still speaks of what follows.
 SAMPLE_REACH = 200
-_MINE_BEFORE = re.compile(r"\b(?:my|our|me|us|mine)\b")
+#: Words claiming a detail as the writer's own, in English.
+MINE = re.compile(r"\b(?:my|our|me|us|mine)\b")
 # A sentence's end and the start of a new one in prose ("placeholder). You can ..."), not
 # a label line ("test values. Email: ...").
 _NEW_SENTENCE = re.compile(r"[.!?][)\"'\u201d]*[ \t]+[A-Z][a-z]* [a-z]")
@@ -339,6 +338,12 @@ def _mine_local() -> re.Pattern[str]:
     return re.compile(source + (f"|{lexicon.alternation(glued)}" if glued else ""))
 
 
+def claims(text: str) -> bool:
+    """Whether lower-case ``text`` holds a word claiming a detail as one's own, in any
+    language ("my", "our", "mi", "mein", "私の")."""
+    return MINE.search(text) is not None or _mine_local().search(text) is not None
+
+
 def sample_value(draft: Draft, start: int) -> bool:
     """Whether words just before ``start``, in its paragraph, say that what follows is a
     stand-in ("use these test values:", "placeholder text for now", "this sample
@@ -352,8 +357,7 @@ def sample_value(draft: Draft, start: int) -> bool:
         # "... test values:" then a blank line, then the list: still the same list.
         if (
             (len(parts) == 1 or (len(parts) == 2 and parts[0].rstrip().endswith(":")))
-            and _MINE_BEFORE.search(between) is None
-            and _mine_local().search(between) is None
+            and not claims(between)
             # "(I'll leave the UPC placeholder). You can mail them to ...": a new
             # sentence that is no list of values speaks of something else.
             and _NEW_SENTENCE.search(draft.text, end, start) is None

@@ -75,14 +75,16 @@ _EMAIL_DESCRIBED = re.compile(
 )
 # What a product named by its domain is used for: "Originality.ai check", "Canva.com
 # subscription".
-_PRODUCT_AFTER = re.compile(
-    r"\s+(?:check|checks|checker|checking|score|scores|detector|detection|account|"
-    r"subscription|plan|api|credits?|reports?|plugin|integration|extension|dashboard|app|widgets?|collections?|"
-    r"tool|licen[cs]e|seats?|pro|premium|workspace|template|templates|scan|scans)\b"
+_PRODUCT_WORDS = (
+    r"(?:check|checks|checker|checking|score|scores|detector|detection|account|"
+    r"subscription|plan|api|credits?|reports?|plugin|integration|extension|dashboard|app|"
+    r"widgets?|collections?|tool|licen[cs]e|seats?|pro|premium|workspace|template|templates|"
+    r"scan|scans)\b"
 )
+_PRODUCT_AFTER = re.compile(r"\s+" + _PRODUCT_WORDS)
 # The same with a word or two between: "Judge.me duplicate widget", "the Canva.com team
 # plan".
-_PRODUCT_AFTER_WORDS = re.compile(r"\s+(?:[\w-]+\s+){1,2}?" + _PRODUCT_AFTER.pattern[3:])
+_PRODUCT_AFTER_WORDS = re.compile(r"\s+(?:[\w-]+\s+){1,2}?" + _PRODUCT_WORDS)
 # Another product's name beside it in a list: "Docusaurus, ReadMe.com, Postman",
 # "(Doxy.me, Zoom for Healthcare)".
 _NAME_ITEM_BEFORE = re.compile(r"(?<![\w.@])[A-Z][\w+#-]*\)?\s*(?:,|/|\+|&|\band|\bor)\s*$")
@@ -128,8 +130,13 @@ def detect(draft: Draft) -> Iterator[Match]:
             not domains.bare_name_is_site(host)
             or domains.is_brand(host)
             or domains.is_institution_or_company(host)
-            or (draft.text[m.start()].isupper() and _PRODUCT_AFTER.match(draft.lower, m.end()))
-            or (draft.text[m.start()].isupper() and _named_as_product(draft, m.start(), m.end()))
+            or (
+                draft.text[m.start()].isupper()
+                and (
+                    _PRODUCT_AFTER.match(draft.lower, m.end())
+                    or _named_as_product(draft, m.start(), m.end())
+                )
+            )
         ):
             # "Tools: Xero, Bill.com", "a Originality.ai check", "I know Grants.gov":
             # a product or an institution named by its domain, not anybody's own site

@@ -495,12 +495,9 @@ def _drama_number(digits: str) -> bool:
     return any(shape.fullmatch(digits) for shape in _fiction_ranges())
 
 
-_CLAIM = re.compile(r"\b(?:my|our|me|us|mine)\b")
-
-
 def _claimed_in_sentence(draft: Draft, start: int) -> bool:
     a = draft.sentence_bounds(start)[0]
-    return _CLAIM.search(draft.lower, max(a, start - REACH), start) is not None
+    return work.MINE.search(draft.lower, max(a, start - REACH), start) is not None
 
 
 @cache
