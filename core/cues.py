@@ -61,7 +61,10 @@ DEFERRAL = re.compile(
     r"(?:you\s+)?(?:the|an|my|our)\s+offer\b|"
     r"\b(?:once|after|when|as soon as)\s+(?:i|we)\s+(?:hire|have hired|contract)\s+(?:you|u)\b|"
     r"\b(?:once|after|when|as soon as)\s+(?:we|you|u|i)\s+(?:have|get|sign|start)\s+"
-    r"(?:a|the|our|an active)\s+contract\b",
+    r"(?:a|the|our|an active)\s+contract\b|"
+    # "we'll add you there only after we sign" (the contract; an NDA signed is no start)
+    r"\b(?:once|after|when|as soon as|until)\s+(?:we|you|u|both of us)(?:'ve|\s+have)?\s+"
+    r"(?:sign|signed)\b(?!\s+(?:up|in|off|on|(?:the|an?|your|our)\s+(?:nda|non-?disclosure)))",
 )
 
 # Keeping things on the platform: "let's keep everything on Upwork", "only via Upwork".
@@ -93,6 +96,9 @@ OWNER_OTHER = re.compile(
     r"test|debug|review|improve|analy[sz]e|like|similar to|such as|e\.g|for example|"
     r"inspired by|reference|references|staging|deployed|hosted|live at|currently at|"
     r"competitors?|clone of|copy of|"
+    # echoed back: "the API docs you linked (docs.acme.dev)"
+    r"(?:you|u)\s+(?:just\s+|already\s+)?(?:linked|sent|shared|posted|mentioned|gave|"
+    r"attached|pasted|referenced)|"
     # A site the writer went to see is the reader's or somebody else's, not theirs.
     r"(?:had|took) a (?:quick |closer |good )?look at|looked (?:at|through|over)|"
     r"went (?:through|over)|checked|browsed|visited|"

@@ -536,10 +536,12 @@ _TOLD_WHEN = re.compile(
 # Meetings the work is to arrange for others: "schedule Zoom and Teams meetings with
 # partners" in an assistant's job post.
 _MEETINGS_AS_WORK = re.compile(
-    r"\b(?:schedule|scheduling|manage|managing|organi[sz]e|organi[sz]ing|coordinate|"
-    r"coordinating|book|booking|set up|setting up|"
-    # "we record remotely: host on Riverside, guests on Zoom": the work's other people
-    r"record|recorded|recording|guests?|speakers?|attendees|participants|interviewees)\b"
+    r"\b(?:schedules?|scheduling|manages?|managing|organi[sz]es?|organi[sz]ing|"
+    r"coordinates?|coordinating|books?|booking|set up|setting up|"
+    # "we record remotely: host on Riverside, guests on Zoom": the work's other people;
+    # "a tool that records and transcribes Zoom/Teams meetings": the product's input
+    r"records?|recorded|recording|transcrib(?:e|es|ed|ing)|summari[sz](?:e|es|ing)|"
+    r"guests?|speakers?|attendees|participants|interviewees)\b"
     r"(?:[^.!?\n]{0,30})$|"
     # "clean up your Calendly links": the client's own scheduling tools as the task
     r"\b(?:clean(?:ing)? up|tidy(?:ing)? up|fix(?:ing)?|sync(?:ing)?|audit(?:ing)?|"

@@ -213,6 +213,8 @@ def _typed_to_test(draft: Draft, start: int, end: int, address: str) -> bool:
     local, _, host = address.partition("@")
     if local.rstrip("0123456789") not in _test_locals() or _provider(host.split(".")[0]):
         return False
+    if host.split(".")[0].rstrip("0123456789") in _test_locals():
+        return True  # "test@test.com", "asdf@asdf.com": junk on both sides, anywhere
     lower = draft.lower
     return (
         _FORM_WORDS.search(lower, max(0, start - 60), start) is not None
