@@ -1488,7 +1488,7 @@ _SPLIT_PROVIDER = re.compile(
         re.escape(k).replace(r"\ ", " ") for k in sorted(_SPLIT_PROVIDERS, key=len, reverse=True)
     )
     + ")"
-    + rf"(?= ?\. ?{_SUFFIXES}(?![a-z0-9])| dot |(?![\w@.\-]|[.\-]\w))"
+    + rf"(?= ?\. ?{_SUFFIXES}(?![a-z0-9])| dot |(?![\w@\-]|[.\-]\w))"
 )
 
 
