@@ -150,16 +150,18 @@ def _fold_characters(
 
 
 _NO_FOLD: dict[str, str] = {}
-# A circled "a" right after a name and before a domain stands for "@": "castingⓐ studio.fr"
+# A circled "a" right after a name and before a domain stands for "@": "castingⓐ studio.fr",
+# "jan ⓐ gmail ⊙ com"
 # (not inside a word spelled in circled letters: "ⓙⓞⓗⓝⓐ").
 _CIRCLED_A = frozenset("\u24d0\u24b6")
 _CIRCLED_AT_DOMAIN = re.compile(
-    r" {0,2}[^\W_][\w\-]{0,62} {0,2}[.\u00b7\u2022\u2219\u22c5\u2027\u30fb]"
+    r" {0,2}[^\W_][\w\-]{0,62} {0,2}[.\u00b7\u2022\u2219\u22c5\u2027\u30fb\u2299\u2a00\u29bf]"
 )
 
 
 def _circled_at(text: str, i: int) -> bool:
-    before = text[i - 1] if i else ""
+    # (a space may stand between: "jan ⓐ gmail ⊙ com")
+    before = text[i - 2] if i > 1 and text[i - 1] == " " else text[i - 1] if i else ""
     return (
         before.isascii()
         and (before.isalnum() or before in "._-")
@@ -284,7 +286,8 @@ def _bracketed(m: re.Match[str], _: str) -> str | None:
     return "@" if word in _AT_SET else "."
 
 
-_DOT_LIKE = "\u00b7\u2022\u2219\u22c5\u2027\u30fb"  # middle dot, bullet and their kin
+# Middle dot, bullet and their kin, and a dot in a circle (the "@" of "ⓐ" has its dot too).
+_DOT_LIKE = "\u00b7\u2022\u2219\u22c5\u2027\u30fb\u2299\u2a00\u29bf"
 _DOMAIN_AHEAD = re.compile(
     rf" {{0,2}}[a-z0-9][a-z0-9\-]{{0,62}} {{0,2}}(?:[.{_DOT_LIKE}]|[\[({{<]?dot\b)"
 )
@@ -656,6 +659,34 @@ _CONTACT_BEFORE_COLUMN = re.compile(
 )
 
 
+# A number with a dot between every digit, in groups: "0.3.0.0 - 4.1.2 - 7.7.9.5", beside
+# words or a sign that say a number is there (a version range "1.2.3 - 1.2.9" stays).
+_DOTTED_DIGITS = re.compile(
+    r"(?<![\w.])\d(?:\.\d){1,4}(?:[ ]?[\-\u2013\u2014/][ ]?\d(?:\.\d){1,4}){1,4}(?![\w]|\.\d)"
+)
+_PHONE_SIGNS = "\U0001f4f1\U0001f4de\u260e\u260f\U0001f4f2"  # mobile, receiver, telephone
+_CONTACT_AROUND = re.compile(
+    rf"[{_PHONE_SIGNS}]|\b(?:call|phone|ph|tel|mobile|cell|whats\s?app|viber|signal|sms|text me)\b"
+)
+
+
+def _dotted_digits(m: re.Match[str], _: str) -> str | None:
+    groups = re.findall(r"\d(?:\.\d)*", m.group(0))
+    sizes = [len(g) // 2 + 1 for g in groups]
+    if not 7 <= sum(sizes) <= 15 or max(sizes) < 4:
+        return None  # (versions have three parts: "1.2.3 - 1.2.9 - 2.0.1")
+    lower = m.string
+    if not (
+        _CONTACT_AROUND.search(lower, max(0, m.start() - 40), m.start())
+        or _CONTACT_AROUND.search(lower, m.end(), m.end() + 30)
+    ):
+        return None
+    return "-".join(g.replace(".", "") for g in groups)
+
+
+_DOTTED_DIGITS_PROBE = re.compile(r"\d\.\d\.\d")
+
+
 # A number given a group per line, after words that say a number follows: "Ring me on\n
 # 07700\n900\n461" (a column of figures with no such words stays as it is).
 _DIGIT_LINES = re.compile(r"(?<![\w.,])\d{2,5}(?:[ ]*\n[ ]*\d{1,5}){2,4}(?![\w.,])")
@@ -942,6 +973,71 @@ def _dotted_letters(m: re.Match[str], _: str) -> str | None:
     if joined in _DOTTED_READS:
         return _DOTTED_READS[joined]
     return joined if joined in _DOTTED_NAMES else None
+
+
+# A number read out the way people say it, in tens and hundreds, after words that say a
+# number follows or after its "+" and country code: "my cell is three hundred three, then
+# one ninety-eight, then seventy-four twenty", "+380 sixty-seven, 221, 09 88". Each group
+# keeps its digits ("one ninety-eight" is 198); seven to fifteen digits in all, and not a
+# list of round or rising figures ("twenty, thirty, forty, fifty").
+_UNITS = {w: d for w, d in _DIGIT_WORDS.items() if len(w) > 1}
+_TEENS = {
+    w: str(10 + i)
+    for i, w in enumerate(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: str(20 + 10 * i)
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_UNIT_RE = "|".join(_UNITS)
+_TWO = rf"(?:(?:{'|'.join(_TENS)})(?:[ \-](?:{_UNIT_RE}))?|{'|'.join(_TEENS)})"
+_SAID_GROUP = (
+    rf"(?:(?:{_UNIT_RE}) (?:hundred|thousand)(?: and)?(?: (?:{_TWO}|{_UNIT_RE}))?"
+    rf"|{_TWO}|{_UNIT_RE}|\d{{1,4}})"
+)
+_SAID_GAP = r"(?:,? (?:and )?then |,? followed by |[ ,.\-/]{1,3})"
+_SAID_NUMBER = re.compile(
+    rf"(?<![\w.])(?:\+ ?\d{{1,3}}{_SAID_GAP})?{_SAID_GROUP}(?:{_SAID_GAP}{_SAID_GROUP}){{1,7}}"
+    r"(?![\w])"
+)
+_SAID_TOKEN = re.compile(rf"\+ ?\d{{1,3}}|{_SAID_GROUP}")
+_SAID_COMPOUND = re.compile(rf"hundred|thousand|{'|'.join([*_TENS, *_TEENS])}")
+
+
+def _said_group(group: str) -> str:
+    words = group.replace("-", " ").split()
+    if words[0].isdigit():
+        return words[0]
+    if len(words) > 1 and words[1] in ("hundred", "thousand"):
+        rest = [w for w in words[2:] if w != "and"]
+        tail = _said_group(" ".join(rest)) if rest else ""
+        width = 2 if words[1] == "hundred" else 3
+        return _UNITS[words[0]] + tail.rjust(width, "0")
+    if words[0] in _TENS:
+        return _TENS[words[0]][0] + (_UNITS[words[1]] if len(words) > 1 else "0")
+    return _TEENS.get(words[0]) or _UNITS[words[0]]
+
+
+def _said_number(m: re.Match[str], text: str) -> str | None:
+    tokens = _SAID_TOKEN.findall(m.group(0))
+    plus = tokens[0].startswith("+")
+    groups = [tokens[0].replace(" ", "")] if plus else []
+    groups += [_said_group(t) for t in tokens[plus:]]
+    if not any(_SAID_COMPOUND.search(t) for t in tokens[plus:]):
+        return None  # digits one by one: the spelled-number rewrite reads those
+    values = [int(g) for g in groups if g.isdigit()]
+    if not 7 <= len("".join(groups).lstrip("+")) <= 15 or (
+        all(v % 10 == 0 for v in values) or values == sorted(set(values))
+    ):
+        return None
+    if not plus and not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start()):
+        return None
+    return " ".join(groups)
+
+
+_SAID_PROBE = re.compile(rf"\b(?:{'|'.join(_TENS)}|hundred)\b")
 
 
 # A number given in pieces joined by "then": "it's 916 430 and then two-two-seven-eight",
@@ -1295,6 +1391,28 @@ def _has_iban(lower: str, _: Found | None) -> bool:
     return "iban" in lower
 
 
+# An address's "at" and provider in leetspeak: "r0b3rt0.m4ch4d0 4t gm4il", "ann at h0tm41l":
+# read as "at" and the provider's name (only a word that then names a mail provider).
+_LEET_AT = re.compile(r"(?<=[a-z0-9_.\-]) (4t|@t|at) ([a-z0-9]{3,12})(?![\w@])")
+_LEET_LETTERS = (str.maketrans("01345789", "oieasrgg"), str.maketrans("01345789", "oleastbg"))
+_LEET_PROVIDERS = frozenset(
+    "gmail yahoo hotmail outlook icloud protonmail proton gmx yandex aol zoho".split()
+)
+
+
+def _leet_at(m: re.Match[str], _: str) -> str | None:
+    word = m.group(2)
+    if word.isalpha() and m.group(1) == "at":
+        return None  # nothing written in leetspeak
+    for table in _LEET_LETTERS:
+        if word.translate(table) in _LEET_PROVIDERS:
+            return f" at {word.translate(table)}"
+    return None
+
+
+_LEET_PROBE = re.compile(r" (?:4t|@t|at) [a-z]*\d")
+
+
 # "thru" for "through" ("send it thru paypal", "reach me thru whatsapp"), so the grammar of
 # every detector reads the texting spelling as the word.
 _THRU = re.compile(r"\bthru\b")
@@ -1370,12 +1488,23 @@ _SPLIT_PROVIDER = re.compile(
         re.escape(k).replace(r"\ ", " ") for k in sorted(_SPLIT_PROVIDERS, key=len, reverse=True)
     )
     + ")"
-    + rf"(?= ?\. ?{_SUFFIXES}(?![a-z0-9])| dot )"
+    + rf"(?= ?\. ?{_SUFFIXES}(?![a-z0-9])| dot |(?![\w@\-]|[.\-]\w))"
 )
 
 
-def _split_provider(m: re.Match[str], text: str) -> str:
-    return m.group(1) + _SPLIT_PROVIDERS[m.group(2)]
+def _split_provider(m: re.Match[str], text: str) -> str | None:
+    name = m.group(2)
+    if name in _NAMED_PROVIDERS and not _SUFFIX_AHEAD.match(m.string, m.end()):
+        return None  # "our team at Google Mail": the product's own name, bare
+    return m.group(1) + _SPLIT_PROVIDERS[name]
+
+
+# With no suffix after it ("ann at gee mail, or ..."), a name sounded out is enough, but
+# not the provider's own name ("our team at Google Mail").
+_NAMED_PROVIDERS = frozenset(
+    " ".join(k.lower().split()) for k in vocabulary()["split_providers"]["named"]
+)
+_SUFFIX_AHEAD = re.compile(rf" ?\. ?{_SUFFIXES}(?![a-z0-9])| dot ")
 
 
 def _has_split_provider(lower: str, _: Found | None) -> bool:
@@ -1479,7 +1608,8 @@ def lower_same_length(text: str) -> str:
 
 # "(at)", "[dot]", and every language's words for them: "(arroba)", "(punto)", "[собака]".
 _AT_SET = frozenset(["at", "@", *_AT_WORDS])
-_BRACKET_WORDS = lexicon.alternation(sorted(_AT_SET | {"dot", r"\.", "a", *_DOT_WORDS}))
+# ("period" only here, in brackets: bare, "a trial period in May" would read as ".in".)
+_BRACKET_WORDS = lexicon.alternation(sorted(_AT_SET | {"dot", "period", r"\.", "a", *_DOT_WORDS}))
 _BRACKETED = re.compile(rf"\s?[\[({{<]\s{{0,2}}({_BRACKET_WORDS})\s{{0,2}}[\])}}>]\s?")
 _BRACKET_PROBE = re.compile(rf"[\[({{<]\s{{0,2}}(?:{_BRACKET_WORDS})\s{{0,2}}[\])}}>]")
 # Three single characters between single spaces: the middle of any spaced-out run.
@@ -1656,6 +1786,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_NATIVE_DOMAIN, _native_domain, _has_native_domain),
     (_WORDED_SEPARATORS, _worded_separators, _probe(_SEPARATOR_PROBE)),
     (_THRU, _thru, _has_thru),
+    (_LEET_AT, _leet_at, _probe(_LEET_PROBE)),
     (_IBAN_SPELLED, _iban_spelled, _has_iban),
     (_STACKED, _stacked, _probe(_STACKED_PROBE)),
     (_SYMBOL_ADDRESS, _symbol_address, _has_symbol_address),
@@ -1673,6 +1804,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_BACKWARDS_DIGITS, _backwards_digits, _has_backwards_cue),
     (_SPACED_LINES, _spaced_lines, _has_spaced_lines),
     (_DIGIT_LINES, _digit_lines, _probe(_DIGIT_LINES_PROBE)),
+    (_DOTTED_DIGITS, _dotted_digits, _probe(_DOTTED_DIGITS_PROBE)),
     (_SPACED_HEX, _spaced_hex, _has_spaced_hex),
     (_SPACED_BECH32, _spaced_bech32, _has_spaced_bech32),
     (_SYMBOL_SPACED, _symbol_spaced, _has_symbol_spaced),
@@ -1688,6 +1820,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_LONE_LETTER_DIGIT, _lone_letter_digit, _has_lone_letter_digit),
     (_GLUED, _glued, _has_glued),
+    (_SAID_NUMBER, _said_number, _probe(_SAID_PROBE)),
     (_THEN_JOINED, _then_joined, _has_then),
     (_SPELLED, _spelled, _has_digit_word_run),
     (_LETTER_DIGITS, _letter_digits, _has_letter_digits),

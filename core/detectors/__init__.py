@@ -26,6 +26,7 @@ ALL: tuple[Detector, ...] = (
     links.detect,
     email.detect,
     email.detect_pieces,
+    email.detect_described,
     phone.detect,
     bank.detect,
     crypto.detect,

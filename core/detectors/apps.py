@@ -628,6 +628,8 @@ def _detect(draft: Draft) -> Iterator[Match]:
     for m in p.find("my_app", draft):
         if _is_topic(draft, m.start("app"), m.end()):
             continue  # "run our Discord: set up roles and bots"
+        if work.quoted_content(draft, m.start()):
+            continue  # 'lines like "my insta is ..." are spam': a dataset's line quoted
         yield _phrase("messaging_invite", m, app=m.group("app"))
     for m in p.find("there", draft):
         # "we talked by email back then, so reply there": email is a place too

@@ -185,6 +185,8 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
         or work.data_row(draft, m.start(), end)
         or _typed_to_test(draft, m.start(), end, address)
         or work.beside_fiction(draft, m.start(), end)
+        # 'emails typed as "store at brand dot com"': a quoted example of a format
+        or (work.in_quotes(draft.text, m.start()) and work.format_example(draft, m.start()))
     ):
         status = "topic"  # "translate: 'Call us ... or email info@acme.de'": the page's
     return Match("email", m.start(), end, status=status, evidence={"address": address})
@@ -259,12 +261,15 @@ _JOIN = re.compile(
     r"\b(?:first|second|other|last) (?:half|part|bit|piece)\s*[:=]|"
     r"\b(?:part|bit|half) (?:before|after) the (?:@|at\b)|\bin (?:two |2 )?pieces\b|"
     r"\b(?:with|and|plus) a (?:dot|period|full stop|underscore) (?:between|in (?:the )?"
-    r"(?:middle|between))|\bno spaces\b|"
+    r"(?:middle|between))|\bno (?:spaces|dots)\b|"
+    # dictated a piece a line: "first bit is kwame / then a dot / then asante"
+    r"\bthen (?:a|an|the) (?:dot|period|full stop|underscore|@|at sign)\b|"
     # ... the same after the normaliser read "a dot in" as a spoken ".in" suffix
     r"\b(?:with|and|plus) a\.in (?:the )?middle\b|"
     r"\byou(?:'ll| will| can)? (?:know|figure out|guess|work out|get) the rest\b|"
     r"\b(?:the|add the) usual (?:ending|end|suffix|domain)\b|\bfirst letter of\b|"
-    r"\b(?:my|the|our) (?:[a-z]+ )?name (?:here )?(?:\([^)\n]{0,20}\) )?at\b|"
+    r"\b(?:my|the|our) (?:[a-z]+ )?name (?:here |from (?:this|my|the) profile )?"
+    r"(?:\([^)\n]{0,20}\) )?at\b|"
     # "jakub dot wrobel at the polish o2 domain": a name part, then the provider described
     r"\b[a-z][a-z0-9]*(?:[._]| dot )[a-z0-9]+ at the\b|"
     # "firstname dot lastname (mine are on my profile)": the name part's template, one's own
@@ -286,6 +291,27 @@ _REACH = 220
 def _piece_provider() -> re.Pattern[str]:
     riddles = [str(r) for r in vocabulary()["mail_riddles"]["names"]]
     return re.compile(r"\b(?:" + "|".join(riddles + _PIECE_PROVIDERS) + r")\b")
+
+
+# An address whose domain is one's own name, described in brackets rather than written:
+# "careers at [our company name above, one word] dot io", "me@(my surname).com". "Your"
+# is no stand-in here: "you@[your domain].com" is a template, not anybody's address.
+_DESCRIBED_DOMAIN = re.compile(
+    r"(?<![\w@.])[a-z0-9][a-z0-9._\-]{0,40} ?(?:@| at ) ?[\[(<{] ?(?:our|my)\b[^\])}>\n]{0,50}"
+    r"\b(?:name|surname|brand|company|studio|agency|business|domain)\b[^\])}>\n]{0,40}[\])}>]"
+    r" ?(?:\.|dot) ?(?:com|net|org|io|co|dev|me|ai|app|info|biz|studio|agency|design)\b"
+)
+
+
+def detect_described(draft: Draft) -> Iterator[Match]:
+    """Addresses whose domain is described in brackets (see above)."""
+    if "our" not in draft.lower and "my" not in draft.lower:
+        return
+    for m in _DESCRIBED_DOMAIN.finditer(draft.lower):
+        if not work.quoted_content(draft, m.start()):
+            yield Match(
+                "email", m.start(), m.end(), status="breach", evidence={"address": m.group(0)}
+            )
 
 
 def detect_pieces(draft: Draft) -> Iterator[Match]:

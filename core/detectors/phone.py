@@ -94,6 +94,8 @@ def detect(draft: Draft) -> Iterator[Match]:
         lead = len(m.group(0)) - len(m.group(0).lstrip())
         if m.group(0)[lead:].startswith("(") and ")" not in m.group(0):
             lead += 1  # "(0049 30 1234567)": the bracket holds the number, not an area code
+        if _NOT_DIGIT.sub("", m.group(0)).endswith(_NO_LINE):
+            continue  # "Call 0800 000 0000 today!", "(555) 000-0000": a stand-in, nobody's
         found = _one_number(draft, m.start() + lead, m.end(), memo)
         pieces = [found] if found is not None else []
         if not pieces and not _amount_range(draft.text[m.start() + lead : m.end()]):
@@ -104,6 +106,10 @@ def detect(draft: Draft) -> Iterator[Match]:
         for piece in pieces:
             yield _as_content(draft, piece, content)
     yield from _in_parts(draft)
+
+
+# No line ends in seven zeros: a number that does is a template's stand-in.
+_NO_LINE = "0000000"
 
 
 def _as_content(draft: Draft, found: Match, content: set[str]) -> Match:
@@ -125,7 +131,10 @@ _PARTS_GATE = (
     "part", "half", "ends", "end in", "end with", "starts", "begins", "digits", "area code"
 )  # fmt: skip
 _AREA_CODE = re.compile(r"area\s+code")
-_NEXT_PART = re.compile(r"\b(?:then|after that|next|last|rest|followed by|first three|last four)\b")
+_NEXT_PART = re.compile(
+    r"\b(?:then|after that|next|last|rest|followed by|first three|last four|middle|"
+    r"ends?\s+(?:in|with))\b"
+)
 _PARTS_CUE = re.compile(
     r"\barea\s+code\s*(?:is\b|:|=)?|"
     r"\b(?:(?:number|cell|phone|mobile|whats\s?app)(?:\s+(?:no\.?|number))?\s+"
@@ -146,7 +155,17 @@ _CLAIMED_NEAR = re.compile(
     r"\b(?:whats\s?app|viber|signal|call\s+me|text\s+me|message\s+me|my\s+(?:number|cell|phone|"
     r"mobile)|(?:that'?s|thats|it'?s)\s+(?:my\s+)?(?:number|cell|phone|mobile|whats\s?app))\b"
 )
-_PART_DIGITS = re.compile(r"(?<![\w/.:,])\+?\d{1,4}(?:[ .\-]\d{2,4}){0,3}(?![\w/:%]|[.,]\d)")
+# A part: digits in groups, or said one at a time ("8 0 6", "9 oh 2").
+_SPOKEN_DIGIT = {
+    "oh": "0", "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_ONE_DIGIT = r"(?:\d|" + "|".join(_SPOKEN_DIGIT) + ")"
+_PART_DIGITS = re.compile(
+    rf"(?<![\w/.:,])(?:(?=\d|(?:zero|one|two|three|four|five|six|seven|eight|nine) )"
+    rf"{_ONE_DIGIT}(?: {_ONE_DIGIT}){{2,5}}(?![\w/:%]|[.,]\d)"
+    r"|\+?\d{1,4}(?:[ .\-]\d{2,4}){0,3}(?![\w/:%]|[.,]\d))"
+)
 # How far after the cue the other parts may stand.
 _PARTS_REACH = 90
 
@@ -161,7 +180,8 @@ def _in_parts(draft: Draft) -> Iterator[Match]:
         end_line = lower.find("\n\n", cue.end())
         hi = min(cue.end() + _PARTS_REACH, len(lower) if end_line < 0 else end_line)
         parts = [p for p in _PART_DIGITS.finditer(lower, cue.end(), hi) if len(p.group(0)) > 2]
-        digits = "".join(_NOT_DIGIT.sub("", p.group(0)) for p in parts)
+        parts += _later_parts(lower, parts[-1].end() if parts else hi)
+        digits = "".join(_part_digits(p.group(0)) for p in parts)
         if _AREA_CODE.match(cue.group(0)) and (
             len(digits.removeprefix("1")) != 10
             or not _NEXT_PART.search(lower, cue.end(), parts[-1].start() if parts else cue.end())
@@ -174,6 +194,25 @@ def _in_parts(draft: Draft) -> Iterator[Match]:
             continue  # "the first part is 1200 words, the second 800": no number to call
         if len(parts) >= 2 and 7 <= len(digits) <= 15:
             yield Match("phone", cue.start(), parts[-1].end(), evidence={"digits": digits})
+
+
+def _part_digits(part: str) -> str:
+    return "".join(_SPOKEN_DIGIT.get(tok, _NOT_DIGIT.sub("", tok)) for tok in part.split())
+
+
+def _later_parts(lower: str, end: int) -> list[re.Match[str]]:
+    """Parts further on, each said to follow the one before ("..., middle part is 8 0 6,
+    I'd fix that first, and it ends with 4471"): at most two, before a blank line."""
+    later: list[re.Match[str]] = []
+    while len(later) < 2:
+        stop = lower.find("\n\n", end, end + _PARTS_REACH)
+        hi = min(len(lower), end + _PARTS_REACH) if stop < 0 else stop
+        nxt = next((p for p in _PART_DIGITS.finditer(lower, end, hi) if len(p.group(0)) > 2), None)
+        if nxt is None or not _NEXT_PART.search(lower, max(end, nxt.start() - 30), nxt.start()):
+            break
+        later.append(nxt)
+        end = nxt.end()
+    return later
 
 
 def _candidates(draft: Draft) -> Iterator[re.Match[str]]:
@@ -295,6 +334,8 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
         return True
     if _counting(raw):
         return True
+    if _VERSIONS.fullmatch(raw):
+        return True  # "1.2.3 - 1.2.9 - 2.0.1": versions in turn
     groups = raw.split()
     if len(groups) >= 4 and all(g.isdigit() and len(g) <= 3 for g in groups):
         sizes = [int(g) for g in groups]
@@ -307,6 +348,8 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     return _UNIT_AFTER.match(text, end) is not None
 
 
+# Versions of three parts or fewer, one digit each, between dashes or slashes.
+_VERSIONS = re.compile(r"\d(?:\.\d){1,2}(?: ?[\-\u2013\u2014/] ?\d(?:\.\d){1,2})+")
 _UNIT_AFTER = re.compile(r" (?:usd|eur|gbp|inr|ms|px|kb|mb|gb)\b", re.IGNORECASE)
 
 
