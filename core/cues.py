@@ -126,7 +126,9 @@ DEVELOPMENT = re.compile(
     r"sandbox|merchant|subscriptions?|billing|payouts? (?:api|feature)|reels|"
     r"contract address|smart contract|token|deployed|etherscan|tx|transaction hash|"
     r"clone|ui|ux|redesign|mockups?|landing page|e-?commerce|woocommerce|shopify|flows?|"
-    r"screens?|figma|banking app|fintech|gateways|built|stripe connect|payouts?|marketplace|"
+    # ("for payout I prefer Wise": how one is paid, not a payouts feature)
+    r"screens?|figma|banking app|fintech|gateways|built|stripe connect|"
+    r"(?<!\bfor )(?<!\bfor my )(?<!\bfor the )payouts?|marketplace|"
     r"notifications?|alerts?|crm|zapier|n8n|make\.com|twilio|sendgrid|mailchimp|"
     r"migrat\w+|export|import|sync\w*|ocr|dataset|cms)\b",
 )

@@ -420,9 +420,13 @@ def feature_item(draft: Draft, start: int) -> bool:
 
 def quoted_content(draft: Draft, start: int) -> bool:
     """Whether ``start`` is inside quotes in a draft about content that is part of the
-    work: a number, address or IBAN there belongs to that content."""
+    work, or about records: a number, address or IBAN there belongs to that content."""
     return in_quotes(draft.text, start) and (
-        about_content(draft) or _opened_after_theirs(draft, start) or _ui_label(draft, start)
+        about_content(draft)
+        # 'lines like "my insta is same as here" are SPAM' in a labelling task: a record
+        or about_records(draft)
+        or _opened_after_theirs(draft, start)
+        or _ui_label(draft, start)
     )
 
 

@@ -133,7 +133,8 @@ class _Patterns:
         )
         invite = (
             rf"\b(?:{lexicon.alternation(lexicon.words('invite', 'verbs'))})"
-            r"\s+(?:(?:me|us|you|him|her|them|this|it|over|up|later|directly|privately|"
+            # ("connect with me on ...")
+            r"\s+(?:(?:me|us|you|him|her|them|this|it|over|up|later|directly|privately|with|"
             r"(?:this|the|our) (?:conversation|chat|discussion))\s+){0,2}"
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+|my\s+|our\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
@@ -202,7 +203,9 @@ class _Patterns:
             # "u have whatsapp?", "you got telegram?": the same, asked without "do"
             rf"(?<![\w'])(?:you|u)\s+(?:have|got|use)\s+(?:a\s+|an\s+)?(?P<app4>{chat})\s*\?|"
             r"\b(?:i'?ll be|i will be|i am|i'?m|we are|we'?re|you'?ll find me)\s+(?:also\s+)?"
-            rf"(?:available\s+|reachable\s+)?on\s+(?P<app3>{chat})\b"
+            # "I'm mostly online on the gamer chat app"
+            r"(?:(?:mostly|usually|always|more|often|quite)\s+)?"
+            rf"(?:available\s+|reachable\s+|online\s+|active\s+)?on\s+(?:the\s+)?(?P<app3>{chat})\b"
         )
         request = (
             r"\b(?:send|give|share|drop|tell|provide|leave|post|pass|forward|dm|pm|text)\s+"
@@ -583,8 +586,11 @@ def _app_handles(draft: Draft, p: _Patterns) -> Iterator[Match]:
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield handles, invitations, call set-ups, contact requests and app mentions."""
     for found in _detect(draft):
-        if found.status == "breach" and work.quoted_back(draft, found.start):
-            yield replace(found, status="topic")  # their own words quoted back to them
+        if found.status == "breach" and (
+            work.quoted_back(draft, found.start) or work.quoted_content(draft, found.start)
+        ):
+            # their own words quoted back to them, or a line of the work's content
+            yield replace(found, status="topic")
         else:
             yield found
 
@@ -758,6 +764,9 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     verb before it ("integrate Zoom"), or a thing built right after it ("Telegram bot").
     Text inside a handle or link ("kate.lin.ux") does not count."""
     before = draft.lower[max(0, start - reach) : start]
+    # Not from an earlier line: "... without a new build.\n\nP.S. I'm online on
+    # Discord" is no talk about building on Discord.
+    before = before[before.rfind("\n") + 1 :]
     if _RUN_THE_APP.search(before):
         return True  # "run our Telegram", "moderate the Discord": the app is the job
     after = _WORDS_AFTER.match(draft.lower, end)

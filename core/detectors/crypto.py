@@ -73,6 +73,28 @@ def detect(draft: Draft) -> Iterator[Match]:
             ):
                 status = "uncertain"
         yield Match("crypto_wallet", m.start(), m.end(), status, evidence={"chain": chain})
+    if "0x" in draft.lower:
+        yield from _split_evm(draft)
+
+
+# An EVM address broken over lines so no filter sees it whole ("ETH addr split in 3:
+# \n0x7f3A...\nd85F...\nB2e8..."): "0x" and pieces of hex, one a line.
+_SPLIT_EVM = re.compile(
+    r"(?<![\w])0x[0-9a-fA-F]{4,36}(?:[ \t]*\n[ \t]*[0-9a-fA-F]{4,36}){1,5}(?![\w])"
+)
+
+
+def _split_evm(draft: Draft) -> Iterator[Match]:
+    """Yield an EVM address given in pieces over several lines, a coin or wallet named
+    just before it: its pieces make exactly the 40 hex digits of one."""
+    for m in _SPLIT_EVM.finditer(draft.text):
+        digits = re.sub(r"\s", "", m.group(0))[2:]
+        lead = draft.lower[max(0, m.start() - 80) : m.start()]
+        if len(digits) != 40 or not _COIN.search(lead):
+            continue
+        code = _CODE.search(lead) or work.sample_value(draft, m.start())
+        status: Status = "topic" if code else "breach"  # a deployed contract's address
+        yield Match("crypto_wallet", m.start(), m.end(), status, evidence={"chain": "Ethereum/EVM"})
 
 
 # A coin, a chain or a wallet named: "ETH only pls: 0x...", "USDT (ERC-20): 0x...",

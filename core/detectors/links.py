@@ -234,6 +234,15 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
         return "portfolio_link", "allowed"
     if group == "social":
         return ("project_link", "allowed") if owner == "other" else ("social_profile", "breach")
+    if (
+        group == "shortener"
+        and draft.context.role == "client"
+        and owner != "other"
+        and _LINKS_MEASURED.search(draft.sentence(start))
+    ):
+        # "comparing clicks on our two shortened links (bit.ly/...)": the client's own
+        # campaign links, measured in the work, not a way to reach anybody.
+        return "project_link", "allowed"
     if group is not None:
         return _GROUP_TYPES[group], "breach"
     careers = bool(_CAREERS_PATH.search(path) or _CAREERS_HOST.match(host))
@@ -256,6 +265,12 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
     if draft.context.role == "client":
         return "project_link", "allowed"
     return "outside_link", "uncertain"
+
+
+# Words measuring links in a campaign: what a client's own short links are there for.
+_LINKS_MEASURED = re.compile(
+    r"\b(?:clicks?|click-?through|ctr|campaigns?|utm|tracking|analytics|conversions?)\b"
+)
 
 
 def _work_on_site(draft: Draft) -> bool:
