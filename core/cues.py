@@ -114,7 +114,9 @@ OWNER_OTHER = re.compile(
 SITE_WORK = re.compile(
     r"\b(?:mov(?:e|ed|ing)|port(?:ed|ing)?|revamp\w*|refresh\w*|re-?platform\w*|"
     r"maintain\w*|fix\w*|speed\w*|translat\w+|locali[sz]\w+|redesign\w*|rebuil\w+|"
-    r"redo(?:ne)?|optimi[sz]\w+|migrat\w+|audit\w*|improv\w+)\b"
+    r"redo(?:ne)?|optimi[sz]\w+|migrat\w+|audit\w*|improv\w+|"
+    # a fault of the site to look at: "the slow page is the catalog", "9.8s LCP"
+    r"slow(?:er|ness|ly)?|page\s?speed|lcp|core web vitals|broken|buggy)\b"
 )
 
 # Building or integrating something: "integrate PayPal checkout", "a Telegram bot".

@@ -125,7 +125,30 @@ def names_nobody(host: str, path: str) -> bool:
     link", "the bit.ly links in the emails"): the service."""
     if path:
         return False
-    return host.lower().removeprefix("www.") in _needs_a_name() or group_of(host, "") == "shortener"
+    host = host.lower().removeprefix("www.")
+    return host in _needs_a_name() or group_of(host, "") == "shortener"
+
+
+def service_host(host: str) -> bool:
+    """A payment provider's machine host ("ipnpb.paypal.com", "api-m.sandbox.paypal.com"):
+    every label before the provider's listed domain is a service label."""
+    if group_of(host, "") != "payment":
+        return False
+    for listed in _payment_hosts():
+        if host.endswith("." + listed):
+            labels = host[: -len(listed) - 1].split(".")
+            return all(label in _service_labels() for label in labels)
+    return False
+
+
+@cache
+def _service_labels() -> frozenset[str]:
+    return frozenset(vocabulary()["domains"]["service_labels"])
+
+
+@cache
+def _payment_hosts() -> tuple[str, ...]:
+    return tuple(sorted(vocabulary()["domains"]["payment"], key=len))
 
 
 def group_of(host: str, path: str) -> str | None:

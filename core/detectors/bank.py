@@ -135,6 +135,16 @@ def _example_ibans() -> frozenset[str]:
     return frozenset(vocabulary()["examples"]["ibans"])
 
 
+def iban_spans(draft: Draft) -> list[tuple[int, int]]:
+    """Where the draft holds a valid IBAN (once per draft): its digit groups are the
+    account's, never a phone number ("DE89 3704 0044 0532 0130 00")."""
+    spans = draft.memo.get("iban_spans")
+    if not isinstance(spans, list):
+        spans = [(m.start(), m.end()) for m in _ibans(draft) if _valid_iban(m.group(0))]
+        draft.memo["iban_spans"] = spans
+    return spans
+
+
 def _ibans(draft: Draft) -> Iterator[re.Match[str]]:
     """``_IBAN.finditer``, tried only two letters before a digit: an IBAN's check
     digits are its third and fourth characters."""

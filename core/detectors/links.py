@@ -164,6 +164,8 @@ def detect(draft: Draft) -> Iterator[Match]:
             and not _NAME_FOLLOWS.match(draft.lower, end)
         ):
             status = "topic"  # "I noticed a PayPal.me link in your portfolio"
+        if status == "breach" and not path and domains.service_host(host):
+            status = "topic"  # "posts it back to ipnpb.paypal.com": where code talks to PayPal
         if status != "allowed" and work.quoted_content(draft, m.start()):
             status = "topic"  # "... email support at brightpath dot com" in a script to read
         elif (

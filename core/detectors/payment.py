@@ -386,7 +386,12 @@ class _Patterns:
                 # "your invoice can come straight to us", "you pay by check"
                 r"|\binvoices?\b[^.!?\n]{0,40}\b(?:come|go|be sent|get sent)\s+"
                 r"(?:straight|directly)\s+to\s+(?:us|me|our|my)\b"
-                r"|\bpay\s+(?:you\s+|me\s+|us\s+)?by\s+(?:check|cheque|(?:bank\s+|wire\s+)?transfer)\b"
+                r"|\bpay\s+(?:you\s+|me\s+|us\s+|it\s+|that\s+|this\s+|them\s+|"
+                r"the\s+(?:invoice|bill|balance|rest|remainder)\s+)?"
+                r"by\s+(?:check|cheque|(?:bank\s+|wire\s+)?transfer)\b"
+                # "email me an invoice with your bank details": an invoice to pay outside
+                r"|\b(?:invoice|bill)s?\s+(?:with|showing|that has|including)\s+(?:your|ur)\s+"
+                r"(?:(?:bank(?:ing)?|account|wire|payment)\s+){1,2}(?:details|info|information|number)\b"
                 r"|\binvoice\s+to\s+(?:your|our|the)\s+(?:accounts?|finance|billing|ap)\b"
                 r"|\binvoices?\s+(?:for|payable by|paid by)\s+(?:bank\s+|wire\s+)?transfer\b"
                 r"|\b(?:invoic\w*|bill(?:ing)?)\s+(?:you\s+)?(?:through|via|from|with|using)\s+my\s+own\s+"

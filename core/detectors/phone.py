@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from presend.core import lexicon, work
+from presend.core.detectors import bank
 from presend.core.draft import DIGITS, REACH, Draft
 from presend.core.model import Match, Status
 from presend.core.rulepack import vocabulary
@@ -104,12 +105,18 @@ def detect(draft: Draft) -> Iterator[Match]:
             # a budget's range, "15 000–20 000 Kč": its "15 000–20" is no number.)
             pieces = list(_pieces(draft, m.start() + lead, m.end(), memo))
         for piece in pieces:
+            if _inside(piece, bank.iban_spans(draft)):
+                continue  # digit groups of an IBAN, which the bank detector judges
             yield _as_content(draft, piece, content)
     yield from _in_parts(draft)
 
 
 # No line ends in seven zeros: a number that does is a template's stand-in.
 _NO_LINE = "0000000"
+
+
+def _inside(found: Match, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= found.start and found.end <= end for start, end in spans)
 
 
 def _as_content(draft: Draft, found: Match, content: set[str]) -> Match:
