@@ -60,6 +60,8 @@ DEFERRAL = re.compile(
     r"\b(?:once|after|when|as soon as)\s+(?:i|we)\s+(?:(?:have\s+)?sen[dt]|make|made)\s+"
     r"(?:you\s+)?(?:the|an|my|our)\s+offer\b|"
     r"\b(?:once|after|when|as soon as)\s+(?:i|we)\s+(?:hire|have hired|contract)\s+(?:you|u)\b|"
+    # "After hiring you'll get our Slack", "once you're hired we do a Zoom onboarding"
+    r"\b(?:once|after|upon)\s+(?:hiring|being hired|(?:you|u)(?:'re| are| get) hired)\b|"
     r"\b(?:once|after|when|as soon as)\s+(?:we|you|u|i)\s+(?:have|get|sign|start)\s+"
     r"(?:a|the|our|an active)\s+contract\b|"
     # "we'll add you there only after we sign" (the contract; an NDA signed is no start)

@@ -256,6 +256,10 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     # the offer, "MoneyGram works best, then we won't need the escrow".)
     new_clause = cues.NEW_CLAUSE.search(draft.lower, m.start, m.end)
     clause = draft.clause_before(m.start) if new_clause is None else ""
+    # "the relationship didn't start here and we're allowed to pay outside": a negation
+    # before "and" and a new subject belongs to the first half, not to the proposal.
+    for joined in _AND_SUBJECT.finditer(clause):
+        clause = clause[joined.end() :]
     if cues.negated(cues.without_asides(clause)) or cues.reported(clause):
         return True
     sentence = draft.sentence(m.start)
@@ -264,7 +268,11 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         opening = draft.lower[first : m.start - len(clause)]
         if cues.PROHIBITION_OPENING.match(opening):
             return True  # "Do NOT send your email, phone or ask to move to Skype"
-    if cues.STAY_ON_PLATFORM.search(sentence) and not _OR_ELSE.search(draft.lower, first, m.start):
+    if (
+        cues.STAY_ON_PLATFORM.search(sentence)
+        and not _OR_ELSE.search(draft.lower, first, m.start)
+        and not _stay_offered_after(draft, m, last)
+    ):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
     # (At most REACH into its own sentence, like ``Draft.sentence``, so a draft without
@@ -283,9 +291,28 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     return cues.deferred(sentence)
 
 
+_AND_SUBJECT = re.compile(r"\band\s+(?=(?:i|we|you|u|they)(?:'re|'m|'ll|'d|'ve)?\s)")
+
 # "should we keep it here, or go back to my usual invoice ...": staying is one choice
 # offered, the move the other.
 _OR_ELSE = re.compile(r"\b(?:keep|stay|remain)\b[^.!?\n]{0,40}\bor\b(?:\s+[\w']+){0,6}\s*$")
+
+# "... switch to direct invoicing if you prefer, or keep it on Upwork": staying is the other
+# choice, offered after the move.
+_OR_BEFORE = re.compile(r"\bor\s+(?:just\s+|simply\s+|else\s+)?$")
+
+
+def _stay_offered_after(draft: Draft, m: Match, last: int) -> bool:
+    """Whether the sentence's first word of staying comes after the match, as the
+    other choice ("..., or keep it on Upwork")."""
+    first = draft.sentence_bounds(m.start)[0]
+    stay = cues.STAY_ON_PLATFORM.search(draft.lower, first, last)
+    return (
+        stay is not None
+        and stay.start() >= m.end
+        and _OR_BEFORE.search(draft.lower, m.end, stay.start()) is not None
+    )
+
 
 #: How far after a proposal a refusal of it is looked for.
 _DECLINE_REACH = 120
