@@ -271,7 +271,7 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     if (
         cues.STAY_ON_PLATFORM.search(sentence)
         and not _OR_ELSE.search(draft.lower, first, m.start)
-        and not _stay_offered_after(draft, m, last)
+        and not _stay_offered_after(draft, m, first, last)
     ):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
@@ -302,10 +302,9 @@ _OR_ELSE = re.compile(r"\b(?:keep|stay|remain)\b[^.!?\n]{0,40}\bor\b(?:\s+[\w']+
 _OR_BEFORE = re.compile(r"\bor\s+(?:just\s+|simply\s+|else\s+)?$")
 
 
-def _stay_offered_after(draft: Draft, m: Match, last: int) -> bool:
-    """Whether the sentence's first word of staying comes after the match, as the
-    other choice ("..., or keep it on Upwork")."""
-    first = draft.sentence_bounds(m.start)[0]
+def _stay_offered_after(draft: Draft, m: Match, first: int, last: int) -> bool:
+    """Whether the first word of staying in the sentence [first, last) comes after the
+    match, as the other choice ("..., or keep it on Upwork")."""
     stay = cues.STAY_ON_PLATFORM.search(draft.lower, first, last)
     return (
         stay is not None

@@ -581,6 +581,9 @@ _DIGIT_WORDS = {
     "eight": "8",
     "nine": "9",
 }
+#: English's digit words that stand alone in a number said aloud ("o" alone is too short:
+#: it is read only among other digit words).
+SPOKEN_DIGITS = {w: d for w, d in _DIGIT_WORDS.items() if w != "o"}
 # Every language's words for digits and two-digit numbers ("seis", "шесть", "saat",
 # "sesenta y cinco"), from the language files; English's are above.
 _SPOKEN_NUMBERS = {
@@ -734,8 +737,7 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
 # Digit words glued to digits or to each other inside one token: "4one5", "oh1three2",
 # "four15" (English words: other languages' spelled numbers come as separate words).
 # English's digit words ("o" alone is too short to be read inside a token).
-_GLUE_DIGIT = {w: d for w, d in _DIGIT_WORDS.items() if w != "o"}
-_GLUE_UNITS = "|".join(_GLUE_DIGIT)
+_GLUE_UNITS = "|".join(SPOKEN_DIGITS)
 # Three digit words or more glued with no digit among them read as digits too:
 # "fivefivefive", "zeroonetwo".
 _GLUED = re.compile(
@@ -749,7 +751,7 @@ def _glued(m: re.Match[str], text: str) -> str | None:
     units = _GLUE_TOKEN.findall(text[m.start() : m.end()].lower())
     if sum(len(u) > 1 for u in units) == 0:
         return None
-    return "".join(u if u.isdigit() else _GLUE_DIGIT[u] for u in units)
+    return "".join(u if u.isdigit() else SPOKEN_DIGITS[u] for u in units)
 
 
 def _has_glued(lower: str, found: Found | None) -> bool:
@@ -980,7 +982,6 @@ def _dotted_letters(m: re.Match[str], _: str) -> str | None:
 # one ninety-eight, then seventy-four twenty", "+380 sixty-seven, 221, 09 88". Each group
 # keeps its digits ("one ninety-eight" is 198); seven to fifteen digits in all, and not a
 # list of round or rising figures ("twenty, thirty, forty, fifty").
-_UNITS = {w: d for w, d in _DIGIT_WORDS.items() if len(w) > 1}
 _TEENS = {
     w: str(10 + i)
     for i, w in enumerate(
@@ -991,7 +992,7 @@ _TENS = {
     w: str(20 + 10 * i)
     for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
-_UNIT_RE = "|".join(_UNITS)
+_UNIT_RE = "|".join(SPOKEN_DIGITS)
 _TWO = rf"(?:(?:{'|'.join(_TENS)})(?:[ \-](?:{_UNIT_RE}))?|{'|'.join(_TEENS)})"
 _SAID_GROUP = (
     rf"(?:(?:{_UNIT_RE}) (?:hundred|thousand)(?: and)?(?: (?:{_TWO}|{_UNIT_RE}))?"
@@ -1014,10 +1015,10 @@ def _said_group(group: str) -> str:
         rest = [w for w in words[2:] if w != "and"]
         tail = _said_group(" ".join(rest)) if rest else ""
         width = 2 if words[1] == "hundred" else 3
-        return _UNITS[words[0]] + tail.rjust(width, "0")
+        return SPOKEN_DIGITS[words[0]] + tail.rjust(width, "0")
     if words[0] in _TENS:
-        return _TENS[words[0]][0] + (_UNITS[words[1]] if len(words) > 1 else "0")
-    return _TEENS.get(words[0]) or _UNITS[words[0]]
+        return _TENS[words[0]][0] + (SPOKEN_DIGITS[words[1]] if len(words) > 1 else "0")
+    return _TEENS.get(words[0]) or SPOKEN_DIGITS[words[0]]
 
 
 def _said_number(m: re.Match[str], text: str) -> str | None:
@@ -1068,6 +1069,12 @@ def _has_then(lower: str, _: Found | None) -> bool:
     return ("then " in lower or "followed by " in lower) and _THEN_PROBE.search(lower) is not None
 
 
+# Mail providers named without a suffix, after an address's name part or in leetspeak.
+_NAMED_MAIL = tuple(
+    "gmail yahoo hotmail outlook icloud protonmail proton gmx yandex aol zoho".split()
+)
+
+
 # The local part of an address with its provider named after it instead of "@": "my
 # email: ana.ruiz88 (the gmail one)", "mail me, ana_ruiz on outlook": read as "ana.ruiz88
 # at gmail", after an email word, and only a local part with a dot, an underscore or a
@@ -1075,7 +1082,7 @@ def _has_then(lower: str, _: Found | None) -> bool:
 _PROVIDER_AFTER = re.compile(
     r"(?<![\w@.])(?=[a-z0-9._\-]*[._0-9])[a-z0-9][a-z0-9._\-]{1,40}[a-z0-9]"
     r"(,? (?:on |\((?:the |on |at )?|- ?)(?:the )?)"
-    r"(gmail|googlemail|yahoo|hotmail|outlook|icloud|protonmail|proton|gmx|yandex|aol|zoho)"
+    rf"({'|'.join(('googlemail', *_NAMED_MAIL))})"
     r"(?: (?:one|account|address|mail|box))?\)?(?![\w@.])"
 )
 _EMAIL_WORD_BEFORE = re.compile(
@@ -1395,9 +1402,7 @@ def _has_iban(lower: str, _: Found | None) -> bool:
 # read as "at" and the provider's name (only a word that then names a mail provider).
 _LEET_AT = re.compile(r"(?<=[a-z0-9_.\-]) (4t|@t|at) ([a-z0-9]{3,12})(?![\w@])")
 _LEET_LETTERS = (str.maketrans("01345789", "oieasrgg"), str.maketrans("01345789", "oleastbg"))
-_LEET_PROVIDERS = frozenset(
-    "gmail yahoo hotmail outlook icloud protonmail proton gmx yandex aol zoho".split()
-)
+_LEET_PROVIDERS = frozenset(_NAMED_MAIL)
 
 
 def _leet_at(m: re.Match[str], _: str) -> str | None:
@@ -1481,6 +1486,8 @@ def _stacked(m: re.Match[str], text: str) -> str | None:
 _SPLIT_PROVIDERS: dict[str, str] = {
     " ".join(k.lower().split()): str(v) for k, v in vocabulary()["split_providers"]["names"].items()
 }
+# A suffix after the provider: "gee mail dot com", "hot mail.com".
+_SUFFIX_AFTER = rf" ?\. ?{_SUFFIXES}(?![a-z0-9])| dot "
 _SPLIT_PROVIDER = re.compile(
     r"(?<=[a-z0-9_.])( ?@ ?| at )"
     + "("
@@ -1488,7 +1495,7 @@ _SPLIT_PROVIDER = re.compile(
         re.escape(k).replace(r"\ ", " ") for k in sorted(_SPLIT_PROVIDERS, key=len, reverse=True)
     )
     + ")"
-    + rf"(?= ?\. ?{_SUFFIXES}(?![a-z0-9])| dot |(?![\w@\-]|[.\-]\w))"
+    + rf"(?={_SUFFIX_AFTER}|(?![\w@\-]|[.\-]\w))"
 )
 
 
@@ -1504,7 +1511,7 @@ def _split_provider(m: re.Match[str], text: str) -> str | None:
 _NAMED_PROVIDERS = frozenset(
     " ".join(k.lower().split()) for k in vocabulary()["split_providers"]["named"]
 )
-_SUFFIX_AHEAD = re.compile(rf" ?\. ?{_SUFFIXES}(?![a-z0-9])| dot ")
+_SUFFIX_AHEAD = re.compile(_SUFFIX_AFTER)
 
 
 def _has_split_provider(lower: str, _: Found | None) -> bool:
@@ -1623,7 +1630,7 @@ _O_BESIDE_DIGITS = re.compile(
 _LETTER_DIGIT_PAIRS = tuple(pair for d in "0123456789" for c in "oilsbz" for pair in (d + c, c + d))
 _LETTER_DIGIT_PAIR_SET = frozenset(_LETTER_DIGIT_PAIRS)
 _DIGIT_WORD_SET = frozenset(_DIGIT_WORDS_NOT_O)
-_GLUE_WORD_SET = frozenset(_GLUE_DIGIT)
+_GLUE_WORD_SET = frozenset(SPOKEN_DIGITS)
 _DIGIT_CHARS = tuple("0123456789")
 _WORD_RE = re.compile(_WORD_CHAR)
 _SPOKEN_WORD_SET = frozenset(_SPOKEN_WORDS)

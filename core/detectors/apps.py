@@ -767,7 +767,6 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     # Not from an earlier line: "... without a new build.\n\nP.S. I'm online on
     # Discord" is no talk about building on Discord.
     before = before[before.rfind("\n") + 1 :]
-
     # A handle or path before it names nobody's work: the "ux" of "/in/priya-raman-ux".
     before = _HANDLE_OR_PATH.sub(" ", before)
     if _RUN_THE_APP.search(before):

@@ -12,6 +12,7 @@ from presend.core import lexicon, work
 from presend.core.detectors import bank
 from presend.core.draft import DIGITS, REACH, Draft
 from presend.core.model import Match, Status
+from presend.core.normalize import SPOKEN_DIGITS
 from presend.core.rulepack import vocabulary
 
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
@@ -163,13 +164,11 @@ _CLAIMED_NEAR = re.compile(
     r"mobile)|(?:that'?s|thats|it'?s)\s+(?:my\s+)?(?:number|cell|phone|mobile|whats\s?app))\b"
 )
 # A part: digits in groups, or said one at a time ("8 0 6", "9 oh 2").
-_SPOKEN_DIGIT = {
-    "oh": "0", "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9",
-}  # fmt: skip
-_ONE_DIGIT = r"(?:\d|" + "|".join(_SPOKEN_DIGIT) + ")"
+_ONE_DIGIT = r"(?:\d|" + "|".join(SPOKEN_DIGITS) + ")"
+# (a part said in words opens with a digit word other than "oh")
+_FIRST_WORD = "|".join(w for w in SPOKEN_DIGITS if w != "oh")
 _PART_DIGITS = re.compile(
-    rf"(?<![\w/.:,])(?:(?=\d|(?:zero|one|two|three|four|five|six|seven|eight|nine) )"
+    rf"(?<![\w/.:,])(?:(?=\d|(?:{_FIRST_WORD}) )"
     rf"{_ONE_DIGIT}(?: {_ONE_DIGIT}){{2,5}}(?![\w/:%]|[.,]\d)"
     r"|\+?\d{1,4}(?:[ .\-]\d{2,4}){0,3}(?![\w/:%]|[.,]\d))"
 )
@@ -204,7 +203,7 @@ def _in_parts(draft: Draft) -> Iterator[Match]:
 
 
 def _part_digits(part: str) -> str:
-    return "".join(_SPOKEN_DIGIT.get(tok, _NOT_DIGIT.sub("", tok)) for tok in part.split())
+    return "".join(SPOKEN_DIGITS.get(tok, _NOT_DIGIT.sub("", tok)) for tok in part.split())
 
 
 def _later_parts(lower: str, end: int) -> list[re.Match[str]]:
