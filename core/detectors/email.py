@@ -56,6 +56,9 @@ _NOT_LOCAL = frozenset(
         "so then now"
     ).split()
 )
+# Names of things on a site, which stand before " at " when a page is given ("our contact
+# form at acme.com/contact"): not a name part when they are the whole of it.
+_PAGE_WORDS = frozenset("form forms page pages site website portal button widget link".split())
 
 
 # Words just before a spoken "name at company.com" that say it is an address.
@@ -125,7 +128,8 @@ def _address_end(m: re.Match[str], draft: Draft) -> int | None:
     if _mention(m, local):
         return None
     if "@" not in m.group(0):
-        if local.lower().split()[-1] in _NOT_LOCAL:
+        words = local.lower().split()
+        if words[-1] in _NOT_LOCAL or (len(words) == 1 and words[0] in _PAGE_WORDS):
             return None
         if not _spoken_email_is_plausible(m, local, [lb for lb, *_ in labels[:best]], draft):
             return None

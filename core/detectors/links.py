@@ -118,6 +118,13 @@ def _named_as_product(draft: Draft, start: int, end: int) -> bool:
 
 _CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b")
 
+# A fault of a form, said in the sentence that links it: what the work is to fix.
+_FORM_FAULT = re.compile(
+    r"\b(?:stopped|(?:is|are|isn'?t|aren'?t|not|doesn'?t|don'?t|never|no longer)\s+"
+    r"(?:working|sending|submitting|delivering|arriving|going through)|broken|buggy|"
+    r"throws?|errors?|fails?|failing)\b"
+)
+
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every link or bare domain, with what it leads to."""
@@ -255,6 +262,10 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
     if owner == "other":
         return "project_link", "allowed"
     if _CONTACT_PATH.search(path):
+        if draft.context.role == "client" and _FORM_FAULT.search(draft.sentence(start)):
+            # "Our contact form at acme.com/contact stopped sending emails": the client's
+            # broken form is the work, not a way to reach them.
+            return "project_link", "allowed"
         return "contact_form", "breach"
     if careers:
         return "external_application", "breach"
