@@ -167,6 +167,17 @@ def reported(clause: str) -> bool:
     return bool(_reported().search(clause))
 
 
+@cache
+def _accepted() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words("refusal", "accepted")))
+
+
+def accepted(text: str) -> bool:
+    """Whether ``text``, the words right after somebody else's proposal was reported or
+    quoted, take it up ("Sure, let's do that")."""
+    return bool(_accepted().search(text))
+
+
 _ASIDE = re.compile(r"\([^()]*\)")
 
 

@@ -260,10 +260,16 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     # before "and" and a new subject belongs to the first half, not to the proposal.
     for joined in _AND_SUBJECT.finditer(clause):
         clause = clause[joined.end() :]
-    if cues.negated(cues.without_asides(clause)) or cues.reported(clause):
+    if cues.negated(cues.without_asides(clause)):
         return True
     sentence = draft.sentence(m.start)
     first, last = draft.sentence_bounds(m.start)
+    if cues.reported(clause) or _quoted_from_other(draft, first, m.start):
+        # somebody else's proposal, unless the writer takes it up at once ('You asked if
+        # we can use WhatsApp. Sure, ...')
+        line_end = draft.lower.find("\n", m.end)
+        end = last if line_end < 0 else min(last, line_end)
+        return not cues.accepted(draft.lower[end : end + _DECLINE_REACH])
     if cues.LIST_OR.search(clause):
         opening = draft.lower[first : m.start - len(clause)]
         if cues.PROHIBITION_OPENING.match(opening):
@@ -290,6 +296,23 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         return True
     return cues.deferred(sentence)
 
+
+def _quoted_from_other(draft: Draft, first: int, start: int) -> bool:
+    """Whether the words at ``start`` are the other side's, quoted to answer them: a line
+    quoted the way mail quotes ('> "Are you on LinkedIn?"'), or a quotation still open
+    that the sentence says they asked or wrote ('You asked for my email "so you can send a
+    Zoom invite"')."""
+    line = draft.lower.rfind("\n", 0, start) + 1
+    if draft.lower[line : line + 4].lstrip(" \t").startswith(">"):
+        return True
+    opening = draft.lower[first:start]
+    quote = max(opening.rfind(q) for q in _QUOTES)
+    if quote < 0 or sum(opening.count(q) for q in _QUOTES) % 2 == 0:
+        return False  # not inside a quotation (straight quotes open and close alike)
+    return cues.reported(opening[: quote + 1])
+
+
+_QUOTES = ('"', "\u201c", "\u201d")
 
 _AND_SUBJECT = re.compile(r"\band\s+(?=(?:i|we|you|u|they)(?:'re|'m|'ll|'d|'ve)?\s)")
 
