@@ -131,6 +131,8 @@ def _address_end(m: re.Match[str], draft: Draft) -> int | None:
         words = local.lower().split()
         if words[-1] in _NOT_LOCAL or (len(words) == 1 and words[0] in _PAGE_WORDS):
             return None
+        if _provider_list(local):
+            return None
         if not _spoken_email_is_plausible(m, local, [lb for lb, *_ in labels[:best]], draft):
             return None
     return labels[best - 1][2]
@@ -151,6 +153,13 @@ def _mention(m: re.Match[str], local: str) -> bool:
         and not joined.lstrip()[1:2].isspace()
         and local.lower() in _mentions()
     )
+
+
+def _provider_list(local: str) -> bool:
+    """Whether a spoken "name at domain" names a mail provider as its name part: "Gmail
+    at Outlook" is two services listed (Tagalog "at" is "and"), nobody's address."""
+    word = local.lower()
+    return word in _PROVIDERS and word not in _EVERYDAY_PROVIDERS
 
 
 def _provider(label: str) -> bool:
