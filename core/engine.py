@@ -63,7 +63,7 @@ def check(text: str, context: Context) -> Report:
         for m in _at_most(detect(draft), MAX_FINDINGS)
     ]
     if len(matches) > 1:  # one match overlaps nothing and introduces nothing
-        matches = _drop_introductions(_resolve_overlaps(matches, pack), pack)
+        matches = _drop_introductions(_resolve_overlaps(matches, pack, draft), pack)
     if len(matches) > MAX_FINDINGS:
         # A draft that breaks the rules thousands of times says so with its first
         # thousands: judging each one costs about a millisecond (the cue searches), and
@@ -113,14 +113,24 @@ def _at_most(found: Iterable[Match], breaches: int) -> Iterator[Match]:
                 return
 
 
-def _resolve_overlaps(matches: list[Match], pack: rulepack.RulePack) -> list[Match]:
-    """Keep one match per stretch of text: the most serious, payment before contact
-    ("take the project off Upwork" is about paying outside; it is forbidden at every
-    stage), then the longest."""
+def _resolve_overlaps(matches: list[Match], pack: rulepack.RulePack, draft: Draft) -> list[Match]:
+    """Keep one match per stretch of text: the most serious, one its writer does not turn
+    down before one they do, payment before contact ("take the project off Upwork" is
+    about paying outside; it is forbidden at every stage), then the longest."""
+
+    # "we'd prefer not to pay the Upwork fees on this - if you accept payment by bank
+    # transfer directly ...": a long match whose clause opens with the refusal of the fee
+    # must not hide the offer inside it, which stands in a clause of its own.
+    # (Only a refusal before the match counts here: one after it, "paying me through Wise
+    # directly - I can't", turns down the shorter matches inside it as well.)
+    def declined(m: Match) -> bool:
+        return m.negatable and m.status == "breach" and _refused_before(_clause_before(m, draft))
+
     ranked = sorted(
         matches,
         key=lambda m: (
             _CONCRETE_FIRST[m.status],
+            declined(m),
             m.negatable,
             pack.types[m.type].kind != "payment",
             m.start - m.end,
@@ -250,16 +260,7 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
 
 def _declined(m: Match, draft: Draft, kind: str) -> bool:
     """Whether the writer declines or postpones what the phrase would otherwise ask."""
-    # "I don't want to use Upwork payment, I pay with Zelle": a match that runs over a
-    # clause's end is judged by the clause it ends in.
-    # (Only the clause before it is set aside: a negation inside the match may be part of
-    # the offer, "MoneyGram works best, then we won't need the escrow".)
-    new_clause = cues.NEW_CLAUSE.search(draft.lower, m.start, m.end)
-    clause = draft.clause_before(m.start) if new_clause is None else ""
-    # "the relationship didn't start here and we're allowed to pay outside": a negation
-    # before "and" and a new subject belongs to the first half, not to the proposal.
-    for joined in _AND_SUBJECT.finditer(clause):
-        clause = clause[joined.end() :]
+    clause = _clause_before(m, draft)
     if cues.negated(cues.without_asides(clause)):
         return True
     sentence = draft.sentence(m.start)
@@ -313,6 +314,27 @@ def _quoted_from_other(draft: Draft, first: int, start: int) -> bool:
 
 
 _QUOTES = ('"', "\u201c", "\u201d")
+
+
+def _clause_before(m: Match, draft: Draft) -> str:
+    """The words of the match's clause before it, where a refusal of it would stand."""
+    # "I don't want to use Upwork payment, I pay with Zelle": a match that runs over a
+    # clause's end is judged by the clause it ends in.
+    # (Only the clause before it is set aside: a negation inside the match may be part of
+    # the offer, "MoneyGram works best, then we won't need the escrow".)
+    new_clause = cues.NEW_CLAUSE.search(draft.lower, m.start, m.end)
+    clause = draft.clause_before(m.start) if new_clause is None else ""
+    # "the relationship didn't start here and we're allowed to pay outside": a negation
+    # before "and" and a new subject belongs to the first half, not to the proposal.
+    for joined in _AND_SUBJECT.finditer(clause):
+        clause = clause[joined.end() :]
+    return clause
+
+
+def _refused_before(clause: str) -> bool:
+    """Whether the clause before a match turns it down or reports someone else's words."""
+    return bool(cues.negated(cues.without_asides(clause)) or cues.reported(clause))
+
 
 _AND_SUBJECT = re.compile(r"\band\s+(?=(?:i|we|you|u|they)(?:'re|'m|'ll|'d|'ve)?\s)")
 

@@ -226,7 +226,7 @@ class _Patterns:
             # "I'd rather not pay Upwork's cut": the platform's fee, not wanted
             words(
                 r"\b(?:rather|prefer|want) not (?:to )?pay(?:ing)?\s+(?:for\s+)?"
-                r"(?:upwork'?s?|the platform'?s?|platform|their|its)\s+(?:[\w-]+\s+)?"
+                r"(?:upwork'?s?|the platform'?s?|platform|their|its|the upwork)\s+(?:[\w-]+\s+)?"
                 r"(?:fees?|cut|commission|percentage)\b",
                 ("rather not", "prefer not", "want not"),
                 leading=True,
@@ -394,9 +394,14 @@ class _Patterns:
                 r"(?:(?:bank(?:ing)?|account|wire|payment)\s+){1,2}(?:details|info|information|number)\b"
                 r"|\binvoice\s+to\s+(?:your|our|the)\s+(?:accounts?|finance|billing|ap)\b"
                 r"|\binvoices?\s+(?:for|payable by|paid by)\s+(?:bank\s+|wire\s+)?transfer\b"
-                r"|\b(?:invoic\w*|bill(?:ing)?)\s+(?:you\s+)?(?:through|via|from|with|using)\s+my\s+own\s+"
+                r"|\b(?:invoic\w*|bill(?:ing)?)\s+(?:you\s+)?(?:(?:monthly|weekly|separately)\s+)?"
+                r"(?:through|via|from|with|using)\s+my\s+own\s+"
                 r"(?:[\w-]+\s+)?(?:company|business|agency|llc|ltd|firm|invoic\w*|billing|system|"
                 r"software|tool|platform)\b"
+                # "I bill you monthly from my LLC": one's own firm as the biller
+                r"|\b(?:invoic\w*|bill(?:ing)?)\s+(?:you\s+)?(?:(?:monthly|weekly|separately)\s+)?"
+                r"(?:through|via|from|with|using)\s+my\s+(?:[\w-]+\s+)?(?:llc|ltd|inc|gmbh|s\.?r\.?l|"
+                r"sole proprietorship)\b(?![^.!?\n]{0,30}\b(?:on|through|via|in)\s+upwork)"
                 # "we can keep paying the old way", "just keep invoicing us as before"
                 # "sign your direct contractor agreement": the contract itself off Upwork
                 r"|\bsign\w*\s+(?:a|an|the|your|our|my)\s+direct\s+(?:contractor\s+|consulting\s+|"
