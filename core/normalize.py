@@ -455,7 +455,10 @@ def _has_underscore_word(lower: str, _: Found | None) -> bool:
 
 # Letters joined by hyphens or dots: "p-a-y-p-a-l", "s.k.y.p.e" (five letters or more, so
 # "e.g." and "U.S.A." stay as they are; digits are the phone detector's).
-_HYPHENATED = re.compile(r"(?<![\w@./:\-])(?:[A-Za-z] ?[\-.] ?){4,}[A-Za-z](?![\w@\-])")
+# Digits may close the name, as in a handle ("y.u.k.i.h.a.r.u.9.2").
+_HYPHENATED = re.compile(
+    r"(?<![\w@./:\-])(?:[A-Za-z] ?[\-.] ?){4,}[A-Za-z](?: ?[\-.] ?[0-9]){0,4}(?![\w@\-])"
+)
 _HYPHENATED_PROBE = re.compile(r"[a-z] ?[\-.] ?[a-z] ?[\-.] ?[a-z] ?[\-.] ?[a-z] ?[\-.] ?[a-z]")
 
 
@@ -1209,11 +1212,15 @@ _DOT_LIKE_AS_DOT = re.compile(
 )
 _DOT_LIKE_SET = frozenset(_DOT_LIKE)
 # A link typed with spaces around its dot and slashes, so no filter reads it as one:
-# "facebook . com / some.name", "linkedin .com/ in / ann-lee", "l1nk3d1n . c0m / in / ann"
-# (the look-alike letters are read after the join).
+# "facebook . com / some.name", "linkedin .com/ in / ann-lee", "meet . google . com / abc",
+# "l1nk3d1n . c0m / in / ann" (the look-alike letters are read after the join).
 _SPACED_LINK = re.compile(
-    rf"(?<![\w.@/])[a-z0-9][a-z0-9\-]{{0,62}} \. ?(?:{_SUFFIXES}|ly|gl|gle|gd|c0m|n3t|0rg)"
-    r"(?: {0,2}/ {0,2}(?:[\w.\-]{0,59}[\w\-])(?![\w\-]|\.\w))+"
+    rf"(?<![\w.@/])(?:[a-z0-9][a-z0-9\-]{{0,62}} \. ){{0,3}}[a-z0-9][a-z0-9\-]{{0,62}} \. ?"
+    rf"(?:{_SUFFIXES}|ly|gl|gle|gd|c0m|n3t|0rg)"
+    # ... a sub-domain spaced too, and a path whose hyphens are spaced ("meet . google .
+    # com / abc - defg - hij")
+    r"(?: {0,2}/ {0,2}(?:[\w.\-]{0,59}[\w\-])(?:(?: - [a-z0-9]{2,12}){2,}(?![\w\-]))?"
+    r"(?![\w\-]|\.\w))+"
 )
 
 
@@ -1780,6 +1787,59 @@ def _probe(pattern: re.Pattern[str]) -> Gate:
     return lambda lower, _: pattern.search(lower) is not None
 
 
+# A domain read out with its hyphen said as a word, after "at" or "@" and before the
+# suffix: "hr at blue hyphen fern.io", "sales@north dash bay.com" -> "blue-fern.io".
+_SPOKEN_HYPHEN = re.compile(
+    r"(?:(?<=@)|(?<=\bat ))[a-z0-9]+(?: (?:hyphen|dash) [a-z0-9]+)+(?=\.[a-z]{2})"
+)
+
+
+def _spoken_hyphen(m: re.Match[str], text: str) -> str:
+    return re.sub(r" (?i:hyphen|dash) ", "-", text[m.start() : m.end()])
+
+
+def _has_spoken_hyphen(lower: str, _: Found | None) -> bool:
+    return " hyphen " in lower or " dash " in lower
+
+
+# A mail provider's or domain's name spelled a letter at a time after "at" or "@", before
+# its suffix: "at g m x.de", "@ y a n d e x.ru" -> "gmx.de".
+_SPACED_DOMAIN = re.compile(
+    r"(?:(?<=@)|(?<=@ )|(?<=\bat ))(?:[a-z0-9] ){1,20}[a-z0-9](?=\.[a-z]{2})"
+)
+
+
+def _spaced_domain(m: re.Match[str], text: str) -> str:
+    return text[m.start() : m.end()].replace(" ", "")
+
+
+def _has_spaced_domain(lower: str, _: Found | None) -> bool:
+    return _SPACED_DOMAIN.search(lower) is not None
+
+
+# A number said as words at the end of an address's name part, the name dotted (typed or
+# said) and the domain right after: "gabriel dot ferreira seventy at gmx.de" ->
+# "gabriel dot ferreira70 at gmx.de". Only before " at <name>.<suffix>", so "we are
+# thirty at most" stays as it is.
+_WORDED_LOCAL_NUMBER = re.compile(
+    r"(?<![\w.@])(?P<name>[a-z0-9]+(?:(?:\.| dot )[a-z0-9]+)+) "
+    rf"(?P<num>{_TWO})"
+    r"(?= at [a-z0-9][a-z0-9\-]*\.[a-z]{2})"
+)
+
+
+def _worded_local_number(m: re.Match[str], text: str) -> str:
+    words = re.split(r"[ \-]", m.group("num"))
+    value = _TEENS.get(words[0]) or _TENS[words[0]]
+    if len(words) > 1:
+        value = str(int(value) + int(SPOKEN_DIGITS[words[1]]))
+    return text[m.start() : m.end("name")] + value
+
+
+def _has_worded_local_number(lower: str, _: Found | None) -> bool:
+    return " at " in lower and _WORDED_LOCAL_NUMBER.search(lower) is not None
+
+
 _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_ENTITY, _entity, _has_entity),
     (_MARKUP, _markup, _has_markup),
@@ -1827,6 +1887,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_LONE_LETTER_DIGIT, _lone_letter_digit, _has_lone_letter_digit),
     (_GLUED, _glued, _has_glued),
+    (_SPOKEN_HYPHEN, _spoken_hyphen, _has_spoken_hyphen),
+    (_SPACED_DOMAIN, _spaced_domain, _has_spaced_domain),
+    (_WORDED_LOCAL_NUMBER, _worded_local_number, _has_worded_local_number),
     (_SAID_NUMBER, _said_number, _probe(_SAID_PROBE)),
     (_THEN_JOINED, _then_joined, _has_then),
     (_SPELLED, _spelled, _has_digit_word_run),

@@ -240,6 +240,8 @@ class _Patterns:
             r"whereby|gotomeeting|jitsi)\b|\bbook\s+(?:a\s+)?(?:time|slot|call)\s+(?:on|via|in)\s+"
             r"(?:my\s+)?calendly\b"
         )
+        # "so screen readers don't read it": a tool the work's text is made for
+        readers = lexicon.alternation([str(w) for w in vocabulary()["software"]["readers"]])
         off_platform = (
             r"\b(?:take|move|continue|carry on|talk|chat|communicate|discuss|work|reach|contact|"
             r"email|call|text|message)\s+"
@@ -247,7 +249,8 @@ class _Patterns:
             r"(?:off|outside(?:\s+of)?)\s+(?:upwork|the platform|this platform|this site|here)\b|"
             r"\btake\s+(?:this|it|the conversation)\s+(?:offline|elsewhere|somewhere else)\b|"
             r"\b(?:discuss|talk|chat)\s+(?:this\s+|it\s+|things\s+)?(?:more\s+)?privately\b|"
-            r"\b(?:so|where|because)\b[^.!?\n]{0,40}\b(?:can'?t|cannot|won'?t|don'?t)\s+"
+            rf"\b(?:so|where|because)\b(?!\s+(?:the\s+|their\s+|our\s+|most\s+)?(?:{readers})\b)"
+            r"[^.!?\n]{0,40}\b(?:can'?t|cannot|won'?t|don'?t)\s+"
             r"(?:be\s+)?(?:flagged|monitored|seen|tracked|detected|read|filtered)\b|"
             r"\b(?:avoid|bypass|get around|escape)\s+(?:the\s+)?(?:upwork\s+)?"
             r"(?:filters?|flagging|monitoring|detection|moderation)\b"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from presend.core import lexicon, work
@@ -243,6 +244,10 @@ def detect(draft: Draft) -> Iterator[Match]:
             work.feature_item(draft, m.start) or payment.platform_money(draft, m.start)
         ):
             continue  # a job post's list item: "- show our IBAN on the invoice PDF"
+        if work.quoted_content(draft, m.start):
+            # a line of the work's text: 'the greeting: "... leave your name and number"'
+            yield replace(m, status="topic")
+            continue
         yield m
 
 

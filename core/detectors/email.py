@@ -128,6 +128,8 @@ def _address_end(m: re.Match[str], draft: Draft) -> int | None:
     if _mention(m, local):
         return None
     if "@" not in m.group(0):
+        if draft.lower.startswith("/", labels[best - 1][2]):
+            return None  # "the guide at docs.python.org/3": a page's path, a link
         words = local.lower().split()
         if words[-1] in _NOT_LOCAL or (len(words) == 1 and words[0] in _PAGE_WORDS):
             return None
@@ -271,7 +273,10 @@ _JOIN = re.compile(
     r"\bput (?:the|an?) (?:@|at sign|at symbol|dot)\b|\bwhere (?:they|it) (?:go|goes|belongs?)\b|"
     r"\b(?:first|second|other|last) (?:half|part|bit|piece) of (?:my|the|our) "
     r"(?:e-?mail|g-?mail|mail|address)\s*(?::|is\b|=)|"
-    r"\b(?:first|second|other|last) (?:half|part|bit|piece)\s*[:=]|"
+    r"\b(?:first|second|other|last) (?:half|part|bit|piece)\s*(?:[:=]|is\b)|"
+    # "kofi dot asante, the domain is gmail": the name part given, then its provider
+    r"\b(?:the|my|our) (?:e-?mail |mail )?domain(?: part)? (?:is|=|:)"
+    r"(?= (?:just |simply )?(?:the )?\w+(?: \w+)?(?: one)?\s*(?:[.,;!)]|$))|"
     r"\b(?:part|bit|half) (?:before|after) the (?:@|at\b)|\bin (?:two |2 )?pieces\b|"
     r"\b(?:with|and|plus) a (?:dot|period|full stop|underscore) (?:between|in (?:the )?"
     r"(?:middle|between))|\bno (?:spaces|dots)\b|"
@@ -295,7 +300,9 @@ _CLAIM = re.compile(
     r"\b(?:my|our)\s+(?:[a-z-]+\s+){0,2}(?:e-?mail|g-?mail|mail|inbox|address|name|surname)\b|"
     r"\bi(?: use| am on|'?m on)\b|\bmine\b|"
     r"[\"'\u2018\u201c][a-z0-9][a-z0-9._-]{1,30}[\"'\u2019\u201d]|"
-    r"\b[a-z][a-z0-9]+(?:[._]| dot )[a-z0-9]{2,}\b"
+    r"\b[a-z][a-z0-9]+(?:[._]| dot )[a-z0-9]{2,}\b|"
+    # a name with digits glued on, as handles are made: "jakubnowak88"
+    r"\b[a-z]{3,}[a-z._-]*\d{2,4}\b"
 )
 _REACH = 220
 
@@ -316,8 +323,40 @@ _DESCRIBED_DOMAIN = re.compile(
 )
 
 
+# An address dictated step by step: "it's info, then the at sign, then our studio name
+# (brightmoss) dot agency", "sam, then @, then the shop's name dot com". "Your" in the
+# steps makes it a template ("your name, then the at sign, then your domain").
+_STEPPED = re.compile(
+    r"(?<![\w@.])[a-z0-9][a-z0-9._\-]{0,40},? (?:and )?then (?:the |an? )?(?:@|at)"
+    r"(?: ?(?:sign|symbol))?,? (?:and )?(?:then )?(?P<rest>[^.!?\n@]{1,60}?) ?(?:\.|\bdot) ?"
+    r"(?:com|net|org|io|co|dev|me|ai|app|info|biz|studio|agency|design|de|uk|fr|es|it|nl|pl)\b"
+)
+
+
+# Words of an address's shape described in general ("username, then @, then the server
+# name dot com"): steps made only of these name nobody's address.
+_GENERIC_STEPS = frozenset(
+    (
+        "username user name first last firstname lastname handle login something anything "
+        "whatever then the a an and at sign symbol server domain provider company website "
+        "site host mail email e-mail service dot com net org io co"
+    ).split()
+)
+
+
 def detect_described(draft: Draft) -> Iterator[Match]:
-    """Addresses whose domain is described in brackets (see above)."""
+    """Addresses whose domain is described in brackets, or dictated step by step (see
+    above)."""
+    if "then" in draft.lower:
+        for m in _STEPPED.finditer(draft.lower):
+            if (
+                "your" not in m.group(0)
+                and not _GENERIC_STEPS.issuperset(re.findall(r"[a-z0-9\-]+", m.group(0)))
+                and not work.quoted_content(draft, m.start())
+            ):
+                yield Match(
+                    "email", m.start(), m.end(), status="breach", evidence={"address": m.group(0)}
+                )
     if "our" not in draft.lower and "my" not in draft.lower:
         return
     for m in _DESCRIBED_DOMAIN.finditer(draft.lower):
