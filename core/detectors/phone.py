@@ -441,11 +441,15 @@ def _judge(
         status = "topic"  # a public office's line, not anybody's own
     elif _YOUR_LINE.search(draft.lower, max(0, start - 60), start):
         status = "topic"  # "the phone number on your Contact page (020 ...)": theirs
-    elif _other_number_cue_before(draft, start) or _standard_clause(draft, raw, start) or (
-        not owned
-        and _code_range(raw)
-        and not draft.has_word_within(_PHONE_CUE, start - 40, start)
-        and not _phone_cue_in_sentence(draft, start)
+    elif (
+        _other_number_cue_before(draft, start)
+        or _standard_clause(draft, raw, start)
+        or (
+            not owned
+            and _code_range(raw)
+            and not draft.has_word_within(_PHONE_CUE, start - 40, start)
+            and not _phone_cue_in_sentence(draft, start)
+        )
     ):
         return None
     elif (
