@@ -295,7 +295,26 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         draft.lower, max(0, first - _DECLINE_REACH), m.start
     ):
         return True
-    return cues.deferred(sentence)
+    return cues.deferred(sentence) or _then_after_postponing(draft, first)
+
+
+# A sentence that opens by placing itself after the one before: "Then", "After that".
+_THEN_OPENING = re.compile(r"\s*(?:then|after that|at that point|from there|by then)\b")
+# Waiting for the contract: "I'll wait for the offer", "happy to wait until you hire".
+_WAITING = re.compile(
+    r"\b(?:wait|waiting|hold off|holding off)\s+(?:for|until|till)\s+(?:the|your|an|you)\b"
+    r"[^.!?\n]{0,30}\b(?:offer|contract|hire|hiring)\b"
+)
+
+
+def _then_after_postponing(draft: Draft, first: int) -> bool:
+    """ "I'll wait for the offer. Then you can add me to your Slack": a sentence opening
+    with "then" after one that waits for (or postpones until) the contract is put off too."""
+    if first == 0 or not _THEN_OPENING.match(draft.lower, first):
+        return False
+    before, _ = draft.sentence_bounds(first - 1)
+    previous = draft.lower[max(before, first - REACH) : first]
+    return bool(_WAITING.search(previous) or cues.deferred(previous))
 
 
 def _quoted_from_other(draft: Draft, first: int, start: int) -> bool:

@@ -439,9 +439,33 @@ _UI_PART = re.compile(
 )
 
 
+# Before a quotation (or a list of them), words naming a screen's wording as the thing
+# quoted: 'UI strings like "Enter your email address", "Verify phone number"', 'button
+# labels such as "Message us on WhatsApp"'.
+_UI_INTRO = re.compile(
+    r"\b(?:strings?|labels?|buttons?|placeholders?|prompts?|error messages?|microcopy|"
+    r"ui (?:text|copy)|tooltips?|captions?|menu items?|headings?|field names?)\s*"
+    r"(?:\([^()\n]{0,30}\)\s*)?(?:like|such as|e\.g\.,?|including|as)?\s*:?\s*"
+    r"(?:[\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]\s*[,;/]?\s*(?:and\s+|or\s+)?)*$"
+)
+
+
+def ui_string(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is inside a quoted piece of a screen's wording (a button's
+    label, a string to translate): the product's words, not the writer's."""
+    return in_quotes(draft.text, start) and _ui_label(draft, start)
+
+
 def _ui_label(draft: Draft, start: int) -> bool:
-    """Whether the quotation holding ``start`` names a part of a screen to build."""
-    return _UI_PART.match(draft.lower, start) is not None
+    """Whether the quotation holding ``start`` names a part of a screen to build, or is
+    one of the screen's strings named as such."""
+    if _UI_PART.match(draft.lower, start) is not None:
+        return True
+    line_start = draft.text.rfind("\n", max(0, start - REACH), start) + 1
+    opening = max(draft.text.rfind(q, line_start, start) for q in _OPENING_QUOTES)
+    if opening < 0:
+        return False
+    return _UI_INTRO.search(draft.lower, max(line_start, opening - 2 * 80), opening) is not None
 
 
 # Words before a quotation saying it is the reader's own published text: "your end screen

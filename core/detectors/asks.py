@@ -240,6 +240,8 @@ def detect(draft: Draft) -> Iterator[Match]:
             draft.lower, max(0, m.start - 4), m.start + 24
         ):
             continue  # "swap in your real support address before sending": a template's
+        if work.ui_string(draft, m.start):
+            continue  # 'strings like "Enter your email address"': a screen's wording
         if m.type == "off_platform_payment" and (
             work.feature_item(draft, m.start) or payment.platform_money(draft, m.start)
         ):

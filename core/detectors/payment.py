@@ -778,6 +778,8 @@ def detect(draft: Draft) -> Iterator[Match]:
     text = draft.lower
     if "cash" in text and p.cash_app.search(text):
         for m in p.cashtag.finditer(text):
+            if work.sample_value(draft, m.start()):
+                continue  # "test with sandbox tag $TestBuyer01": a stand-in account
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": "Cash App"})
     for m in draft.find(p.upi):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": "UPI"})
@@ -1029,6 +1031,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "using Wave now, open to moving to Xero": bookkeeping software
     if _OUR_SALES.search(draft.sentence(m.start())):
         return True  # "we sell on Etsy and get paid through PayPal": the business's takings
+    if _shop_order_paid(draft, m.start()):
+        return True  # "first order came in: #1001, $48.90, paid by Apple Pay": a sale's
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
     # on the new store". A word about some other work in the sentence ("the SEO retainer
     # keeps going through PayPal") does not make the payment the subject.
@@ -1065,6 +1069,31 @@ def _beside_books(draft: Draft, at: int, end: int) -> bool:
     if _MONEY_MOVES.search(draft.lower, a, b):
         return False  # "I'll send your pay via Wave, then we move the books to Xero"
     return bool(after.match(draft.lower, end, b) or before.search(draft.lower, max(a, at - 40), at))
+
+
+# A shop's order or sale told just before "paid by ...": "order #1001, $48.90, (paid by
+# Apple Pay)", "three sales today, all (paid with Shop Pay)". Nobody of the two is named
+# between ("the order I'd like (paid by Zelle)" is the writer's wish).
+_ORDER_BEFORE = re.compile(
+    r"\b(?:orders?|sales?|purchases?|transactions?|bookings?|checkouts?)\b"
+    r"(?:(?!\b(?:i|i'd|i'm|me|my|we|we'd|us|our|you|u|your)\b)(?:[^.!?\n]|(?<=\d)\.(?=\d))){0,45}$"
+)
+_PASSIVE_PAID = re.compile(r"paid\s+(?:by|with|via|through|using)\s")
+
+
+def _shop_order_paid(draft: Draft, start: int) -> bool:
+    """Whether "paid by <app>" at ``start`` tells how a shop's order was paid."""
+    if not _PASSIVE_PAID.match(draft.lower, start):
+        return False
+    a = max(draft.sentence_bounds(start)[0], start - 60)
+    if _ORDER_BEFORE.search(draft.lower, a, start) is None:
+        return False
+    if _TO_ONE_OF_US.match(draft.lower, start):
+        return False  # "can be paid by Zelle to me"
+    return not _reader_paid().search(draft.lower, start, start + 120)
+
+
+_TO_ONE_OF_US = re.compile(r"[^.!?\n]{0,40}\b(?:to|into)\s+(?:me|us|my|our|you|your)\b")
 
 
 _TOPIC_BEFORE, _TOPIC_AFTER = 24, 48

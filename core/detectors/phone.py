@@ -441,11 +441,15 @@ def _judge(
         status = "topic"  # a public office's line, not anybody's own
     elif _YOUR_LINE.search(draft.lower, max(0, start - 60), start):
         status = "topic"  # "the phone number on your Contact page (020 ...)": theirs
-    elif _other_number_cue_before(draft, start) or (
-        not owned
-        and _code_range(raw)
-        and not draft.has_word_within(_PHONE_CUE, start - 40, start)
-        and not _phone_cue_in_sentence(draft, start)
+    elif (
+        _other_number_cue_before(draft, start)
+        or _standard_clause(draft, raw, start)
+        or (
+            not owned
+            and _code_range(raw)
+            and not draft.has_word_within(_PHONE_CUE, start - 40, start)
+            and not _phone_cue_in_sentence(draft, start)
+        )
     ):
         return None
     elif (
@@ -504,6 +508,25 @@ _OWNER = re.compile(
     r"|\bcall\b(?!\s+(?:button|buttons|tracking|center|centre|centers|log|logs|recording|"
     r"recordings|routing|flow|script|scripts|queue|widget|extension|cta|metrics|volume)\b)"
 )
+
+
+# A code or standard named by its capital letters, just before an edition's year and a
+# clause: "NEC 2023 705.12", "IBC 2021 1607.1", "ASCE 7-22 26.10".
+_STANDARD_NAME = re.compile(r"\b[A-Z]{2,6}(?:[ -]?\d{1,5}(?:-\d{1,2})?)?[ ,]*$")
+_EDITION_CLAUSE = re.compile(
+    r"^(?:19|20)\d\d(?:[ ,]+|\s*[:,]?\s*(?:§|sec\.?|section|art\.?|clause)\s*)"
+    r"\d{1,4}(?:\.\d{1,4})+(?:\([a-z0-9]\))?$",
+    re.IGNORECASE,
+)
+
+
+def _standard_clause(draft: Draft, raw: str, start: int) -> bool:
+    """ "load calcs per NEC 2023 705.12": a standard's edition year and a numbered clause
+    of it, right after its name in capitals (not a word saying "phone": "TEL 2023 ...")."""
+    if not _EDITION_CLAUSE.match(raw):
+        return False
+    name = _STANDARD_NAME.search(draft.text, max(0, start - 16), start)
+    return name is not None and name.group().split()[0].lower() not in _PHONE_CUE
 
 
 def _owned(draft: Draft, start: int) -> bool:
