@@ -634,7 +634,8 @@ def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pat
     token = rf"(?:{_MULTIPLIER}[ -]{word}|{word}|\d{{1,4}})"
     strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
     # (a middle dot or bullet between groups too: "nine-one-four · five-five-two")
-    gap = rf"[ ,.\-()/\n{_DOT_LIKE}]{{1,3}}"
+    # Square brackets round each word too: "[one] [two] - [five]".
+    gap = rf"(?:[ ,.\-()/\n{_DOT_LIKE}]{{1,3}}|\]?[ ,.\-/\n]{{0,3}}\[|\][ ,.\-/\n]{{0,3}})"
     run = re.compile(
         rf"{_EDGE_BEFORE}{strong}(?:{gap}{token}{_EDGE_AFTER}){{2,}}{gap}{strong}{_EDGE_AFTER}"
     )
@@ -1740,9 +1741,10 @@ def _has_spoken_dot(lower: str, _: Found | None) -> bool:
 
 
 def _has_digit_word_run(lower: str, found: Found | None) -> bool:
-    """Whether a digit word stands beside another digit word or a digit, one to three
-    separators apart: every spelled-out run of four tokens has such a pair (or is "o"s
-    and digits). Worked out from where the literals were found, without a regex."""
+    """Whether a digit word stands beside another digit word or a digit, one to four
+    separators apart (square brackets among them): every spelled-out run of four tokens
+    has such a pair (or is "o"s and digits). Worked out from where the literals were
+    found, without a regex."""
     if found is None:
         return True
     words = _held(found, _DIGIT_WORD_SET)
@@ -1758,12 +1760,12 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
             if (at and _WORD_RE.match(lower, at - 1)) or _WORD_RE.match(lower, end):
                 continue  # inside a longer word
             gap = end
-            while gap < len(lower) and gap - end < 3 and lower[gap] in " ,.-()/\n":
+            while gap < len(lower) and gap - end < 4 and lower[gap] in " ,.-()/\n[]":
                 gap += 1
             if gap > end and gap in starts:
                 return True
             back = at
-            while back > 0 and at - back < 3 and lower[back - 1] in " ,.-()/\n":
+            while back > 0 and at - back < 4 and lower[back - 1] in " ,.-()/\n[]":
                 back -= 1
             if back < at and back in ends:
                 return True
