@@ -82,7 +82,9 @@ STAY_ON_PLATFORM = re.compile(
 
 # Ownership of a link: whose site is it?
 OWNER_SELF = re.compile(
-    r"\b(?:my|our|mine)\s+(?:own\s+|personal\s+|agency'?s?\s+|company'?s?\s+|team'?s?\s+)?"
+    # "my full portfolio", "our main site": a size or recency word may stand between
+    r"\b(?:my|our|mine)\s+(?:(?:full|main|complete|latest|whole|entire|updated)\s+)?"
+    r"(?:own\s+|personal\s+|agency'?s?\s+|company'?s?\s+|team'?s?\s+)?"
     r"(?:web\s?site|site|page|portfolio|blog|profile|agency|studio|company|homepage|home page|"
     r"landing page|link|channel|account|work|shop|store|business)\b|"
     r"\b(?:visit|find|follow|contact|reach|check out|see|view)\s+(?:me|us)\b|"
@@ -90,6 +92,17 @@ OWNER_SELF = re.compile(
     r"\bconnect\s+(?:with|w/?|wit)\s+(?:me|us)\b|"
     r"\b(?:i|we)\s+(?:run|own|built|made|have)\s+(?:a|my|our)?\s*(?:web\s?site|site|blog|page)\b|"
     r"\babout me\b|\bmore about (?:me|us)\b",
+)
+# A sentence right after a link saying the writer is reached through that site:
+# "the contact page there is the fastest way to get me", "my email is on it".
+CONTACT_THERE = re.compile(
+    r"\bcontact\s+(?:page|form|section|tab|details|info)\s+(?:there|on (?:it|that|the site)|"
+    r"on (?:the|that) (?:site|website|page))\b.*\b(?:me|us)\b|"
+    r"\b(?:(?:reach|contact|email|message|find|get hold of|get in touch with)\s+(?:me|us)|"
+    r"book(?:ing)?\s+(?:a\s+)?(?:call|slot|meeting))\s+"
+    r"(?:through|via|from|on|at)\s+(?:it|there|(?:the|that)\s+(?:site|website|page|form))\b|"
+    r"\b(?:my|our)\s+(?:email|e-mail|(?:phone\s+)?number|phone|whatsapp|contact details|details)\s+"
+    r"(?:is|are)\s+(?:(?:also|all)\s+)?(?:on (?:it|there|that page|the site)|there)\b",
 )
 OWNER_OTHER = re.compile(
     r"\b(?:your|ur|the client'?s|the current|the existing|the live|the old|the new|"

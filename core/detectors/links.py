@@ -295,6 +295,22 @@ def _work_on_site(draft: Draft) -> bool:
     return bool(draft.memo["site_work"])
 
 
+def _contact_there_next(draft: Draft, start: int) -> bool:
+    """Whether the sentence right after the link's says the writer is reached on
+    that site ("The contact page there is the fastest way to get me"), and not a
+    fault to fix on someone else's site."""
+    end = draft.sentence_bounds(start)[1]
+    if end >= len(draft.text):
+        return False
+    lo, hi = draft.sentence_bounds(end)
+    nxt = draft.lower[lo:hi]
+    return bool(
+        cues.CONTACT_THERE.search(nxt)
+        and not cues.OWNER_OTHER.search(nxt)
+        and not _FORM_FAULT.search(nxt)
+    )
+
+
 def _owner(draft: Draft, start: int) -> str:
     """Whose link this is, from the words just before it: "self", "other" or "unknown"."""
     sentence_start = draft.sentence_bounds(start)[0]
@@ -308,5 +324,5 @@ def _owner(draft: Draft, start: int) -> str:
             return "other"
         if cues.OWNER_SELF.search(after):
             return "self"
-        return "unknown"
+        return "self" if _contact_there_next(draft, start) else "unknown"
     return "self" if max(mine, default=-1) > max(theirs, default=-1) else "other"
