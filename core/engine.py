@@ -268,8 +268,8 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     if cues.reported(clause) or _quoted_from_other(draft, first, m.start):
         # somebody else's proposal, unless the writer takes it up at once ('You asked if
         # we can use WhatsApp. Sure, ...')
-        line_end = draft.lower.find("\n", m.end)
-        end = last if line_end < 0 else min(last, line_end)
+        line_end = draft.lower.find("\n", m.end, last)
+        end = last if line_end < 0 else line_end
         return not cues.accepted(draft.lower[end : end + _DECLINE_REACH])
     if cues.LIST_OR.search(clause):
         opening = draft.lower[first : m.start - len(clause)]
@@ -322,14 +322,15 @@ def _quoted_from_other(draft: Draft, first: int, start: int) -> bool:
     quoted the way mail quotes ('> "Are you on LinkedIn?"'), or a quotation still open
     that the sentence says they asked or wrote ('You asked for my email "so you can send a
     Zoom invite"')."""
-    line = draft.lower.rfind("\n", 0, start) + 1
-    if draft.lower[line : line + 4].lstrip(" \t").startswith(">"):
+    # (its line's start looked for at most REACH back, so a long line costs no more)
+    line = draft.lower.rfind("\n", max(0, start - REACH), start)
+    mail_quoted = draft.lower[line + 1 : line + 5].lstrip(" \t").startswith(">")
+    if mail_quoted and (line >= 0 or start <= REACH):
         return True
-    opening = draft.lower[first:start]
-    quote = max(opening.rfind(q) for q in _QUOTES)
-    if quote < 0 or sum(opening.count(q) for q in _QUOTES) % 2 == 0:
-        return False  # not inside a quotation (straight quotes open and close alike)
-    return cues.reported(opening[: quote + 1])
+    if not work.in_quotes(draft.text, start):
+        return False
+    quote = max(draft.lower.rfind(q, first, start) for q in _QUOTES)
+    return quote >= 0 and cues.reported(draft.lower[first : quote + 1])
 
 
 _QUOTES = ('"', "\u201c", "\u201d")

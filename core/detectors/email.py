@@ -40,6 +40,7 @@ _PROVIDERS = frozenset(
 # Providers whose names are everyday words or too short to stand alone ("yelled at me",
 # "at live", "at 163"): named bare, they need another sign of an address.
 _EVERYDAY_PROVIDERS = frozenset(("live", "msn", "me", "pm", "mail", "hey", "qq", "163", "126"))
+_STANDALONE_PROVIDERS = _PROVIDERS - _EVERYDAY_PROVIDERS
 _SPOKEN_DOMAIN = re.compile(
     r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: ?\. ?| {1,2}(?:d[o0]t|period) {1,2})[a-z0-9]|(?:"
     + "|".join(sorted(_PROVIDERS, key=len, reverse=True))
@@ -160,8 +161,7 @@ def _mention(m: re.Match[str], local: str) -> bool:
 def _provider_list(local: str) -> bool:
     """Whether a spoken "name at domain" names a mail provider as its name part: "Gmail
     at Outlook" is two services listed (Tagalog "at" is "and"), nobody's address."""
-    word = local.lower()
-    return word in _PROVIDERS and word not in _EVERYDAY_PROVIDERS
+    return local.lower() in _STANDALONE_PROVIDERS
 
 
 def _provider(label: str) -> bool:
@@ -263,10 +263,7 @@ def _spoken_email_is_plausible(
 # the pieces join, and the writer's claim to it (or a piece shaped like a name part).
 # (The providers above, less the names that are everyday words or too short to stand
 # alone in a sentence: "live", "me", "mail", "hey", "126".)
-_PIECE_PROVIDERS = sorted(
-    _PROVIDERS - _EVERYDAY_PROVIDERS,
-    key=lambda name: (-len(name), name),
-)
+_PIECE_PROVIDERS = sorted(_STANDALONE_PROVIDERS, key=lambda name: (-len(name), name))
 _JOIN = re.compile(
     r"\b(?:put|stick|glue|join|combine|merge)\s+(?:them|it|these|those|both|everything|it all|"
     r"the (?:pieces|parts|bits|halves|two(?: parts| halves)?))\s+together\b|"

@@ -302,8 +302,7 @@ def _contact_there_next(draft: Draft, start: int) -> bool:
     end = draft.sentence_bounds(start)[1]
     if end >= len(draft.text):
         return False
-    lo, hi = draft.sentence_bounds(end)
-    nxt = draft.lower[lo:hi]
+    nxt = draft.sentence(end)  # (at most REACH of it, like every sentence read)
     return bool(
         cues.CONTACT_THERE.search(nxt)
         and not cues.OWNER_OTHER.search(nxt)
