@@ -125,15 +125,6 @@ OWNER_OTHER = re.compile(
     r"upgrade|speed-up|teardown)\s+(?:of|for|on)(?:\s+(?:the\s+)?(?:site|website|app))?)\b",
 )
 
-# Work done on a site: "we want both moved to Webflow".
-SITE_WORK = re.compile(
-    r"\b(?:mov(?:e|ed|ing)|port(?:ed|ing)?|revamp\w*|refresh\w*|re-?platform\w*|"
-    r"maintain\w*|fix\w*|speed\w*|translat\w+|locali[sz]\w+|redesign\w*|rebuil\w+|"
-    r"redo(?:ne)?|optimi[sz]\w+|migrat\w+|audit\w*|improv\w+|"
-    # a fault of the site to look at: "the slow page is the catalog", "9.8s LCP"
-    r"slow(?:er|ness|ly)?|page\s?speed|lcp|core web vitals|broken|buggy)\b"
-)
-
 # Building or integrating something: "integrate PayPal checkout", "a Telegram bot".
 DEVELOPMENT = re.compile(
     r"\b(?:integrat\w+|implement\w*|api|apis|sdk|webhooks?|checkout|gateway|plugin|"
@@ -159,36 +150,21 @@ def app_names(*groups: str) -> str:
     return "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
 
 
-@cache
-def _declined_after() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(lexicon.words("refusal", "after")))
-
-
 def declined_after(text: str) -> bool:
     """Whether ``text``, the words right after a proposal, turn it down ("We won't do
     that: all payments stay on Upwork")."""
-    return bool(_declined_after().search(text))
-
-
-@cache
-def _reported() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(lexicon.words("refusal", "reported")))
+    return bool(lexicon.pattern("refusal", "after", edges=False).search(text))
 
 
 def reported(clause: str) -> bool:
     """Whether a clause reports what somebody else asked ("someone asked me to ...")."""
-    return bool(_reported().search(clause))
-
-
-@cache
-def _accepted() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(lexicon.words("refusal", "accepted")))
+    return bool(lexicon.pattern("refusal", "reported", edges=False).search(clause))
 
 
 def accepted(text: str) -> bool:
     """Whether ``text``, the words right after somebody else's proposal was reported or
     quoted, take it up ("Sure, let's do that")."""
-    return bool(_accepted().search(text))
+    return bool(lexicon.pattern("refusal", "accepted", edges=False).search(text))
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -225,6 +201,12 @@ _UNSPACED = re.compile(r"^[\\w*]*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 @cache
 def _topic_words() -> re.Pattern[str]:
     return _whole_words(lexicon.words("topic", "words"))
+
+
+def site_work(text: str) -> bool:
+    """Whether ``text`` names work on a site or a fault of one (``[work] site_work``):
+    "we want both moved to Webflow", "the slow page is the catalog"."""
+    return lexicon.pattern("work", "site_work").search(text) is not None
 
 
 def names_the_work(text: str) -> bool:

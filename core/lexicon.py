@@ -186,6 +186,14 @@ def alternation(entries: list[str]) -> str:
     return "(?:" + "|".join(e.replace(" ", r"\s+") for e in ordered) + ")"
 
 
+@cache
+def pattern(section: str, key: str, *, edges: bool = True) -> re.Pattern[str]:
+    """``[section] key`` of every language as one pattern, matched at word edges unless
+    ``edges`` is false (entries that carry their own edges)."""
+    group = alternation(words(section, key))
+    return re.compile(rf"\b{group}\b" if edges else group)
+
+
 #: Letters of each script a language file may name as its own (``[lang] script``).
 _SCRIPTS = {
     "Cyrl": "\u0400-\u04ff",

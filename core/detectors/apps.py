@@ -539,33 +539,26 @@ _TOLD_WHEN = re.compile(
 )
 
 
-# Meetings the work is to arrange for others: "schedule Zoom and Teams meetings with
-# partners" in an assistant's job post.
-_MEETINGS_AS_WORK = re.compile(
-    r"\b(?:schedules?|scheduling|manages?|managing|organi[sz]es?|organi[sz]ing|"
-    r"coordinates?|coordinating|books?|booking|set up|setting up|"
-    # "we record remotely: host on Riverside, guests on Zoom": the work's other people;
-    # "a tool that records and transcribes Zoom/Teams meetings": the product's input
-    r"records?|recorded|recording|transcrib(?:e|es|ed|ing)|summari[sz](?:e|es|ing)|"
-    r"guests?|speakers?|attendees|participants|interviewees)\b"
-    r"(?:[^.!?\n]{0,30})$|"
-    # "clean up your Calendly links": the client's own scheduling tools as the task
-    r"\b(?:clean(?:ing)? up|tidy(?:ing)? up|fix(?:ing)?|sync(?:ing)?|audit(?:ing)?|"
-    r"configur(?:e|ing)|streamlin(?:e|ing))\s+(?:your|the|our|their|all (?:the|your))\s+"
-    r"(?:[\w&-]+\s+){0,3}$"
-)
+@cache
+def _meetings_as_work() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Meetings the work is to arrange, record or hold for others, said just before a
+    meeting app ("schedule Zoom and Teams meetings with partners", "clean up your
+    Calendly links") and a task done with one, said just after it ("Zoom meeting
+    setup"). The words are ``[work] meetings_arranged``, ``tools_tidied`` and
+    ``meeting_tasks``."""
+    arranged = lexicon.alternation(lexicon.words("work", "meetings_arranged"))
+    tidied = lexicon.alternation(lexicon.words("work", "tools_tidied"))
+    tasks = lexicon.alternation(lexicon.words("work", "meeting_tasks"))
+    before = re.compile(
+        rf"\b{arranged}\b(?:[^.!?\n]{{0,30}})$|"
+        rf"\b{tidied}\s+(?:your|the|our|their|all (?:the|your))\s+(?:[\w&-]+\s+){{0,3}}$"
+    )
+    return before, re.compile(rf"\s*{tasks}\b")
 
 
 # In a job post's list of duties, a call with the applicant is still an invitation.
 _CALL_WITH_US = re.compile(
     r"\b(?:you|u|your|candidates?|applicants?|interviews?|shortlist\w*|freelancers?|me|us)\b"
-)
-
-
-# "- Zoom meeting setup, recording transcripts" in a list of services.
-_MEETINGS_AS_WORK_AFTER = re.compile(
-    r"\s*(?:setups?|set-ups?|scheduling|management|coordination|notes|minutes|transcripts?|"
-    r"recordings?|hosting|moderation|support)\b"
 )
 
 
@@ -683,8 +676,8 @@ def _detect(draft: Draft) -> Iterator[Match]:
     for m in p.find("meeting", draft):
         if (
             _is_topic(draft, m.start(), m.end())
-            or _MEETINGS_AS_WORK.search(draft.lower, max(0, m.start() - 40), m.start())
-            or _MEETINGS_AS_WORK_AFTER.match(draft.lower, m.end())
+            or _meetings_as_work()[0].search(draft.lower, max(0, m.start() - 40), m.start())
+            or _meetings_as_work()[1].match(draft.lower, m.end())
             or (
                 work.feature_item(draft, m.start())
                 and not _CALL_WITH_US.search(draft.line(m.start()))

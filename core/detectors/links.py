@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from presend.core import cues, domains, work
+from presend.core import cues, domains, lexicon, work
 from presend.core.draft import Draft
 from presend.core.model import Match, Status
 from presend.core.scan import finditer_in, words
@@ -117,13 +117,6 @@ def _named_as_product(draft: Draft, start: int, end: int) -> bool:
 
 
 _CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b")
-
-# A fault of a form, said in the sentence that links it: what the work is to fix.
-_FORM_FAULT = re.compile(
-    r"\b(?:stopped|(?:is|are|isn'?t|aren'?t|not|doesn'?t|don'?t|never|no longer)\s+"
-    r"(?:working|sending|submitting|delivering|arriving|going through)|broken|buggy|"
-    r"throws?|errors?|fails?|failing)\b"
-)
 
 
 def detect(draft: Draft) -> Iterator[Match]:
@@ -247,7 +240,7 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
         group == "shortener"
         and draft.context.role == "client"
         and owner != "other"
-        and _LINKS_MEASURED.search(draft.sentence(start))
+        and lexicon.pattern("work", "link_metrics").search(draft.sentence(start))
     ):
         # "comparing clicks on our two shortened links (bit.ly/...)": the client's own
         # campaign links, measured in the work, not a way to reach anybody.
@@ -262,7 +255,9 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
     if owner == "other":
         return "project_link", "allowed"
     if _CONTACT_PATH.search(path):
-        if draft.context.role == "client" and _FORM_FAULT.search(draft.sentence(start)):
+        if draft.context.role == "client" and lexicon.pattern("work", "form_faults").search(
+            draft.sentence(start)
+        ):
             # "Our contact form at acme.com/contact stopped sending emails": the client's
             # broken form is the work, not a way to reach them.
             return "project_link", "allowed"
@@ -280,17 +275,11 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
     return "outside_link", "uncertain"
 
 
-# Words measuring links in a campaign: what a client's own short links are there for.
-_LINKS_MEASURED = re.compile(
-    r"\b(?:clicks?|click-?through|ctr|campaigns?|utm|tracking|analytics|conversions?)\b"
-)
-
-
 def _work_on_site(draft: Draft) -> bool:
     """Whether the draft asks for work on a site (once per draft)."""
     if "site_work" not in draft.memo:
         draft.memo["site_work"] = bool(
-            cues.OWNER_OTHER.search(draft.lower) or cues.SITE_WORK.search(draft.lower)
+            cues.OWNER_OTHER.search(draft.lower) or cues.site_work(draft.lower)
         )
     return bool(draft.memo["site_work"])
 
@@ -306,7 +295,7 @@ def _contact_there_next(draft: Draft, start: int) -> bool:
     return bool(
         cues.CONTACT_THERE.search(nxt)
         and not cues.OWNER_OTHER.search(nxt)
-        and not _FORM_FAULT.search(nxt)
+        and not lexicon.pattern("work", "form_faults").search(nxt)
     )
 
 
