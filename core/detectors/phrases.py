@@ -28,7 +28,7 @@ _KINDS = {
     "pointer": "contact_pointer",
 }
 _WORD_CHAR = lexicon.WORD_CHAR
-_PLACEHOLDER = re.compile(r"\{(app|contact|pay)\}")
+_PLACEHOLDER = re.compile(r"\{(app|contact|pay|market)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +46,12 @@ class _Phrases:
 
 
 @cache
-def _phrases_of(code: str) -> tuple[_Phrases, ...]:
+def _phrases_of(code: str, platform_domains: tuple[str, ...]) -> tuple[_Phrases, ...]:
     """One language's phrases, compiled the first time a draft shows that language (all
-    of them at once would cost a cold start seconds of regex compiling)."""
+    of them at once would cost a cold start seconds of regex compiling), for the
+    marketplace with ``platform_domains``."""
     language = next(lang for lang in lexicon.languages() if lang.code == code)
-    fill = _fillers(language)
+    fill = _fillers(language, platform_domains)
     phrases = language.data.get("phrases", {})
     found: list[_Phrases] = []
     for key, type_ in _KINDS.items():
@@ -65,9 +66,10 @@ def _codes_with_phrases() -> tuple[str, ...]:
     return tuple(lang.code for lang in lexicon.languages() if lang.data.get("phrases"))
 
 
-def _fillers(language: lexicon.Language) -> dict[str, str]:
+def _fillers(language: lexicon.Language, platform_domains: tuple[str, ...]) -> dict[str, str]:
     """What the placeholders stand for in this language's phrases: the apps and payment
-    rails everybody names, with the language's own names and nouns for them."""
+    rails everybody names, with the language's own names and nouns for them, and the
+    marketplaces other than the one written on."""
     apps = vocabulary()["apps"]
     own = language.data.get("apps", {})
     ask = language.data.get("ask", {})
@@ -89,7 +91,18 @@ def _fillers(language: lexicon.Language) -> dict[str, str]:
         "app": f"(?:{lexicon.alternation(chat)}{nick})",
         "contact": f"(?:{lexicon.alternation(contact)}{nick})",
         "pay": lexicon.alternation(money),
+        "market": lexicon.alternation(_other_marketplaces(platform_domains)),
     }
+
+
+def _other_marketplaces(platform_domains: tuple[str, ...]) -> list[str]:
+    """The names of every marketplace in the vocabulary but the draft's own."""
+    return [
+        name
+        for domain, names in vocabulary()["marketplaces"].items()
+        if domain not in platform_domains
+        for name in names
+    ]
 
 
 def _compile(
@@ -128,7 +141,10 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield the phrases of every language found in the draft."""
     present = draft.languages
     for phrases in (
-        p for code in _codes_with_phrases() if code in present for p in _phrases_of(code)
+        p
+        for code in _codes_with_phrases()
+        if code in present
+        for p in _phrases_of(code, draft.platform_domains)
     ):
         found = (
             [m for pattern in phrases.anchored for m in draft.find(pattern)]
