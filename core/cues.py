@@ -43,10 +43,9 @@ DEFERRAL_IT = re.compile(
 CONTRACT_NAMED = re.compile(r"\b(?:offer|contract)\b")
 
 # A comma, then a clause with its own subject: ", I pay with", ", so we'll pay via"; or
-# a dash or "so" before one, "let's" too: "... the contract so let's keep it off upwork
-# — I'll send".
+# "so" before one, "let's" too: "... the contract so let's keep it off upwork".
 NEW_CLAUSE = re.compile(
-    r"(?:, | [\u2014\u2013-] | (?=so ))(?:(?:so|then|but|and) )?"
+    r"(?:, | (?=so ))(?:(?:so|then|but|and) )?"
     r"(?:(?:i|we|you|u)(?:['\u2019](?:ll|d|m))?|let['\u2019]?s) "
 )
 
