@@ -42,8 +42,12 @@ DEFERRAL_IT = re.compile(
 )
 CONTRACT_NAMED = re.compile(r"\b(?:offer|contract)\b")
 
-# A comma, then a clause with its own subject: ", I pay with", ", so we'll pay via".
-NEW_CLAUSE = re.compile(r", (?:(?:so|then|but|and) )?(?:i|we|you|u)(?:'ll|'d|'m)? ")
+# A comma, then a clause with its own subject: ", I pay with", ", so we'll pay via"; or
+# "so" before one, "let's" too: "... the contract so let's keep it off upwork".
+NEW_CLAUSE = re.compile(
+    r"(?:, | (?=so ))(?:(?:so|then|but|and) )?"
+    r"(?:(?:i|we|you|u)(?:['\u2019](?:ll|d|m))?|let['\u2019]?s) "
+)
 
 # "... once the contract starts": postponing the move until it is allowed.
 DEFERRAL = re.compile(
@@ -67,6 +71,13 @@ DEFERRAL = re.compile(
     # "we'll add you there only after we sign" (the contract; an NDA signed is no start)
     r"\b(?:once|after|when|as soon as|until)\s+(?:we|you|u|both of us)(?:'ve|\s+have)?\s+"
     r"(?:sign|signed)\b(?!\s+(?:up|in|off|on|(?:the|an?|your|our)\s+(?:nda|non-?disclosure)))",
+)
+
+# Only a part kept on the platform, the rest paid outside: "the main contract we keep
+# here", "the official milestones stay on Upwork" (no refusal of the proposal beside it).
+PART_KEPT = re.compile(
+    r"\b(?:the|our)\s+(?:main|original|official|regular|big|rest of the)\s+"
+    r"(?:contract|job|project|work|milestones?|payments?|hours|invoices?)\b"
 )
 
 # Keeping things on the platform: "let's keep everything on Upwork", "only via Upwork".

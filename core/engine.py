@@ -277,6 +277,7 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
             return True  # "Do NOT send your email, phone or ask to move to Skype"
     if (
         cues.STAY_ON_PLATFORM.search(sentence)
+        and not cues.PART_KEPT.search(sentence)
         and not _OR_ELSE.search(draft.lower, first, m.start)
         and not _stay_offered_after(draft, m, first, last)
     ):

@@ -350,9 +350,15 @@ def _has_spaced_hex(lower: str, _: Found | None) -> bool:
 # A group without a digit joins only before one with a digit, so the words after the
 # address ("... 7cu 3a send the rest") stay words.
 _BECH32_GROUP = r"[02-9ac-hj-np-z]{2,12}"
+# Letter groups join when a group with a digit follows within three: "gdyg jrsq tzq2".
+_BECH32_LETTERS_THEN_DIGIT = r"(?:[ \n][02-9ac-hj-np-z]{2,12}){0,2}[ \n][a-z]*\d"
 _SPACED_BECH32 = re.compile(
     r"(?<![\w])(?:bc|ltc|tb)1[02-9ac-hj-np-z]{0,12}"
-    rf"(?:[ \n](?:(?=[a-z]*\d){_BECH32_GROUP}|{_BECH32_GROUP}(?=[ \n][a-z]*\d))){{3,30}}(?![\w])"
+    rf"(?:[ \n](?:(?=[a-z]*\d){_BECH32_GROUP}|"
+    rf"{_BECH32_GROUP}(?={_BECH32_LETTERS_THEN_DIGIT}))){{3,30}}"
+    # the last group, letters only, where the line ends: "... kkfj hx0w lh"
+    r"(?:[ ](?:[02-9ac-hj-np-z]{1,4})(?=[ ]*(?:$|\n|[.,;!?)])))?(?![\w])",
+    re.MULTILINE,
 )
 
 
@@ -635,7 +641,8 @@ def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pat
     strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
     # (a middle dot or bullet between groups too: "nine-one-four · five-five-two")
     # Square brackets round each word too: "[one] [two] - [five]".
-    gap = rf"(?:[ ,.\-()/\n{_DOT_LIKE}]{{1,3}}|\]?[ ,.\-/\n]{{0,3}}\[|\][ ,.\-/\n]{{0,3}})"
+    # (four for a dash between spaces before a bracket: "514 - (two nine two)")
+    gap = rf"(?:[ ,.\-()/\n{_DOT_LIKE}]{{1,4}}|\]?[ ,.\-/\n]{{0,3}}\[|\][ ,.\-/\n]{{0,3}})"
     run = re.compile(
         rf"{_EDGE_BEFORE}{strong}(?:{gap}{token}{_EDGE_AFTER}){{2,}}{gap}{strong}{_EDGE_AFTER}"
     )
@@ -659,10 +666,32 @@ def _number_languages(found: Found | None) -> frozenset[str]:
 _SPELLED = re.compile("(?!)")
 
 
+# A name read out in the spelling alphabet, letter by letter, digits as words or figures:
+# "echo lima india hotel alpha two two" -> "eliha22" (vocabulary.toml,
+# [spelling_alphabet]). Only a run with at least four of its letter words, so "golf
+# hotel in lima" or "alpha and delta" stay as they are.
+_ALPHABET_LETTERS: dict[str, str] = dict(vocabulary()["spelling_alphabet"]["letters"])
+_ALPHABET_WORD = "|".join(re.escape(w) for w in sorted(_ALPHABET_LETTERS, key=len, reverse=True))
+_ALPHABET_TOKEN = rf"(?:{_ALPHABET_WORD}|{'|'.join(w for w in SPOKEN_DIGITS if len(w) > 2)}|\d)"
+_ALPHABET_RUN = re.compile(
+    rf"(?<![\w-])(?:{_ALPHABET_WORD})(?:[ ,\-]{{1,2}}{_ALPHABET_TOKEN}){{3,}}(?![\w-])"
+)
+
+
+def _alphabet_run(m: re.Match[str], _: str) -> str | None:
+    words = re.findall(rf"{_ALPHABET_TOKEN}(?![\w-])", m.group(0))
+    if sum(w in _ALPHABET_LETTERS for w in words) < 4:
+        return None
+    return "".join(_ALPHABET_LETTERS.get(w) or SPOKEN_DIGITS.get(w, w) for w in words)
+
+
+_ALPHABET_PROBE = re.compile(rf"\b(?:{_ALPHABET_WORD}) (?:{_ALPHABET_WORD})\b")
+
+
 # Words before a column of digit words (one a line) that say a number follows.
 _CONTACT_BEFORE_COLUMN = re.compile(
     r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|text|sms|contact|reach|"
-    r"ring|dial)\b"
+    r"ring|dial)\b|\b(?:my|our|cell|phone|mobile)\s*#"
 )
 
 
@@ -863,6 +892,20 @@ _CHAR_CLASS = "[" + "".join(sorted(_CHAR_DIGITS)) + "]" if _CHAR_DIGITS else "(?
 _CHAR_DIGIT_RUN = re.compile(rf"{_CHAR_CLASS}(?:[ \-]?(?:{_CHAR_CLASS}|\d)){{6,}}")
 
 
+# An optional part of an app's name in the vocabulary ("signal(?:\\s+app)?",
+# "kakao(?:\\s?talk)?"): left out, so the name itself is known as a plain word.
+_OPTIONAL_PART = re.compile(r"\(\?:[^()]*\)\?")
+
+
+def _plain_app_names(apps: dict[str, list[str]]) -> set[str]:
+    """The apps' names as plain words: white-space tokens and optional parts dropped."""
+    return {
+        re.sub(r"\\s[?+*]?|\s", "", _OPTIONAL_PART.sub("", name))
+        for group in ("messaging", "social", "meeting", "payment")
+        for name in apps[group]
+    }
+
+
 # Characters typed for letters in an app's name or a contact word: "wh@tsapp", "t3l3gram",
 # "sk¥pe", "em@il" (vocabulary.toml, [look_alike_letters]). Only a word that then reads as
 # one of those names is rewritten, so "web3", "h264" and "kate@gmail" stay as they are;
@@ -870,11 +913,7 @@ _CHAR_DIGIT_RUN = re.compile(rf"{_CHAR_CLASS}(?:[ \-]?(?:{_CHAR_CLASS}|\d)){{6,}
 def _look_alike_letters() -> tuple[dict[str, str], frozenset[str]]:
     data = vocabulary()["look_alike_letters"]
     apps = vocabulary()["apps"]
-    names = {
-        re.sub(r"\\s[?+*]?|\s", "", name)
-        for group in ("messaging", "social", "meeting", "payment")
-        for name in apps[group]
-    }
+    names = _plain_app_names(apps)
     words = {n for n in names if n.isascii() and n.isalpha() and len(n) >= 4}
     return dict(data["letters"]), frozenset(words | set(data["extra_words"]))
 
@@ -953,11 +992,7 @@ def _broken_word(m: re.Match[str], _: str) -> str | None:
 def _dotted_names() -> frozenset[str]:
     vocab = vocabulary()
     apps = vocab["apps"]
-    names = {
-        re.sub(r"\\s[?+*]?|\s", "", name)
-        for group in ("messaging", "social", "meeting", "payment")
-        for name in apps[group]
-    }
+    names = _plain_app_names(apps)
     nicks = {n for n in vocab["app_nicknames"]["names"] if n.isalpha()}
     return frozenset(
         n
@@ -1077,6 +1112,28 @@ def _has_then(lower: str, _: Found | None) -> bool:
 _NAMED_MAIL = tuple(
     "gmail yahoo hotmail outlook icloud protonmail proton gmx yandex aol zoho".split()
 )
+
+
+# An app named by its logo's emoji where an app's name would stand: "more active on ✈️
+# than here", "my 👻 is ..." -> the app's name (vocabulary.toml, [app_emoji]). Not a
+# trip: "I'll be on ✈️ Monday", "on ✈️ to Lisbon" stay as they are.
+_APP_EMOJI: dict[str, str] = dict(vocabulary()["app_emoji"]["names"])
+_APP_EMOJI_SLOT = re.compile(
+    # (not "I'll be on ✈️", "we're on ✈️": someone flying)
+    r"(?<!\bbe\s)(?<!\bam\s)(?<!\bare\s)(?<!\bwas\s)(?<!'m\s)(?<!'re\s)(?<!\u2019m\s)"
+    r"\b(?:on|via|over|through|my|our|to|in)\s+(?:the\s+)?"
+    rf"([{''.join(_APP_EMOJI)}])"
+    r"(?!\s*(?:to|from|tomorrow|today|tonight|now|all|until|till|back|again|next|this|"
+    r"for|at\s+\d|\d|ride|trip|flight|travel))"
+)
+
+
+def _app_emoji(m: re.Match[str], text: str) -> str:
+    return text[m.start() : m.start(1)] + _APP_EMOJI[m.group(1)]
+
+
+def _has_app_emoji(lower: str, _: Found | None) -> bool:
+    return any(e in lower for e in _APP_EMOJI)
 
 
 # The local part of an address with its provider named after it instead of "@": "my
@@ -1514,6 +1571,28 @@ def _split_provider(m: re.Match[str], text: str) -> str | None:
     return m.group(1) + _SPLIT_PROVIDERS[name]
 
 
+# The same sounded-out names after "my" or "your", where a provider is named as the
+# place to write to: "send it to my gee mail" -> "my gmail" (not the providers' own names
+# or two everyday words: "my hot mail" stays).
+_SOUNDED_PROVIDER = re.compile(
+    r"(?<=\b(?:my|ur)\s)("
+    + "|".join(
+        re.escape(k).replace(r"\ ", " ")
+        for k in sorted(_SPLIT_PROVIDERS, key=len, reverse=True)
+        if k not in {" ".join(n.lower().split()) for n in vocabulary()["split_providers"]["named"]}
+    )
+    + r")(?![\w@\-])"
+)
+
+
+def _sounded_provider(m: re.Match[str], _: str) -> str:
+    return _SPLIT_PROVIDERS[m.group(1)]
+
+
+def _has_sounded_provider(lower: str, _: Found | None) -> bool:
+    return "my " in lower or "ur " in lower
+
+
 # With no suffix after it ("ann at gee mail, or ..."), a name sounded out is enough, but
 # not the provider's own name ("our team at Google Mail").
 _NAMED_PROVIDERS = frozenset(
@@ -1859,6 +1938,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_IBAN_SPELLED, _iban_spelled, _has_iban),
     (_STACKED, _stacked, _probe(_STACKED_PROBE)),
     (_SYMBOL_ADDRESS, _symbol_address, _has_symbol_address),
+    (_ALPHABET_RUN, _alphabet_run, _probe(_ALPHABET_PROBE)),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPOKEN_HOST_LINK, _spoken_host_link, _has_spoken_slash),
@@ -1867,6 +1947,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPACED_LINK, _spaced_link, _has_spaced_link),
     (_SLASHED_SITE, _slashed_site, _has_slash_word),
     (_SPLIT_PROVIDER, _split_provider, _has_split_provider),
+    (_SOUNDED_PROVIDER, _sounded_provider, _has_sounded_provider),
     (_BROKEN_AT, _broken_at, _has_broken_at),
     (_BROKEN_DOT, _broken_dot, _has_broken_at),
     (_BACKWARDS_ADDRESS, _backwards_address, _has_at),
@@ -1885,6 +1966,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_BROKEN_WORD, _broken_word, _probe(_BROKEN_PROBE)),
     (_DOTTED_LETTERS, _dotted_letters, _probe(_DOTTED_PROBE)),
     (_PROVIDER_AFTER, _provider_after, _probe(_PROVIDER_AFTER_PROBE)),
+    (_APP_EMOJI_SLOT, _app_emoji, _has_app_emoji),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
     (_LONE_LETTER_DIGIT, _lone_letter_digit, _has_lone_letter_digit),

@@ -164,7 +164,10 @@ def format_example(draft: Draft, start: int) -> bool:
 
 # Words placing a detail inside a document's text: "in clause 7", "§1", "as in the original".
 _DOCUMENT_PART = re.compile(
-    r"(?:\b(?:clause|section|article|annex|schedule|appendix|art\.)\s*\d|\u00a7\s*\d|"
+    r"(?:\b(?:clause|section|article|annex|schedule|appendix|exhibit|art\.)\s*(?:\d|[a-h]\b)|"
+    # a clause named by its subject: "the payment clause (\"Buyer shall remit ...\")"
+    r"\b(?:payment|fees?|late[- ]fee|pricing|billing|invoicing|termination)\s+"
+    r"(?:clause|provision)s?\b|\u00a7\s*\d|"
     r"\bas (?:in|on) the original\b|\bparty details\b|\bparties\W? details\b|"
     # a numbered clause heading opening its line: "- 7.2 Payment Terms: changed ..."
     r"(?<![^\n])[ \t]*[-*\u2022]?[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+[a-z][a-z ]{2,30}:)"

@@ -52,7 +52,9 @@ _HANDLE_STOPWORDS = frozenset(
         "number not down blocked banned available instead only too also for to on in with if "
         "when please pls thanks thank same works working please sure http https www set run "
         "manage moderate grow build create post join use add make help upwork fiverr "
-        "freelancer toptal guru"
+        "freelancer toptal guru "
+        # words that go on the sentence after a dash: "our Slack — until then ..."
+        "until till once after before then so but because unless later since we they let"
     ).split()
 )
 
@@ -91,15 +93,18 @@ class _Patterns:
         # "my gmail is the same as my name here, tomhendrix88": an address given by its
         # name part, the provider named before it.
         self.mail_name = re.compile(
-            r"\bmy\s+(?:gmail|yahoo|hotmail|outlook|icloud|proton\w*|e-?mail)\s+(?:id\s+|address\s+)?"
-            r"(?:is|:)\s+[^.!?\n]{0,40}?\b(?P<id>[a-z][a-z0-9._]*\d[a-z0-9._]*|[a-z]+[._][a-z0-9._]+|"
+            r"\bmy\s+(?:gmail|yahoo|hotmail|outlook|icloud|proton\w*|e-?mail)"
+            # ("my gmail, it's sam.okafor91")
+            r"(?:\s+(?:id\s+|address\s+)?(?:is|:)|\s*,\s*it(?:'s|\u2019s|\s+is))"
+            r"\s+[^.!?\n]{0,40}?\b(?P<id>[a-z][a-z0-9._]*\d[a-z0-9._]*|[a-z]+(?:[._]|\s+dot\s+)[a-z0-9._]+|"
             r"(?<=, )[a-z]{6,30}(?=\s*(?:[-\u2013\u2014,.]|$)))\b"
         )
         # "gmail: kurt.dev99", "Hotmail - anna_k88": the provider as a label, the name after
         # it reads as an address's name part (digits, dots or underscores in it).
         self.mail_label = re.compile(
             r"(?<![\w@.])(?:gmail|yahoo|hotmail|outlook|icloud|proton(?:mail)?)\s*(?:id|address)?"
-            r"\s*(?::|=|-|\u2013|\u2014)\s*(?P<id>[a-z][a-z0-9]*[._][a-z0-9._]*[a-z0-9]|"
+            # ("gmail is eliha22": "is" as the label's colon)
+            r"\s*(?::|=|-|\u2013|\u2014|\s(?:is|=)\s)\s*(?P<id>[a-z][a-z0-9]*[._][a-z0-9._]*[a-z0-9]|"
             r"[a-z]+\d[a-z0-9._]*)\b(?![@.]?[a-z])"
         )
         # "Telegram is better for me: @kostya_devops", "ID is suda.spa2019", "I'm
@@ -114,7 +119,8 @@ class _Patterns:
             r"(?:on|for|across) (?:all )?(?:my )?(?:socials|apps|platforms|accounts)|"
             # "viber or line, handle on both is yukitrans": the apps just named
             r"(?:on|for|across) (?:both|either|each|all (?:of them|three|two))(?: of them)?))?\s*"
-            r"(?:is\s+the\s+same\s*:|is|:|=)\s*"
+            # ("ID starts with lily. Then underscore ...": given a piece at a time)
+            r"(?:is\s+the\s+same\s*:|is|:|=|(?:starts|begins)\s+with)\s*"
             r"@?_?[a-z][\w.\-]{2,30}\w(?:#\d{4})?"
         )
         # ... 'I'm "pixelmaven" there', "my name there is Joana Vieira Designs"

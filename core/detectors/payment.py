@@ -1011,6 +1011,14 @@ _PAID_PERSON = re.compile(
 )
 
 
+# After a payment service's name, the part it plays in what is built: "with Stripe as
+# the provider", "PayPal as the payment gateway".
+_AS_A_COMPONENT = re.compile(
+    r"\s+as\s+(?:the|our|a|its|their)\s+(?:payments?\s+|card\s+)?"
+    r"(?:provider|processor|gateway|backend|back-end|psp|integration)\b"
+)
+
+
 def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     """Payment apps as the subject of the work: "integrate PayPal checkout", a job post
     about a payments feature, a quoted "Send money with Zelle" screen."""
@@ -1027,6 +1035,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "a bot where customer pick items, choose a slot and pay via Stripe"
     if _pays_another(draft, m):
         return True
+    if _AS_A_COMPONENT.match(draft.lower, end):
+        return True  # "Telegram Payments with Stripe as the provider": a part of the build
     if _beside_books(draft, at, end):
         return True  # "using Wave now, open to moving to Xero": bookkeeping software
     if _OUR_SALES.search(draft.sentence(m.start())):

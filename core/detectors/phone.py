@@ -460,6 +460,7 @@ def _judge(
         or draft.has_word_within(_PHONE_CUE, start - 40, start)
         or _phone_cue_in_sentence(draft, start)
         or _local_cue_before(draft, start)
+        or _phone_hash_before(draft, start)
     ):
         status = "breach"
     else:
@@ -586,7 +587,9 @@ def _fiction_ranges() -> tuple[re.Pattern[str], ...]:
 
 _OTHER_THEN_NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _OTHER_NUMBER_CUE if w.isalpha()) + r")"
-    r"\.?\s*(?:no\.?|num\.?|number|#)\s*[:#(]?\s*$"
+    r"\.?\s*(?:no\.?|num\.?|number|#)\s*[:#(]?\s*"
+    # ... and the code's first groups before it: "tracking number 1Z 999 AA1 01 2345 6784"
+    r"(?:(?=[a-z]*\d)[a-z0-9]{1,6}\s){0,5}$"
 )
 
 
@@ -595,6 +598,12 @@ _PHONE_HASH = re.compile(
     r"\b(?:my|your|ur|our|his|her|cell|phone|mobile|contact|personal|direct|home|whats\s?app|wa)"
     r"\s*#\s*(?:is\b|:|-)?\s*$"
 )
+
+
+def _phone_hash_before(draft: Draft, start: int) -> bool:
+    """Whether "my # is" stands right before the number, on its line or on the lines
+    just above it (a number typed a group per line under "my # is")."""
+    return _PHONE_HASH.search(draft.lower, max(0, start - 30), start) is not None
 
 
 # A sentence end, read backwards: "!" or "?", or a full stop after a word of four
@@ -618,10 +627,10 @@ def _other_number_cue_before(draft: Draft, start: int) -> bool:
     tail_start = max(start - len(draft.clause_before(start)), start - 30)
     # "licence no. 100482317": a "no." or "number" that belongs to another word (its
     # full stop may read as a sentence end, so look back on the line, not the clause).
-    tail = draft.lower[max(start - 30, draft.lower.rfind("\n", 0, start) + 1) : start]
+    tail = draft.lower[max(start - 45, draft.lower.rfind("\n", 0, start) + 1) : start]
     if _OTHER_THEN_NUMBER_WORD.search(tail):
         return True
-    if _PHONE_HASH.search(tail):
+    if _phone_hash_before(draft, start):
         return False
     return not draft.has_word_within(_PHONE_CUE, tail_start, start)
 
