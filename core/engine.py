@@ -449,6 +449,8 @@ def _exception(
     for rule in pack.exceptions_for(kind, m.type, draft.context.channel):
         if _names_app_of(rule.not_for_apps, asked):
             continue  # "what's your Telegram? I'll add you to the glossary group"
+        if m.type == "contact_request" and rule.not_asked.search(asked):
+            continue  # "for the GA access I also need your phone number"
         if _applies(rule, draft, m):
             return rule
     return None

@@ -108,6 +108,10 @@ class ExceptionRule:
     #: App groups of vocabulary.toml ("messaging", "social") whose apps the exception
     #: never covers: access to a work tool needs an email, never a Telegram handle.
     not_for_apps: tuple[str, ...] = ()
+    #: Each language's words for details the exception never covers, looked for in a
+    #: request's own words ([exception_not_asked] in rules/lang): access to a work tool is
+    #: granted to an email address, never to "your phone number".
+    not_asked: re.Pattern[str] = field(default=re.compile("(?!)"), repr=False)
 
     def covers(self, kind: str, type_: str, channel: str) -> bool:
         """Whether this exception can apply to a finding of this kind and type here."""
@@ -241,6 +245,10 @@ def _build(data: dict[str, Any]) -> RulePack:
             cues=_cue_sets(e["id"]),
             blocker=re.compile("|".join(f"(?:{c})" for c in _blockers(e)) or "(?!)"),
             blocker_literals=_cue_literals(_blockers(e)),
+            not_asked=re.compile(
+                "|".join(f"(?:{c})" for c in lexicon.words("exception_not_asked", e["id"]))
+                or "(?!)"
+            ),
         )
         for e in data.get("exceptions", [])
     )

@@ -141,7 +141,10 @@ class _Patterns:
             rf"\b(?:{lexicon.alternation(lexicon.words('invite', 'verbs'))})"
             # ("connect with me on ...")
             r"\s+(?:(?:me|us|you|him|her|them|this|it|over|up|later|directly|privately|with|"
-            r"(?:this|the|our) (?:conversation|chat|discussion))\s+){0,2}"
+            r"(?:this|the|our) (?:conversation|chat|discussion)|"
+            # "we can discuss the details on WhatsApp": what is to be talked over there
+            r"(?:the|more|further|all the|the rest of the)\s+(?:details|specifics|brief|scope|"
+            r"requirements|terms|plan|project|job|idea|rest))\s+){0,2}"
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+|my\s+|our\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
         )

@@ -40,6 +40,13 @@ _NOT_BUILT = (
 )
 
 
+# Who "directly with/to ..." may name and still be one side of the deal or a way to pay.
+_EITHER_SIDE = (
+    r"(?:me|us|my|our|mine|you|your|u|him|her|them|the|a|an|this|that|each|crypto|bitcoin|"
+    r"btc|eth|usdt|cash|bank|wire|card|check|cheque)\b"
+)
+
+
 class _Patterns:
     def __init__(self) -> None:
         pay = cues.app_names("payment")
@@ -60,7 +67,10 @@ class _Patterns:
                 r"send (?:you |u )?[$€£]\s?\d[\d,.]*k?|"
                 r"wire(?: the)?(?: (?:money|payment|funds))?)"
                 r"\s+(?:(?!not\b|no\b|never\b)[\w$'%]+\s+){0,6}"
-                rf"(?:directly|direct|privately|personally|separately|{_OUTSIDE_AFTER_PAY}|"
+                # ("pay that from your company card directly with Hetzner": a bill paid
+                # to a named third party, not to either side)
+                rf"(?:directly(?!\s+(?:with|to)\s+(?!{_EITHER_SIDE}|{pay}\b)[a-z])|"
+                rf"direct|privately|personally|separately|{_OUTSIDE_AFTER_PAY}|"
                 r"straight (?:to|into) (?:your|my|our)(?!\s+upwork))\b",
                 ("pay", "paid", "send", "transfer", "wire"),
                 leading=True,
@@ -208,7 +218,9 @@ class _Patterns:
                 rf"(?:do|doing)\s+(?:it|this|that|everything|the\s+(?:job|work|project|rest))|"
                 rf"charge|charging|cheaper|discount)\w*\b{_NO_NOT}{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b{_NO_NOT}{{0,40}}\b(?:"
                 rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
-                rf"fees?|invoice|discount)",
+                rf"fees?|invoice|discount)"
+                # ("... happens outside Upwork, all project talk stays here": talk, not work)
+                r"(?!\w*\s+(?:talk|chat|communication|discussion|conversation|messages?)\b)",
                 ("outside", "off"),
                 word_start=True,
                 gate=words(_OUTSIDE, ("outside", "off"), leading=True),
