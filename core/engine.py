@@ -275,11 +275,13 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         opening = draft.lower[first : m.start - len(clause)]
         if cues.PROHIBITION_OPENING.match(opening):
             return True  # "Do NOT send your email, phone or ask to move to Skype"
+    stay = cues.STAY_ON_PLATFORM.search(sentence)
     if (
-        cues.STAY_ON_PLATFORM.search(sentence)
+        stay is not None
         and not cues.PART_KEPT.search(sentence)
         and not _OR_ELSE.search(draft.lower, first, m.start)
         and not _stay_offered_after(draft, m, first, last)
+        and not _FOR_THE_REST.search(sentence, max(0, stay.start() - 40), stay.start())
     ):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
@@ -366,6 +368,14 @@ _OR_ELSE = re.compile(r"\b(?:keep|stay|remain)\b[^.!?\n]{0,40}\bor\b(?:\s+[\w']+
 # "... switch to direct invoicing if you prefer, or keep it on Upwork": staying is the other
 # choice, offered after the move.
 _OR_BEFORE = re.compile(r"\bor\s+(?:just\s+|simply\s+|else\s+)?$")
+
+
+# "..., for everything else we stay on Upwork": staying covers the rest, not the move.
+_FOR_THE_REST = re.compile(
+    r"\b(?:(?:for|with|as for)\s+(?:the\s+rest|everything\s+else|all\s+else|anything\s+else)"
+    r"|otherwise|apart\s+from\s+that|other\s+than\s+that|beyond\s+that|besides\s+that)"
+    r",?\s+(?:[\w']+\s+){0,2}$"
+)
 
 
 def _stay_offered_after(draft: Draft, m: Match, first: int, last: int) -> bool:

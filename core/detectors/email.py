@@ -200,6 +200,8 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
         or work.data_row(draft, m.start(), end)
         or _typed_to_test(draft, m.start(), end, address)
         or work.beside_fiction(draft, m.start(), end)
+        # "chapter 7 lists support@acme.eu; I'll leave it as it is": the manual's address
+        or work.verbatim(draft, m.start())
         # 'emails typed as "store at brand dot com"': a quoted example of a format
         or (work.in_quotes(draft.text, m.start()) and work.format_example(draft, m.start()))
     ):

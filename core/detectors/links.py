@@ -116,7 +116,14 @@ def _named_as_product(draft: Draft, start: int, end: int) -> bool:
     return _owner(draft, start) != "self" and not _REACH_ME.search(draft.lower, lo, hi)
 
 
-_CONTACT_PATH = re.compile(r"/(?:contact|contact-us|contactus|get-in-touch|reach-us)\b")
+# A contact page, in English and the slugs sites in other languages use for it.
+_CONTACT_PATH = re.compile(
+    r"/(?:contact|contact-us|contactus|get-in-touch|reach-us"
+    r"|contatt[io]|contact[oe]s?|contatos?|kontakt[ey]?|kontakty|kontaktai|contactez-nous"
+    r"|nous-contacter|iletisim|kapcsolat|yhteystiedot|hubungi-kami|lien-he|contacteer"
+    r"|kontaktiere-uns|contacta|contactanos|fale-conosco)\b",
+    re.IGNORECASE,
+)
 
 
 def detect(draft: Draft) -> Iterator[Match]:

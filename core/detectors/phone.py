@@ -349,6 +349,8 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
             return True  # "12 14 16 18 24": a list of sizes or counts, rising
     if _TIME_AFTER.match(text, end):  # "... 08:00": a time follows
         return True
+    if _THOUSANDS.match(raw) and _CURRENCY_AFTER.match(text, end):
+        return True  # "12.500.000đ", "1 250 000 ₫", "4.500 €": a price in thousands
     # "12,000 - 15,000 users", "1 000 000 EUR", "2024-2025": ranges and amounts.
     # The unit must end there: "0551234567 msg me" is a number and a word, not 55 ms.
     return _UNIT_AFTER.match(text, end) is not None
@@ -357,6 +359,13 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
 # Versions of three parts or fewer, one digit each, between dashes or slashes.
 _VERSIONS = re.compile(r"\d(?:\.\d){1,2}(?: ?[\-\u2013\u2014/] ?\d(?:\.\d){1,2})+")
 _UNIT_AFTER = re.compile(r" (?:usd|eur|gbp|inr|ms|px|kb|mb|gb)\b", re.IGNORECASE)
+# A round amount grouped in thousands ("12.500.000", "1 250 000") and a currency sign or
+# word right after it, as prices are written in Vietnamese, Polish, Turkish ... drafts.
+_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:[ .,\u00a0\u202f]\d{3}){2,}$")
+_CURRENCY_AFTER = re.compile(
+    r"[ \u00a0\u202f]?(?:[đ₫€£¥₹₺₽₴₩$]|đồng\b|vnđ\b|vnd\b|zł|kč\b|ft\b|lei\b|kr\b|tl\b|rp\b)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # A regular expression for numbers: "\d{3}", "\d+", "[0-9]".
