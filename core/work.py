@@ -311,10 +311,15 @@ _PRICE_TALK = re.compile(
 def a_figure(draft: Draft, start: int, end: int) -> bool:
     """Whether a request draft[start:end] ending "the number" asks for a price: the bare
     noun after "the", in a draft that talks of an estimate or a quote."""
-    if not re.search(r"\bthe\s+number\s*$", draft.lower[start:end]):
+    yours = re.search(r"\b(?:your|ur)\s+number\s*$", draft.lower[start:end])
+    if not yours and not re.search(r"\bthe\s+number\s*$", draft.lower[start:end]):
         return False
     if re.search(r"\b(?:call|ring|text|sms|whats\s?app|dial)\b", draft.lower[end : end + 60]):
         return False  # "send me the number, I'll call you tonight"
+    if yours:
+        # "Fixed price, tell us your number": only with the price said right there
+        a = max(draft.sentence_bounds(start)[0], start - 60)
+        return _PRICE_TALK.search(draft.lower, a, end + 30) is not None
     return _PRICE_TALK.search(draft.lower, max(0, start - 300), end + 60) is not None
 
 

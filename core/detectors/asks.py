@@ -201,7 +201,11 @@ class _Patterns:
 # ("could you send me your address" still asks).
 _TOLD = re.compile(
     r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!pls )(?<!please )(?<!do )(?<!mind )"
-    r"(?<!can't )\b(?P<who>you|u|they|he|she|someone|somebody)\s+(?:just\s+|already\s+)?$"
+    r"(?<!can't )\b(?P<who>you|u|they|he|she|someone|somebody|"
+    # readers at large, nobody's own: "a signal that people want your emails"
+    r"(?<!our )(?<!my )(?<!the )(?<!their )(?P<crowd>people|customers|"
+    r"subscribers|readers|recipients|users|buyers|visitors|followers|fans|shoppers|audiences?))"
+    r"\s+(?:just\s+|already\s+|actually\s+|really\s+)?$"
 )
 # ... but somebody else needing the detail still asks for it: "they need your address".
 _NEED = re.compile(r"(?:need|needs|require|requires|want|wants)\b")
@@ -212,6 +216,10 @@ _SPEC_BEFORE = re.compile(
     r"\b(?!(?:i|we|you|u|they|he|she)\b)[a-z]{2,}\s+(?:should|must|needs? to|has to|will|would)"
     r"\s+(?:also\s+)?$"
 )
+
+
+# An offer made to the reader: "I'll send you our number" (not "a button with our number").
+_TO_THE_READER = re.compile(r"\b(?:you|u|ya|here'?s|here is|below is|attached is)\b")
 
 
 @cache
@@ -263,8 +271,14 @@ def _found(draft: Draft) -> Iterator[Match]:
             clause = draft.clause_before(m.start())[-60:]
             verb = p.request_before.search(clause) or p.question_before.search(clause)
             told = _TOLD.search(clause, 0, verb.start()) if verb is not None else None
-            if told and (not _NEED.match(clause, told.end()) or told.group("who") in ("you", "u")):
+            if told and (
+                not _NEED.match(clause, told.end())
+                or told.group("who") in ("you", "u")
+                or told.group("crowd")  # "a signal that people want your emails": readers
+            ):
                 continue  # "I noticed you put your email in the job post": told, not asked
+            if verb is not None and work.a_figure(draft, m.start(), m.end()):
+                continue  # "Fixed price, tell us your number": the bid
             if verb is not None:
                 yield _asked(m, m.start() - len(clause) + verb.start())
             elif p.request_after.match(lower, m.end()):
@@ -277,6 +291,8 @@ def _found(draft: Draft) -> Iterator[Match]:
     for m in draft.find(p.offer):
         if _SPEC_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
             continue  # "the bank transfer option should show our IBAN": what a product does
+        if work.feature_item(draft, m.start()) and not _TO_THE_READER.search(m.group()):
+            continue  # "1. WhatsApp button opening a chat with our clinic's number": built
         yield _asked(m, m.start())
     for pattern in (p.reach, p.reach_me, p.somewhere):
         for m in draft.find(pattern):

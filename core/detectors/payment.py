@@ -806,6 +806,8 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue
             if not _app(m) and _pays_another(draft, m):
                 continue  # "you'd pay GoDaddy directly for the domain" (_is_topic saw the rest)
+            if not _app(m) and _users_pay(draft, m):
+                continue  # "a macro for people asking if they can pay by bank transfer"
             if _NOT_AN_AGENCY.match(draft.lower, m.end()):
                 continue  # "hire you directly rather than through the agency"
             if _RULES_AFTER.match(draft.lower, m.end()):
@@ -829,6 +831,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             and not _is_topic(draft, m)
             and not platform_money(draft, m.start())
             and not work.feature_item(draft, m.start())
+            and not _ACCOUNT_STATE.match(draft.lower, m.end())
         ):
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
@@ -837,6 +840,24 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+# What the business's own merchant account has or is: "our Stripe account already has the
+# domain verified" (a thing of the work, not an account offered to be paid into).
+_ACCOUNT_STATE = re.compile(
+    r"\s*(?:already\s+|also\s+|now\s+|still\s+)?(?:has|have|had|shows|supports|holds|lists|"
+    r"(?:is|was)\s+(?:already\s+)?(?:set up|verified|connected|linked|live|in test mode|created|"
+    r"approved))\b"
+)
+
+
+def _users_pay(draft: Draft, m: re.Match[str]) -> bool:
+    """A rail named with the product's users or customers paying ("people asking if they
+    can pay by bank transfer"), nobody of the two inside the match."""
+    if _PERSON.search(m.group(0)):
+        return False
+    before = _third_party().search(draft.lower, max(0, m.start() - 40), m.start())
+    return before is not None and not _reader_paid().search(draft.lower, m.end(), m.end() + 120)
 
 
 # "directly" set against a go-between, not the platform: "(hire you directly) rather than
@@ -943,6 +964,13 @@ def _payee() -> re.Pattern[str]:
 
 
 @cache
+def _payee_modifier() -> re.Pattern[str]:
+    """Payees naming the payments of a match that starts at "payments": "(contractor)
+    payments through Deel", "(supplier) payments via Wise"."""
+    return re.compile(rf"\b(?:{_payees()})\s+$")
+
+
+@cache
 def _paid_before() -> re.Pattern[str]:
     """Somebody else paid, told before the match: "our seasonal workers in Guatemala get
     (paid through Western Union)", "the bills we already (paid by bank transfer)"."""
@@ -958,6 +986,10 @@ def _paid_before() -> re.Pattern[str]:
         r"\s+(?:(?:in|at|from)\s+[\w-]+\s+)?(?:gets?|got|are|were|is|was|being)\s+(?:\w+\s+)?$"
         r"|\b(?:ones|bills|invoices|expenses|vendors|suppliers|contractors)\s+(?:that\s+|which\s+)?"
         r"(?:we|they|you|i)\s+(?:(?:already|have|had|just|also)\s+)*$"
+        # asked: "are (your) contractors (paid by direct deposit)?", "do vendors get (paid ...)"
+        rf"|\b(?:are|were|is|was|do|does|did)\s+(?:(?:our|the|your|their|all|any|some|those)\s+)?"
+        rf"(?:[\w-]+\s+)?(?:{words})\s+(?:(?:also|usually|currently|still|normally|all)\s+)?"
+        r"(?:get\s+)?$"
     )
 
 
@@ -1004,6 +1036,9 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
     or accounts; not "I pay freelancers with Western Union, you just give me your name":
     the reader is paid so."""
     payee = _payee().search(draft.lower, m.start(), m.end())
+    if payee is None and draft.lower.startswith("payment", m.start()):
+        # "contractor payments through Deel", "vendor payments via Wise": the business's
+        payee = _payee_modifier().search(draft.lower, max(0, m.start() - 40), m.start())
     if payee is None:
         if not draft.lower.startswith(("paid", "paying", "pay "), m.start()):
             return False

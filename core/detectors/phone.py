@@ -340,6 +340,8 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
         return True
     if _counting(raw):
         return True
+    if _LEDGER_AMOUNT.search(raw):
+        return True  # "...5519 ... -450.00": a statement line's signed amount, with cents
     if _VERSIONS.fullmatch(raw):
         return True  # "1.2.3 - 1.2.9 - 2.0.1": versions in turn
     groups = raw.split()
@@ -356,6 +358,8 @@ def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     return _UNIT_AFTER.match(text, end) is not None
 
 
+# A signed amount with cents at the end, after a space: "-450.00", "−1,284.50".
+_LEDGER_AMOUNT = re.compile(r"\s[-\u2212]\d{1,3}(?:,\d{3})*\.\d\d$")
 # Versions of three parts or fewer, one digit each, between dashes or slashes.
 _VERSIONS = re.compile(r"\d(?:\.\d){1,2}(?: ?[\-\u2013\u2014/] ?\d(?:\.\d){1,2})+")
 _UNIT_AFTER = re.compile(r" (?:usd|eur|gbp|inr|ms|px|kb|mb|gb)\b", re.IGNORECASE)
@@ -446,6 +450,8 @@ def _judge(
         or work.hotline(draft, start)
     ) and work.about_content(draft):
         status = "topic"  # "the manual lists the support hotline ...": the content's number
+    elif _FOR_A_PART.search(draft.lower, max(draft.sentence_bounds(start)[0], start - 80), start):
+        status = "topic"  # "the number for the button is our shop line ...": the site's
     elif not owned and _PUBLIC_OFFICE.search(draft.lower, max(0, start - 80), start):
         status = "topic"  # a public office's line, not anybody's own
     elif _YOUR_LINE.search(draft.lower, max(0, start - 60), start):
@@ -495,6 +501,14 @@ _THIRD_PARTY_LINE = re.compile(
     # where the content shows it: "the phone number on page 3 ("
     r"(?:\s+(?:on|in|at|from)\s+(?:the\s+)?(?:page|p\.|slide|line|section|row|paragraph|"
     r"footer|header|cover|back)(?:\s+\d+)?)?\s*[:\-(]?\s*$"
+)
+# A number given to a part of the work: "the number for the WhatsApp button is our shop
+# line ...", "phone in the footer should be ...".
+_FOR_A_PART = re.compile(
+    r"\b(?:number|phone|line)\s+(?:for|on|in|behind)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:button|widget|footer|header|banner|cta|schema|listing|template|landing page|chat link)\s+"
+    r"(?:is|will be|should be|must be|:)"
+    r"(?:(?!\b(?:me|my|call|text|reach)\b)[^.!?\n]){0,40}$"
 )
 # A public office's number: "the planning department (Marion County, 503-...)".
 _PUBLIC_OFFICE = re.compile(
