@@ -164,7 +164,7 @@ def prefixes(entries: list[str]) -> tuple[str, ...]:
     """A literal each entry's matches begin with ("what'?s" -> "what"), for patterns
     searched only where one of their first words begins a word."""
     found: list[str] = []
-    for entry in entries:
+    for entry in map(_without_leading_lookarounds, entries):
         # "(?:phone|number) field": each alternative of a leading group is a beginning.
         group = re.match(r"\(\?:([^()]*)\)(?![?*])", entry)
         if group is not None:
@@ -176,6 +176,26 @@ def prefixes(entries: list[str]) -> tuple[str, ...]:
             head = head[:-1]
         found.append(head.split(" ")[0] or entry[:1])
     return tuple(sorted(set(found)))
+
+
+def _without_leading_lookarounds(entry: str) -> str:
+    """``entry`` without the look-behinds and look-aheads it opens with, which match no
+    text ("(?<!\\bon\\W)records?" begins where "records?" does)."""
+    while entry.startswith(("(?<!", "(?<=", "(?!", "(?=")):
+        depth = 0
+        for i, char in enumerate(entry):
+            if char == "\\":
+                continue
+            if char == "(" and (i == 0 or entry[i - 1] != "\\"):
+                depth += 1
+            elif char == ")" and entry[i - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    entry = entry[i + 1 :]
+                    break
+        else:
+            return entry  # unbalanced: leave it to the regex compiler to complain
+    return entry
 
 
 def alternation(entries: list[str]) -> str:

@@ -356,8 +356,9 @@ _SPACED_BECH32 = re.compile(
     r"(?<![\w])(?:bc|ltc|tb)1[02-9ac-hj-np-z]{0,12}"
     rf"(?:[ \n](?:(?=[a-z]*\d){_BECH32_GROUP}|"
     rf"{_BECH32_GROUP}(?={_BECH32_LETTERS_THEN_DIGIT}))){{3,30}}"
-    # the last group, letters only, where the line ends: "... kkfj hx0w lh"
-    r"(?:[ ](?:[02-9ac-hj-np-z]{1,4})(?=[ ]*(?:$|\n|[.,;!?)])))?(?![\w])",
+    # the last group, letters only, where the line, the sentence or a quotation ends:
+    # "... kkfj hx0w lh", '"... wf5m dq" as agreed'
+    r"(?:[ ](?:[02-9ac-hj-np-z]{1,4})(?=[ ]*(?:$|\n|[.,;!?)\]\"'\u201d\u2019])))?(?![\w])",
     re.MULTILINE,
 )
 
