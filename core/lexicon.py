@@ -184,8 +184,6 @@ def _without_leading_lookarounds(entry: str) -> str:
     while entry.startswith(("(?<!", "(?<=", "(?!", "(?=")):
         depth = 0
         for i, char in enumerate(entry):
-            if char == "\\":
-                continue
             if char == "(" and (i == 0 or entry[i - 1] != "\\"):
                 depth += 1
             elif char == ")" and entry[i - 1] != "\\":

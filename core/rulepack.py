@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -200,6 +201,11 @@ def _cue_sets(exception: str) -> tuple[CueSet, ...]:
     return tuple(found)
 
 
+def _any_of(entries: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``entries``, or nothing when there are none."""
+    return re.compile("|".join(f"(?:{c})" for c in entries) or "(?!)")
+
+
 def _blockers(exception: dict[str, Any]) -> tuple[str, ...]:
     """The wording that rules ``exception`` out, in every language."""
     return tuple(
@@ -243,12 +249,9 @@ def _build(data: dict[str, Any]) -> RulePack:
             not_for_apps=tuple(e.get("not_for_apps", [])),
             # The cues are each language's words for the exception (rules/lang/*.toml).
             cues=_cue_sets(e["id"]),
-            blocker=re.compile("|".join(f"(?:{c})" for c in _blockers(e)) or "(?!)"),
+            blocker=_any_of(_blockers(e)),
             blocker_literals=_cue_literals(_blockers(e)),
-            not_asked=re.compile(
-                "|".join(f"(?:{c})" for c in lexicon.words("exception_not_asked", e["id"]))
-                or "(?!)"
-            ),
+            not_asked=_any_of(lexicon.words("exception_not_asked", e["id"])),
         )
         for e in data.get("exceptions", [])
     )

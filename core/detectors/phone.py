@@ -650,7 +650,8 @@ def _other_number_cue_before(draft: Draft, start: int) -> bool:
     tail_start = max(start - len(draft.clause_before(start)), start - 30)
     # "licence no. 100482317": a "no." or "number" that belongs to another word (its
     # full stop may read as a sentence end, so look back on the line, not the clause).
-    tail = draft.lower[max(start - 45, draft.lower.rfind("\n", 0, start) + 1) : start]
+    line = draft.lower.rfind("\n", max(0, start - 45), start)  # (no further back than needed)
+    tail = draft.lower[max(start - 45, line + 1) : start]
     if _OTHER_THEN_NUMBER_WORD.search(tail):
         return True
     if _phone_hash_before(draft, start):
