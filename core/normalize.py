@@ -814,8 +814,8 @@ _LETTER_DIGIT_TABLE = str.maketrans("OoIilSsBbZz", "00111558822")
 def _letter_digits(m: re.Match[str], text: str) -> str | None:
     token = text[m.start() : m.end()]
     digits = sum(c.isdigit() for c in token)
-    if digits < 2 and len(token) < 3:
-        return None
+    if digits < 2 and len(token) < 3 and not _inside_long_number(m.string, m.start(), m.end()):
+        return None  # "i5", "O2", "l8r": two characters alone are rarely a digit pair
     if not _LETTER_DIGIT_RARE.isdisjoint(token) and not _beside_digits(
         m.string, m.start(), m.end()
     ):
@@ -826,6 +826,25 @@ def _letter_digits(m: re.Match[str], text: str) -> str | None:
 _LETTER_DIGIT_RARE = frozenset("sSbBzZ")
 _DIGIT_GROUP_BEFORE = re.compile(r"(?:^|[^\w])[0-9oil]*\d[0-9oil]*[ .\-]{1,2}$")
 _DIGIT_GROUP_AFTER = re.compile(r"[ .\-]{1,2}[0-9oil]*\d[0-9oil]*(?:[^\w]|$)")
+
+
+# Groups of digits (or of the letters read as digits) before and after a short token:
+# "+33 6 O4 12 77 9O" has "O4" and "9O" inside one number.
+_CHAIN_BEFORE = re.compile(
+    r"(?<![\w+])(?:\+|00)?[0-9oil]{1,5}(?:[ .\-]{1,2}[0-9oil]{1,5})*[ .\-]{1,2}$"
+)
+_CHAIN_AFTER = re.compile(r"(?:[ .\-]{1,2}[0-9oil]{1,5})+(?!\w)")
+
+
+def _inside_long_number(lower: str, start: int, end: int) -> bool:
+    """Whether ``lower[start:end]`` is one group of a number of seven digits or more,
+    with groups on both sides of it, or at the end of one written with "+" or "00"."""
+    before = _CHAIN_BEFORE.search(lower, max(0, start - 30), start)
+    after = _CHAIN_AFTER.match(lower, end, end + 30)
+    if before is None or (after is None and not before.group().startswith(("+", "00"))):
+        return False
+    chain = before.group() + (after.group() if after else "")
+    return sum(c.isdigit() for c in chain) >= 7
 
 
 def _beside_digits(lower: str, start: int, end: int) -> bool:

@@ -21,7 +21,8 @@ from presend.core.rulepack import vocabulary
 # Korean text ("电话13800138000", "010-1234-5678입니다").
 _INTERNATIONAL_SOURCE = (
     r"(?<![A-Za-z0-9_$€£¥#/.,-])\+[ ]?\d{1,3}[ \-._/()\n]{0,3}\d{1,5}"
-    r"(?:[ \-._/()\n]{0,3}\d{2,5}){2,5}(?![A-Za-z0-9_%])"
+    r"(?:[ \-._/()\n]{0,3}\d{2,5}|[ \-._/()\n]{1,3}\d(?!\d)){2,5}"
+    r"(?:[ \-._/()\n]{1,3}\d{1,5}(?!\d)){0,8}(?![A-Za-z0-9_%])"
 )
 # An international number is read first: it may run over line breaks ("+254 712\n345",
 # "+33\n6 12\n34 56 78"), where the general reading stops.
