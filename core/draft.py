@@ -144,6 +144,15 @@ class Draft:
             end == len(lower) or not _is_word(lower[end - 1]) or not _is_word(lower[end])
         )
 
+    def words_before(self, pos: int, reach: int) -> str:
+        """Up to ``reach`` characters of the lower-case text before ``pos``, starting at a
+        word's start: not the "app for" of "whatsapp for" cut in two."""
+        lo = max(0, pos - reach)
+        lower = self.lower
+        while 0 < lo < pos and _is_word(lower[lo]) and _is_word(lower[lo - 1]):
+            lo += 1
+        return lower[lo:pos]
+
     def has_word_within(self, words: tuple[str, ...], lo: int, hi: int) -> bool:
         """Whether one of ``words`` lies, as a whole word, inside [lo, hi) (a bisection
         once the draft's words are found, so many questions cost no more scans)."""

@@ -193,7 +193,10 @@ class _Patterns:
             r"(?:(?:this|it|things|the conversation|more)\s+)?|"
             r"(?:message|text|write|reach|contact|add|find|ping|dm|pm|call)\s+(?:me|us|you|u)\s+|"
             # "feel free to reply there too"
-            r"(?:reply|respond|answer|write back)\s+(?:to\s+(?:me|us)\s+)?)(?:over\s+)?there\b"
+            r"(?:reply|respond|answer|write back)\s+(?:to\s+(?:me|us)\s+)?|"
+            # "we've been on WhatsApp for years, I'll send you the plan there"
+            r"(?:send|share|post|drop|forward|pass)\s+(?:(?:it|them|you|u|over)\s+){0,2}"
+            r"(?:(?:the|my|a|our|your|some|all\s+the)\s+)?(?:[\w'-]+\s+){0,3}?)(?:over\s+)?there\b"
         )
         app_me = (
             r"\b(?P<app>whats\s?app|telegram|skype|signal|viber|discord|e-?mail|text|sms|"
@@ -644,8 +647,8 @@ def _detect(draft: Draft) -> Iterator[Match]:
         yield _phrase("messaging_invite", m, app=m.group("app"))
     for m in p.find("there", draft):
         # "we talked by email back then, so reply there": email is a place too
-        place = _app_in_sentence(draft, m.start(), p) or _EMAIL_WORD.search(
-            draft.sentence(m.start())
+        place = _app_in_sentence(draft, m.start(), p) or _app_in_sentence(
+            draft, m.start(), p, names=_EMAIL_WORD
         )
         if place and not _is_topic(draft, m.start(), m.end()):
             yield _phrase("messaging_invite", m)
@@ -703,16 +706,23 @@ def _detect(draft: Draft) -> Iterator[Match]:
 _HANDLE_CLAIM = re.compile(r"(?:user\s?name|handle)\b")
 
 
-def _app_in_sentence(draft: Draft, at: int, p: _Patterns, after: int | None = None) -> bool:
-    """Whether a chat app is named in the sentence around ``at`` or the one before (or,
-    given ``after``, the one after the sentence holding it)."""
+def _app_in_sentence(
+    draft: Draft,
+    at: int,
+    p: _Patterns,
+    after: int | None = None,
+    names: re.Pattern[str] | None = None,
+) -> bool:
+    """Whether a chat app (or one of ``names``) is named in the sentence around ``at`` or
+    the one before (or, given ``after``, the one after the sentence holding it)."""
     start, end = draft.sentence_bounds(at)
     if start > 0:
         start = draft.sentence_bounds(start - 1)[0]
     if after is not None and max(end, after) < len(draft.lower):
         end = draft.sentence_bounds(max(end, after))[1]
     # At most REACH either side, so a draft without full stops costs no more per match.
-    return p.chat_name.search(draft.lower, max(start, at - REACH), min(end, at + REACH)) is not None
+    found = (names or p.chat_name).search(draft.lower, max(start, at - REACH), min(end, at + REACH))
+    return found is not None
 
 
 def _phrase(type_: str, m: re.Match[str], app: str = "") -> Match:
@@ -768,7 +778,7 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     """Whether the words around an app name make it the subject of the work: a build
     verb before it ("integrate Zoom"), or a thing built right after it ("Telegram bot").
     Text inside a handle or link ("kate.lin.ux") does not count."""
-    before = draft.lower[max(0, start - reach) : start]
+    before = draft.words_before(start, reach)
     # Not from an earlier line: "... without a new build.\n\nP.S. I'm online on
     # Discord" is no talk about building on Discord.
     before = before[before.rfind("\n") + 1 :]

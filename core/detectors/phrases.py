@@ -191,7 +191,7 @@ def _around(draft: Draft, m: re.Match[str], type_: str) -> str:
     # Not past a sentence's end on the same line: "... of your checkout. My scheduling
     # link is ..." is no talk about building scheduling links (a list's lines are read
     # with the ones around them).
-    before = draft.lower[max(0, m.start() - 24) : m.start()]
+    before = draft.words_before(m.start(), 24)
     after = draft.lower[m.end() : m.end() + 24]
     ends = [e.end() for e in _SENTENCE_END.finditer(before)]
     stop = _SENTENCE_END.search(after)
