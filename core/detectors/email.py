@@ -19,7 +19,7 @@ _LABEL_CHAR = "a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _LABEL = rf"[{_LABEL_CHAR}](?:[{_LABEL_CHAR}\-]{{0,61}}[{_LABEL_CHAR}])?"
 # "@", " @ ", " at " (word), with the bracketed forms already turned into "@".
 # An address broken over two lines right after its "@" ("ana@\ndesign.co") reads whole.
-_AT = r"(?:[ ]{0,2}@(?:[ ]{0,2}|[ ]?\n)|[ ]{1,2}at[ ]{1,2})"
+_AT = r"(?:[ ]{0,2}(?P<sym>@)(?:[ ]{0,2}|[ ]?\n)|[ ]{1,2}at[ ]{1,2})"
 _AT_WORDS = ("@", " at ")  # one of which every address holds
 # "." with optional spaces, or the word "dot" (or "period", after an "at": "ann at
 # proton period me"); inside the name part only the word "dot", so "Thanks. john@..."
@@ -28,7 +28,9 @@ _DOT = r"(?:[ ]?\.[ ]?|[ ]{1,2}(?:d[o0]t|period)[ ]{1,2})"
 _LOCAL_DOT = r"(?:[ ]{1,2}d[o0]t[ ]{1,2})"
 _EMAIL = re.compile(
     rf"(?<![\w@.])(?P<local>{_LOCAL}(?:{_LOCAL_DOT}{_LOCAL}){{0,3}}){_AT}"
-    rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{0,4}})(?![\w@])",
+    # After an "@", a company's name may be written as two words ("tom.b @ hartwell group
+    # dot com"): read whole, so the safe version takes the whole address out.
+    rf"(?P<domain>{_LABEL}(?(sym)(?:[ ]{_LABEL}(?={_DOT}))?)(?:{_DOT}{_LABEL}){{0,4}})(?![\w@])",
 )
 # Mail providers people name without a suffix: "john.smith at gmail".
 _PROVIDERS = frozenset(
