@@ -49,29 +49,6 @@ NEW_CLAUSE = re.compile(
     r"(?:(?:i|we|you|u)(?:['\u2019](?:ll|d|m))?|let['\u2019]?s) "
 )
 
-# "... once the contract starts": postponing the move until it is allowed.
-DEFERRAL = re.compile(
-    r"\b(?:once|after|when|as soon as|after that|until)\b[^.!?\n]{0,40}\b(?:contract|offer)\b"
-    r"[^.!?\n]{0,25}\b(?:starts?|started|begins?|begun|(?:is )?(?:active|signed|live|open)|"
-    r"accepted|funded|in place|kicks? off|is running|runs|is underway|is under way)\b|"
-    r"\b(?:once|after|when|as soon as)\s+(?:you|u)\s+(?:hire|have hired|accept|"
-    r"send (?:me )?(?:the|an|your) offer|make (?:the|an) offer)\b|"
-    # "once it's started" (the contract just named), "once we start"
-    r"\b(?:once|after|when|as soon as)\s+(?:it'?s|it is|it has|that'?s|that is)\s+(?:been\s+)?"
-    r"(?:started|active|signed|funded|accepted|in place|underway)\b|"
-    r"\b(?:once|after|when|as soon as)\s+(?:we|you|u)\s+(?:start|begin|get started|kick off)\b|"
-    # "let's do that after I send the offer", "once we hire you"
-    r"\b(?:once|after|when|as soon as)\s+(?:i|we)\s+(?:(?:have\s+)?sen[dt]|make|made)\s+"
-    r"(?:you\s+)?(?:the|an|my|our)\s+offer\b|"
-    r"\b(?:once|after|when|as soon as)\s+(?:i|we)\s+(?:hire|have hired|contract)\s+(?:you|u)\b|"
-    # "After hiring you'll get our Slack", "once you're hired we do a Zoom onboarding"
-    r"\b(?:once|after|upon)\s+(?:hiring|being hired|(?:you|u)(?:'re| are| get) hired)\b|"
-    r"\b(?:once|after|when|as soon as)\s+(?:we|you|u|i)\s+(?:have|get|sign|start)\s+"
-    r"(?:a|the|our|an active)\s+contract\b|"
-    # "we'll add you there only after we sign" (the contract; an NDA signed is no start)
-    r"\b(?:once|after|when|as soon as|until)\s+(?:we|you|u|both of us)(?:'ve|\s+have)?\s+"
-    r"(?:sign|signed)\b(?!\s+(?:up|in|off|on|(?:the|an?|your|our)\s+(?:nda|non-?disclosure)))",
-)
 
 # Only a part kept on the platform, the rest paid outside: "the main contract we keep
 # here", "the official milestones stay on Upwork" (no refusal of the proposal beside it).
@@ -189,7 +166,8 @@ def without_asides(clause: str) -> str:
 
 @cache
 def _other_languages() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Refusals and postponements in the other languages' files (English's are above)."""
+    """Refusals in the other languages' files (English's are above) and postponements in
+    every language's file."""
     return (
         _whole_words(lexicon.words("refusal", "before")),
         _whole_words(lexicon.words("refusal", "deferral")),
@@ -238,4 +216,4 @@ def negated(clause: str) -> bool:
 
 def deferred(sentence: str) -> bool:
     """Whether a sentence puts something off until the contract starts, in any language."""
-    return bool(DEFERRAL.search(sentence) or _other_languages()[1].search(sentence))
+    return bool(_other_languages()[1].search(sentence))
