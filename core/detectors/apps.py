@@ -36,7 +36,7 @@ _HANDLE = (
 _HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
 # Words right after an invitation that keep it on the platform.
 _ON_PLATFORM_AFTER = re.compile(
-    r"[^.!?\n]{0,40}?\b(?:(?<!as )(?<!than )(?<!flagged )(?<!seen )(?<!read )(?<!monitored )"
+    r"[^.!?\n,;]{0,40}?\b(?:(?<!as )(?<!than )(?<!flagged )(?<!seen )(?<!read )(?<!monitored )"
     r"(?<!filtered )(?<!blocked )(?<!tracked )here|on upwork|via upwork|through upwork|in upwork|"
     r"on the platform)\b",
 )
