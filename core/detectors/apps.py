@@ -37,7 +37,12 @@ _HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
 # Words right after an invitation that keep it on the platform.
 _ON_PLATFORM_AFTER = re.compile(
     r"[^.!?\n,;]{0,40}?\b(?:(?<!as )(?<!than )(?<!flagged )(?<!seen )(?<!read )(?<!monitored )"
-    r"(?<!filtered )(?<!blocked )(?<!tracked )here|on upwork|via upwork|through upwork|in upwork|"
+    r"(?<!filtered )(?<!blocked )(?<!tracked )here"
+    # "... the fees here are insane", "messages here get flagged": a complaint about the
+    # platform, the reason to leave it, not a place to stay
+    r"(?<!fees here)(?<!fee here)(?<!filters here)(?<!commission here)(?<!messages here)"
+    r"(?<!rules here)(?<!chat here)"
+    r"|on upwork|via upwork|through upwork|in upwork|"
     r"on the platform)\b",
 )
 # A name with a four-digit tag (Discord's old form), not a numbered thing ("issue#4471").
@@ -192,6 +197,9 @@ class _Patterns:
             r"\b(?:(?:continue|talk|chat|carry on|move|switch|connect|speak|discuss)\s+"
             r"(?:(?:this|it|things|the conversation|more)\s+)?|"
             r"(?:message|text|write|reach|contact|add|find|ping|dm|pm|call)\s+(?:me|us|you|u)\s+|"
+            # "you're in our old WhatsApp group - I'll post the list there"
+            r"(?:i'?ll|i will|we'?ll|we will|let me)\s+(?:just\s+)?(?:post|share|drop|put|send)\s+"
+            r"(?:it|them|this|that|the\s+\w+(?:\s+\w+)?)\s+(?:in\s+|on\s+)?|"
             # "feel free to reply there too"
             r"(?:reply|respond|answer|write back)\s+(?:to\s+(?:me|us)\s+)?|"
             # "we've been on WhatsApp for years, I'll send you the plan there"
@@ -257,9 +265,19 @@ class _Patterns:
         off_platform = (
             r"\b(?:take|move|continue|carry on|talk|chat|communicate|discuss|work|reach|contact|"
             r"email|call|text|message)\s+"
-            r"(?:\w+\s+){0,3}"
-            r"(?:off|outside(?:\s+of)?)\s+(?:upwork|the platform|this platform|this site|here)\b|"
+            # ("chat more, but maybe outside this app")
+            r"(?:\w+,?\s+){0,3}"
+            r"(?:off|outside(?:\s+of)?)\s+(?:upwork|the platform|this platform|this site|here|"
+            r"(?:this|the)\s+(?:app|chat|website|thing))\b|"
             r"\btake\s+(?:this|it|the conversation)\s+(?:offline|elsewhere|somewhere else)\b|"
+            # "let's continue this somewhere else", "can we chat elsewhere?": the talk
+            # itself moved, not a thing in the work ("move the logo somewhere else")
+            r"\b(?:continue|carry on|chat|talk|speak|pick (?:this|it) up)\s+"
+            r"(?:(?:this|it|the conversation|our conversation|this conversation|the chat|"
+            r"our chat|the discussion|this discussion)\s+)?(?:elsewhere|somewhere else)\b"
+            r"(?!\s+(?:in|on|within|inside|later in)\s+(?:the|this|that|your|our|my)\s+"
+            r"(?:page|doc|document|file|site|layout|design|code|repo|sheet|section|thread|"
+            r"video|script|book|chapter|deck|slide|article|post|app|story))|"
             r"\b(?:discuss|talk|chat)\s+(?:this\s+|it\s+|things\s+)?(?:more\s+)?privately\b|"
             rf"\b(?:so|where|because)\b(?!\s+(?:the\s+|their\s+|our\s+|most\s+)?(?:{readers})\b)"
             r"[^.!?\n]{0,40}\b(?:can'?t|cannot|won'?t|don'?t)\s+"
@@ -443,6 +461,8 @@ class _Patterns:
                     "bypass",
                     "get around",
                     "escape",
+                    "speak",
+                    "pick",
                 ),
                 leading=True,
                 also=(
@@ -450,6 +470,7 @@ class _Patterns:
                         "off",
                         "outside",
                         "elsewhere",
+                        "somewhere",
                         "privately",
                         "flag",
                         "monitor",
@@ -645,13 +666,7 @@ def _detect(draft: Draft) -> Iterator[Match]:
         if work.quoted_content(draft, m.start()):
             continue  # 'lines like "my insta is ..." are spam': a dataset's line quoted
         yield _phrase("messaging_invite", m, app=m.group("app"))
-    for m in p.find("there", draft):
-        # "we talked by email back then, so reply there": email is a place too
-        place = _app_in_sentence(draft, m.start(), p) or _app_in_sentence(
-            draft, m.start(), p, names=_EMAIL_WORD
-        )
-        if place and not _is_topic(draft, m.start(), m.end()):
-            yield _phrase("messaging_invite", m)
+    yield from _there_invites(draft, p)
     for name in (
         "invite",
         "invite_wa",
@@ -737,6 +752,45 @@ def _app_of(m: re.Match[str]) -> str:
 
 
 _EMAIL_WORD = re.compile(r"\be-?mails?\b")
+# The reader is in a chat already, or is to be added: "you're already in our group".
+_MEMBER = re.compile(
+    r"\b(?:you'?re|you are|you'?ve been|you have been|you were|i'?ll add you|we'?ll add you)\s+"
+    r"(?:already\s+|still\s+)?(?:in|on|added to|a member of|to)\b"
+)
+# One's own way to be reached, named: "my personal email and phone", "my old number".
+_OWN_DETAIL = re.compile(
+    r"\bmy\s+(?:[\w-]+\s+){0,2}?(?:e-?mail|phone|number|mobile|cell|whats\s?app|telegram|"
+    r"skype|signal|viber)\b"
+)
+
+
+def _there_invites(draft: Draft, p: _Patterns) -> Iterator[Match]:
+    """'... we could continue there': a move pointed at an app or a detail named nearby."""
+    for m in p.find("there", draft):
+        # "we talked by email back then, so reply there": email is a place too
+        place = (
+            _app_in_sentence(draft, m.start(), p)
+            or _app_in_sentence(draft, m.start(), p, names=_EMAIL_WORD)
+            # "you already have my personal email and phone. Ping me there like before":
+            # one's own detail named in the sentence just before
+            or _OWN_DETAIL.search(_sentence_before(draft, m.start()))
+        )
+        # (on the same line, a dash may end the sentence before: "... group - I'll post")
+        line = draft.lower.rfind("\n", 0, m.start()) + 1
+        if m.group(0).lower().startswith(("i", "we", "let")) and not _MEMBER.search(
+            draft.lower, max(line, m.start() - 160), m.start()
+        ):
+            continue  # "set up our Telegram channel; I'll post the photos there": the work
+        if place and not _is_topic(draft, m.start(), m.end()):
+            yield _phrase("messaging_invite", m)
+
+
+def _sentence_before(draft: Draft, pos: int) -> str:
+    """The lower-case text of the sentence before the one holding ``pos`` ("" if none)."""
+    start = draft.sentence_bounds(pos)[0]
+    return draft.sentence(start - 2) if start >= 2 else ""
+
+
 # "on WhatsApp" not preceded by "me"/"us" (as in "message me on WhatsApp: ...").
 _ON_AN_APP = re.compile(r"(?<!\bme )(?<!\bus )\b(?:on|via|in|through|using|with)\s+$")
 

@@ -564,12 +564,31 @@ class _Patterns:
             ),
             # "put you on our payroll", "hire you through our EOR"
             words(
-                r"\b(?:put|add|have|hire|onboard|bring|pay|take)\s+(?:you|u|him|her|them)\s+"
-                r"(?:(?:on|onto|to|through|via|with|under)\s+(?:our|my|the company'?s?|an?)\s+"
-                r"(?:[\w-]+\s+){0,2}(?:payroll|eor|employer of record|agency|company)|"
+                # ("moving you onto our payroll", not "add you to our payroll system" as a
+                # user of the tool)
+                r"\b(?:put(?:ting)?|add(?:ing)?|hav(?:e|ing)|hir(?:e|ing)|onboard(?:ing)?|"
+                r"bring(?:ing)?|pay(?:ing)?|tak(?:e|ing)|mov(?:e|ing)|switch(?:ing)?|"
+                r"transfer(?:ring)?)\s+(?:you|u|him|her|them)\s+"
+                r"(?:(?:on|onto|to|into|through|via|with|under)\s+(?:our|my|the company'?s?|an?)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:payroll|eor|employer of record|agency|company)"
+                r"(?!\s+(?:system|software|tool|app|account|platform|portal|dashboard|module|"
+                r"spreadsheet|reports?|data|records?|files?|admin|settings|channel|chat|group|"
+                r"workspace|page|website|site|drive|folder)\b)|"
                 r"(?:on\s+)?(?:[\w-]+\s+){0,3}(?:through|via|with)\s+(?:deel|gusto|rippling|"
                 r"oyster|remote\.com|papaya|multiplier|an? eor|our eor|payroll))\b",
-                ("put", "add", "have", "hire", "onboard", "bring", "pay", "take"),
+                (
+                    "put",
+                    "add",
+                    "hav",
+                    "hir",
+                    "onboard",
+                    "bring",
+                    "pay",
+                    "tak",
+                    "mov",
+                    "switch",
+                    "transfer",
+                ),
                 leading=True,
                 also=(
                     (
@@ -641,9 +660,12 @@ class _Patterns:
             words(
                 r"\b(?:mail|send|post|write|courier)\s+(?:you\s+|me\s+|him\s+|her\s+)?(?:a\s+)?"
                 r"(?:paper\s+|personal\s+|company\s+)?(?:check|cheque)s?\b|"
-                r"\bno need (?:to )?(?:go|pay|run|do|put|process|book|bill|send|push|keep)"
-                r"(?:\s+(?:it|this|that|these|them|this one|that one|the \w+))? "
-                r"(?:through|via|on|over) (?:upwork|the platform)\b|"
+                # ("no need to route this one through here"; not "... through Upwork again":
+                # paid there already)
+                r"\bno need (?:to )?(?:go|pay|run|do|put|process|book|bill|send|push|keep|route)"
+                r"(?:\s+(?:it|this|that|these|them|this one|that one|the \w+|the \w+ \w+))? "
+                r"(?:through|via|on|over) (?:upwork|the platform|here)\b"
+                r"(?! (?:again|twice|as (?:a|an) (?:separate|new|extra|second)))|"
                 r"\b(?:agree|arrange|negotiate|work out|sort out|settle)\w*\s+(?:[\w']+\s+){0,3}"
                 r"(?:privately|directly|off-?platform|offline|between us)\b" + _STILL_HERE,
                 (
