@@ -799,6 +799,8 @@ def detect(draft: Draft) -> Iterator[Match]:
         return
     for found in (p.app_at, p.pix, p.mtcn):
         for m in draft.find(found):
+            if found is p.app_at and _mailbox(draft, m):
+                continue  # "payroll@ourcompany.com": an address, the email detector's
             yield Match("payment_handle", m.start(), m.end(), evidence=_app(m))
     for solicitation in p.solicitation:
         for m in draft.find(solicitation):
@@ -840,6 +842,21 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+def _mailbox(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether an app's name joined to "@domain.tld" is an email address's local part
+    ("payroll@ourcompany.com"), not the app named before a handle ("Venmo @jo.b")."""
+    at = m.start("id")
+    return (
+        m.end("app") == at
+        and draft.lower.startswith("@", at)
+        and _DOMAIN.fullmatch(draft.lower, at + 1, m.end()) is not None
+    )
+
+
+#: A domain after "@": labels and a letters-only last one ("ourcompany.com").
+_DOMAIN = re.compile(r"[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*\.[a-z]{2,24}")
 
 
 # What the business's own merchant account has or is: "our Stripe account already has the
@@ -921,7 +938,10 @@ def _third_party() -> re.Pattern[str]:
     words = _third_parties()
     return re.compile(
         rf"\b(?:{words})\s+(?:(?:can|could|will|would|should|must|to|then|also|just|easily|still|"
-        r"be able to|able to|need to|want to|have to|get to)\s+)*$"
+        r"be able to|able to|need to|want to|have to|get to|"
+        # "customers asking to pay by bank transfer", "users who want to pay by card"
+        r"(?:who|that)\s+(?:want|wants|ask|asks|try|tries)\s+to|"
+        r"(?:asking|wanting|trying|wishing|keen|hoping)\s+to)\s+)*$"
     )
 
 
@@ -1066,6 +1086,14 @@ _AS_A_COMPONENT = re.compile(
 )
 
 
+# Right after the app's name, its sandbox: "Stripe test mode", "PayPal sandbox accounts",
+# "Square test cards" (no money moves through them; they test the work).
+_TEST_SETUP = re.compile(
+    r"(?:'s|\u2019s)?\s+(?:test(?:ing)?[- ]mode|sandbox|test (?:keys?|cards?|accounts?|"
+    r"environment|credentials|clocks?|webhooks?)|dev(?:eloper)? sandbox)\b"
+)
+
+
 def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     """Payment apps as the subject of the work: "integrate PayPal checkout", a job post
     about a payments feature, a quoted "Send money with Zelle" screen."""
@@ -1084,6 +1112,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True
     if _AS_A_COMPONENT.match(draft.lower, end):
         return True  # "Telegram Payments with Stripe as the provider": a part of the build
+    if _TEST_SETUP.match(draft.lower, end):
+        return True  # "in tests we use Stripe test mode": a provider's sandbox, nobody paid
     if _beside_books(draft, at, end):
         return True  # "using Wave now, open to moving to Xero": bookkeeping software
     if _OUR_SALES.search(draft.sentence(m.start())):
