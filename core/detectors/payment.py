@@ -311,12 +311,15 @@ class _Patterns:
             ),
             # close the contract and carry on directly
             words(
-                r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
-                # ("close this one": the contract just spoken of)
-                r"(?:(?:upwork\s+)?contract|one)\b[^.!?\n]{0,60}\b(?:continue|work|pay|"
+                r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:(?:the|this|our)\s+"
+                # ("close this one", "close it here": the contract just spoken of)
+                r"(?:(?:upwork\s+)?contract|one)|it\s+(?:here|now|on upwork))\b[^.!?\n]{0,60}\b"
+                r"(?:continue|work|pay|"
                 r"keep working|keep going|go on|carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b"
                 r"(?:directly|outside|privately|off|ourselves|between us|on our own|"
-                r"by ourselves)\b",
+                # "... and continue direct" (not "direct messages", "direct deposit")
+                r"by ourselves|direct(?!\s+(?:messages?|dms?|deposits?|debits?|links?|access|"
+                r"quotes?|mail|line|reports?|contact)\b))\b",
                 ("close", "end", "cancel", "finish", "wrap up", "stop"),
                 leading=True,
                 also=(("contract", "one"),),
