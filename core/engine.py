@@ -80,7 +80,8 @@ def check(text: str, context: Context) -> Report:
 
 
 #: Details a block of the work's content holds as its own: a footer's phone and email,
-#: a receipt's address, an FAQ answer's IBAN, a contact block's Instagram handle.
+#: a receipt's address, an FAQ answer's IBAN, a contact block's Instagram handle, a help
+#: macro's "we also accept PayPal".
 _CONTENT_DETAILS = frozenset(
     (
         "phone",
@@ -90,6 +91,8 @@ _CONTENT_DETAILS = frozenset(
         "social_profile",
         "bank_account",
         "payment_handle",
+        # a macro's or a page's own wording: "We also accept PayPal", "Send money with Zelle"
+        "off_platform_payment",
     )
 )
 

@@ -311,12 +311,15 @@ class _Patterns:
             ),
             # close the contract and carry on directly
             words(
-                r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:the|this|our)\s+"
-                # ("close this one": the contract just spoken of)
-                r"(?:(?:upwork\s+)?contract|one)\b[^.!?\n]{0,60}\b(?:continue|work|pay|"
+                r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:(?:the|this|our)\s+"
+                # ("close this one", "close it here": the contract just spoken of)
+                r"(?:(?:upwork\s+)?contract|one)|it\s+(?:here|now|on upwork))\b[^.!?\n]{0,60}\b"
+                r"(?:continue|work|pay|"
                 r"keep working|keep going|go on|carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b"
                 r"(?:directly|outside|privately|off|ourselves|between us|on our own|"
-                r"by ourselves)\b",
+                # "... and continue direct" (not "direct messages", "direct deposit")
+                r"by ourselves|direct(?!\s+(?:messages?|dms?|deposits?|debits?|links?|access|"
+                r"quotes?|mail|line|reports?|contact)\b))\b",
                 ("close", "end", "cancel", "finish", "wrap up", "stop"),
                 leading=True,
                 also=(("contract", "one"),),
@@ -821,6 +824,8 @@ def detect(draft: Draft) -> Iterator[Match]:
         return
     for found in (p.app_at, p.pix, p.mtcn):
         for m in draft.find(found):
+            if found is p.app_at and _mailbox(draft, m):
+                continue  # "payroll@ourcompany.com": an address, the email detector's
             yield Match("payment_handle", m.start(), m.end(), evidence=_app(m))
     for solicitation in p.solicitation:
         for m in draft.find(solicitation):
@@ -862,6 +867,21 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+def _mailbox(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether an app's name joined to "@domain.tld" is an email address's local part
+    ("payroll@ourcompany.com"), not the app named before a handle ("Venmo @jo.b")."""
+    at = m.start("id")
+    return (
+        m.end("app") == at
+        and draft.lower.startswith("@", at)
+        and _DOMAIN.fullmatch(draft.lower, at + 1, m.end()) is not None
+    )
+
+
+#: A domain after "@": labels and a letters-only last one ("ourcompany.com").
+_DOMAIN = re.compile(r"[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*\.[a-z]{2,24}")
 
 
 # What the business's own merchant account has or is: "our Stripe account already has the
@@ -943,7 +963,10 @@ def _third_party() -> re.Pattern[str]:
     words = _third_parties()
     return re.compile(
         rf"\b(?:{words})\s+(?:(?:can|could|will|would|should|must|to|then|also|just|easily|still|"
-        r"be able to|able to|need to|want to|have to|get to)\s+)*$"
+        r"be able to|able to|need to|want to|have to|get to|"
+        # "customers asking to pay by bank transfer", "users who want to pay by card"
+        r"(?:who|that)\s+(?:want|wants|ask|asks|try|tries)\s+to|"
+        r"(?:asking|wanting|trying|wishing|keen|hoping)\s+to)\s+)*$"
     )
 
 
@@ -1088,6 +1111,14 @@ _AS_A_COMPONENT = re.compile(
 )
 
 
+# Right after the app's name, its sandbox: "Stripe test mode", "PayPal sandbox accounts",
+# "Square test cards" (no money moves through them; they test the work).
+_TEST_SETUP = re.compile(
+    r"(?:'s|\u2019s)?\s+(?:test(?:ing)?[- ]mode|sandbox|test (?:keys?|cards?|accounts?|"
+    r"environment|credentials|clocks?|webhooks?)|dev(?:eloper)? sandbox)\b"
+)
+
+
 def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     """Payment apps as the subject of the work: "integrate PayPal checkout", a job post
     about a payments feature, a quoted "Send money with Zelle" screen."""
@@ -1106,6 +1137,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True
     if _AS_A_COMPONENT.match(draft.lower, end):
         return True  # "Telegram Payments with Stripe as the provider": a part of the build
+    if _TEST_SETUP.match(draft.lower, end):
+        return True  # "in tests we use Stripe test mode": a provider's sandbox, nobody paid
     if _beside_books(draft, at, end):
         return True  # "using Wave now, open to moving to Xero": bookkeeping software
     if _OUR_SALES.search(draft.sentence(m.start())):
