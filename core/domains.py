@@ -172,6 +172,20 @@ def is_common_tld(label: str) -> bool:
     return label.lower() in _tld_sets()[0] or (len(label) == 2 and label.isalpha())
 
 
+# Suffixes that are also code files' extensions: never a site, whatever the words before.
+_CODE_EXTENSIONS = frozenset("py md sh rs js ts rb cs hs mk so ps ml".split())
+
+
+def site_if_named(host: str) -> bool:
+    """Whether a bare name whose suffix is ambiguous ("kaminska.pl", "rossi.it") reads as a
+    website when the words before call it one's site."""
+    labels = host.lower().split(".")
+    if len(labels) != 2 or len(labels[0]) < 3 or not labels[0].replace("-", "").isalnum():
+        return False
+    tld = labels[1]
+    return tld in _tld_sets()[1] and tld not in _CODE_EXTENSIONS and is_known_suffix(host)
+
+
 def bare_name_is_site(host: str) -> bool:
     """Whether a bare name with no scheme, "www." or path reads as a website.
 

@@ -747,12 +747,14 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
     ):
         return None  # "one\ntwo\nthree ...": a list, unless words before say "call me"
     digits: list[str] = []
+    figures: list[str] = []
     words = 0
     tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
     for tok in tokens.findall(m.group(0)):
         low = " ".join(tok.lower().split())
         if low[0].isdigit():
             digits.append(low)
+            figures.append(low)
             continue
         words += 1
         times = 1
@@ -765,7 +767,18 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
     # A phone number has at least seven digits; fewer is ordinary prose ("one or two").
     if words == 0 or len(joined) < 7:
         return None
+    if _DATE_IN_RUN.search(m.group(0)) and len(joined) - sum(map(len, figures)) < 7:
+        # "due 02/12/2026", "three due on 19.03.2026": words that are digits in some
+        # language before a date; only seven digits said in words make it a number
+        return None
     return joined
+
+
+# A date written with slashes, dots or dashes: read in a run of number words, the run is a
+# date after a word ("due" is Italian for two), not a number said in words.
+_DATE_IN_RUN = re.compile(
+    r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d{2}|(?:19|20)\d{2}([/.\-])\d{1,2}\2\d{1,2})(?!\d)"
+)
 
 
 # Digit words glued to digits or to each other inside one token: "4one5", "oh1three2",
@@ -1918,6 +1931,45 @@ def _has_spaced_domain(lower: str, _: Found | None) -> bool:
     return _SPACED_DOMAIN.search(lower) is not None
 
 
+# A site named right after "my site", "website:", "portfolio:" or "visit", its dot spaced
+# out ("my site kaminska . pl" -> "kaminska.pl") or its suffix told in brackets ("my site:
+# olabakes (the usual .com)" -> "olabakes.com"); and "w w w." spelled out before a site's
+# name ("w w w. annsmith.com" -> "www.annsmith.com"), so the words before it stay in its
+# sentence.
+_SITE_CUE = (
+    r"(?:(?<=site )|(?<=site: )|(?<=site - )|(?<=page: )|(?<=portfolio )|(?<=portfolio: )|"
+    r"(?<=visit )|(?<=homepage )|(?<=homepage: ))"
+)
+_SPACED_SITE = re.compile(
+    _SITE_CUE
+    + r"[a-z0-9][a-z0-9\-]{2,62}(?: \. ?| ?\. )"
+    + _SUFFIXES
+    + r"(?![\w.@\-])|"
+    + _SITE_CUE
+    + r"[a-z0-9][a-z0-9\-]{2,62} \((?:the )?(?:usual |plain |just )?(?:\.|dot ?)"
+    r"(?:com|net|org|io|co|dev|me|ai|app|info|biz)(?: (?:one|ending|suffix))?\)|"
+    r"(?<![\w.])w w w ?\. ?(?=[a-z0-9][a-z0-9\-]*\.[a-z]{2})"
+)
+_BRACKETED_SUFFIX = re.compile(r" \((?:the )?(?:usual |plain |just )?(?:\.|dot ?)([a-z]+)[^)]*\)")
+
+
+def _spaced_site(m: re.Match[str], text: str) -> str:
+    run = text[m.start() : m.end()]
+    if run.lower().startswith("w w w") or run.lower().startswith("www"):
+        return "www."
+    bracketed = _BRACKETED_SUFFIX.search(run.lower())
+    if bracketed:
+        return run[: bracketed.start()] + "." + bracketed.group(1)
+    return run.replace(" ", "")
+
+
+def _has_spaced_site(lower: str, _: Found | None) -> bool:
+    if "w w w" in lower:
+        return True
+    cue = "site" in lower or "page" in lower or "portfolio" in lower or "visit" in lower
+    return cue and (" ." in lower or ". " in lower)
+
+
 # A number said as words at the end of an address's name part, the name dotted (typed or
 # said) and the domain right after: "gabriel dot ferreira seventy at gmx.de" ->
 # "gabriel dot ferreira70 at gmx.de". Only before " at <name>.<suffix>", so "we are
@@ -1993,6 +2045,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_GLUED, _glued, _has_glued),
     (_SPOKEN_HYPHEN, _spoken_hyphen, _has_spoken_hyphen),
     (_SPACED_DOMAIN, _spaced_domain, _has_spaced_domain),
+    (_SPACED_SITE, _spaced_site, _has_spaced_site),
     (_WORDED_LOCAL_NUMBER, _worded_local_number, _has_worded_local_number),
     (_SAID_NUMBER, _said_number, _probe(_SAID_PROBE)),
     (_THEN_JOINED, _then_joined, _has_then),

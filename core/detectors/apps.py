@@ -215,7 +215,8 @@ class _Patterns:
             r"(?:e-?mail|text|line|message\s+on\s+\w+|call|ring|dm|whats\s?app)\b"
         )
         are_you_on = (
-            rf"\b(?:are you|r u|you)\s+(?:also\s+|still\s+)?on\s+(?P<app>{chat})\b|"
+            # ("are you on the blue encrypted app?": a riddle read after its "the")
+            rf"\b(?:are you|r u|you)\s+(?:also\s+|still\s+)?on\s+(?:the\s+)?(?P<app>{chat})\b|"
             # "Still on the same WhatsApp?"
             r"(?:^|(?<=[.!?\n] )|(?<=[.!?\n]))"
             rf"still\s+on\s+(?:the\s+same\s+)?(?P<app5>{chat})\s*\?|"

@@ -15,6 +15,12 @@ from presend.core.scan import finditer_in, words
 
 # Written solid or in groups of four, as banks print them.
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)\b")
+# ... or its groups broken over lines ("DE89 3704\n0044 0532 0130 00"), taken only when
+# the whole passes the checksum, so a next line's capitals are never read into it.
+_IBAN_LINES = re.compile(
+    r"\b[A-Z]{2}\d{2}(?: ?\n|  ?)?[A-Z0-9]{4}(?:(?: ?\n| {1,2})[A-Z0-9]{4}){1,6}"
+    r"(?:(?: ?\n| {1,2})[A-Z0-9]{1,4})?\b"
+)
 _BIC = re.compile(r"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
 _BIC_CUE = re.compile(r"\b(?:swift|bic|swift/bic|bic/swift|bank code|bank)\b")
 _BIC_CUE_WORDS = ("swift", "bic", "bank")
@@ -160,7 +166,12 @@ def _ibans(draft: Draft) -> Iterator[re.Match[str]]:
             or not ("A" <= text[start] <= "Z" and "A" <= text[at - 1] <= "Z")
         ):
             continue
-        if (m := _IBAN.match(text, start)) is not None:
+        m = _IBAN.match(text, start)
+        if m is None or not _valid_iban(m.group(0)):
+            broken = _IBAN_LINES.match(text, start)
+            if broken is not None and "\n" in broken.group(0) and _valid_iban(broken.group(0)):
+                m = broken
+        if m is not None:
             yield m
             done = m.end()
 
@@ -169,7 +180,7 @@ def _valid_iban(candidate: str) -> bool:
     from schwifty import IBAN  # noqa: PLC0415 - 150 ms of bank registry, first use only
 
     try:
-        IBAN(candidate.replace(" ", "").upper())
+        IBAN("".join(candidate.split()).upper())
     except ValueError:
         return False
     return True

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import chain
 
 from presend.core import domains, work
 from presend.core.draft import Draft
@@ -280,7 +281,7 @@ _JOIN = re.compile(
     r"(?= (?:just |simply )?(?:the )?\w+(?: \w+)?(?: one)?\s*(?:[.,;!)]|$))|"
     r"\b(?:part|bit|half) (?:before|after) the (?:@|at\b)|\bin (?:two |2 )?pieces\b|"
     r"\b(?:with|and|plus) a (?:dot|period|full stop|underscore) (?:between|in (?:the )?"
-    r"(?:middle|between))|\bno (?:spaces|dots)\b|"
+    r"(?:middle|between))|\bno (?:spaces?|dots?|gaps)\b|"
     # dictated a piece a line: "first bit is kwame / then a dot / then asante"
     r"\bthen (?:a|an|the) (?:dot|period|full stop|underscore|@|at sign)\b|"
     # ... the same after the normaliser read "a dot in" as a spoken ".in" suffix
@@ -288,9 +289,21 @@ _JOIN = re.compile(
     r"\byou(?:'ll| will| can)? (?:know|figure out|guess|work out|get) the rest\b|"
     r"\b(?:the|add the) usual (?:ending|end|suffix|domain)\b|\bfirst letter of\b|"
     r"\b(?:my|the|our) (?:[a-z]+ )?name (?:here |from (?:this|my|the) profile )?"
-    r"(?:\([^)\n]{0,20}\) )?at\b|"
-    # "jakub dot wrobel at the polish o2 domain": a name part, then the provider described
-    r"\b[a-z][a-z0-9]*(?:[._]| dot )[a-z0-9]+ at the\b|"
+    r"(?:\([^)\n]{0,20}\) )?"
+    # "my full name with no dot at gmail": how the name is written, then the provider
+    # (the normaliser reads "no dot at" as "no.at")
+    r"(?:,? ?(?:with |and )?(?:no|without)(?: any)?"
+    r"(?: (?:spaces?|dots?|gaps?),? |(?=\.at\b)\.))?at\b|"
+    # "jakub dot wrobel at the polish o2 domain", "r.kim.design — at — the microsoft
+    # one": a name part, then the provider described
+    r"\b[a-z][a-z0-9]*(?:[._]| dot )[a-z0-9]+ ?(?:[\u2014\u2013-] ?)?at"
+    r" ?(?:[\u2014\u2013-] ?)?the\b|"
+    # "ana.lind.cv — yes, gmail —": a name part, then a provider set off by a dash
+    # and closed there (not "next.js - gmail api", "my.report - outlook crashed")
+    r"\b[a-z][a-z0-9]*(?:[._][a-z0-9]+)+(?<!\.js)(?<!\.ts)(?<!\.py)(?<!\.net)(?<!\.io)"
+    r" ?(?:—|–|--|-) ?(?:(?:yes|yeah|yep|yup|it'?s)\b,? ?)?"
+    r"(?:" + "|".join(_PIECE_PROVIDERS) + r")\b"
+    r"(?= ?(?:[—–;:!?)]|-|\.(?!\w)|$))|"
     # "firstname dot lastname (mine are on my profile)": the name part's template, one's own
     r"\bfirst\s?name\s*(?:[._]|dot|underscore)\s*(?:last\s?name|surname)\b"
     r"(?=[^.!?\n]{0,30}\b(?:mine|my|me)\b)"
@@ -300,6 +313,8 @@ _JOIN = re.compile(
 _CLAIM = re.compile(
     r"\b(?:my|our)\s+(?:[a-z-]+\s+){0,2}(?:e-?mail|g-?mail|mail|inbox|address|name|surname)\b|"
     r"\bi(?: use| am on|'?m on)\b|\bmine\b|"
+    # "the name on my profile": the name one's own
+    r"\bname (?:on|from|in) (?:my|our|this) (?:upwork )?profile\b|"
     r"[\"'\u2018\u201c][a-z0-9][a-z0-9._-]{1,30}[\"'\u2019\u201d]|"
     r"\b[a-z][a-z0-9]+(?:[._]| dot )[a-z0-9]{2,}\b|"
     # a name with digits glued on, as handles are made: "jakubnowak88"
@@ -321,6 +336,14 @@ _DESCRIBED_DOMAIN = re.compile(
     r"(?<![\w@.])[a-z0-9][a-z0-9._\-]{0,40} ?(?:@| at ) ?[\[(<{] ?(?:our|my)\b[^\])}>\n]{0,50}"
     r"\b(?:name|surname|brand|company|studio|agency|business|domain)\b[^\])}>\n]{0,40}[\])}>]"
     r" ?(?:\.|dot) ?(?:com|net|org|io|co|dev|me|ai|app|info|biz|studio|agency|design)\b"
+)
+
+# ... or with no brackets, both halves one's own names: "my first name at my surname dot
+# com" ("firstname at yoursurname dot com" is a template, and says "your").
+_NAMES_ADDRESS = re.compile(
+    r"\b(?:my|our) (?:first |given |full |last )?name ?(?:@|at) ?(?:my|our) "
+    r"(?:sur ?name|last ?name|family name|first ?name|full name|company name|brand name|name)"
+    r" ?(?:\.|dot) ?[a-z]{2,10}\b"
 )
 
 
@@ -360,7 +383,7 @@ def detect_described(draft: Draft) -> Iterator[Match]:
                 )
     if "our" not in draft.lower and "my" not in draft.lower:
         return
-    for m in _DESCRIBED_DOMAIN.finditer(draft.lower):
+    for m in chain(_DESCRIBED_DOMAIN.finditer(draft.lower), _NAMES_ADDRESS.finditer(draft.lower)):
         if not work.quoted_content(draft, m.start()):
             yield Match(
                 "email", m.start(), m.end(), status="breach", evidence={"address": m.group(0)}

@@ -134,7 +134,13 @@ def detect(draft: Draft) -> Iterator[Match]:
         host = m.group("host").lower()
         explicit = bool(m.group("scheme") or m.group("www") or path)
         if not explicit and (
-            not domains.bare_name_is_site(host)
+            not (
+                domains.bare_name_is_site(host)
+                or (
+                    domains.site_if_named(host)
+                    and _NAMED_SITE.search(draft.lower, max(0, m.start() - 30), m.start())
+                )
+            )
             or domains.is_brand(host)
             or domains.is_institution_or_company(host)
             or (
@@ -195,6 +201,13 @@ _TO_REMOVE = re.compile(
 
 
 _CLAIMED = re.compile(r"\b(?:my|me|mine)\b")
+
+# Words that name what follows as one's site: "my site kaminska.pl", "website: rossi.it".
+# A suffix that is also a file's or a word's ("pl", "it") reads as a site only after them.
+_NAMED_SITE = re.compile(
+    r"\b(?:(?:my|our)\s+(?:own\s+|personal\s+|new\s+)?(?:web\s?site|site|homepage|portfolio)"
+    r"|web\s?site|homepage)\s*(?:is\s+|:\s*|-\s*|at\s+)?$"
+)
 
 
 _DOT_THEN_ALNUM = tuple("." + c for c in "abcdefghijklmnopqrstuvwxyz0123456789")

@@ -513,7 +513,9 @@ class _Patterns:
                 r"\b(?:do|handle|settle|send|make|finish|pay)\s+(?:it|this|that|them|the\s+"
                 r"(?:next|rest|remaining|final|last|other)\s+(?:part|phase|milestone|payment|"
                 r"bit|invoice|stage)s?)\s+(?:via|through|by|on|with|over|using)\s+"
-                rf"(?:my\s+|our\s+)?(?P<app>{pay})\b"
+                # ("via the blue P app": "the" before an app named by a riddle)
+                r"(?:my\s+|our\s+|the\s+(?=(?:blue|green|purple|yellow|red)\s|[a-z]\s+app\b))?"
+                rf"(?P<app>{pay})\b"
                 rf"|\b(?:via|through|by|on|with|over|using)\s+(?P<app2>{pay})\s+(?:directly|"
                 r"privately|instead|outside)\b",
                 (
