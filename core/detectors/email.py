@@ -27,11 +27,15 @@ _AT_WORDS = ("@", " at ")  # one of which every address holds
 # does not pull "Thanks" into the address.
 _DOT = r"(?:[ ]?\.[ ]?|[ ]{1,2}(?:d[o0]t|period)[ ]{1,2})"
 _LOCAL_DOT = r"(?:[ ]{1,2}d[o0]t[ ]{1,2})"
+# What must follow a two-word name after "@": an unspaced dot or the word "dot" (not
+# ". " ending a sentence: "thanks @Anna Lee. Net revenue is up").
+_TWO_WORD_END = r"(?=\.[a-z]|[ ]{1,2}d[o0]t[ ])"
 _EMAIL = re.compile(
     rf"(?<![\w@.])(?P<local>{_LOCAL}(?:{_LOCAL_DOT}{_LOCAL}){{0,3}}){_AT}"
     # After an "@", a company's name may be written as two words ("tom.b @ hartwell group
     # dot com"): read whole, so the safe version takes the whole address out.
-    rf"(?P<domain>{_LABEL}(?(sym)(?:[ ]{_LABEL}(?={_DOT}))?)(?:{_DOT}{_LABEL}){{0,4}})(?![\w@])",
+    rf"(?P<domain>{_LABEL}(?(sym)(?:[ ]{_LABEL}{_TWO_WORD_END})?)(?:{_DOT}{_LABEL}){{0,4}})"
+    r"(?![\w@])",
 )
 # Mail providers people name without a suffix: "john.smith at gmail".
 _PROVIDERS = frozenset(
