@@ -305,9 +305,11 @@ _JOIN = re.compile(
     # "ana.lind.cv — yes, gmail —": a name part, then a provider set off by a dash
     # and closed there (not "next.js - gmail api", "my.report - outlook crashed")
     r"\b[a-z][a-z0-9]*(?:[._][a-z0-9]+)+(?<!\.js)(?<!\.ts)(?<!\.py)(?<!\.net)(?<!\.io)"
-    r" ?(?:—|–|--|-) ?(?:(?:yes|yeah|yep|yup|it'?s)\b,? ?)?"
+    r" ?(?:—|–|--|-) ?(?:(?P<yes>(?:yes|yeah|yep|yup|it'?s)\b),? ?)?"
     r"(?:" + "|".join(_PIECE_PROVIDERS) + r")\b"
-    r"(?= ?(?:[—–;:!?)]|-|\.(?!\w)|$))|"
+    # (a comma closes it only after "yes": "x.y — yep, hotmail, talk soon", not
+    # "my.report - outlook, crashed")
+    r"(?= ?(?:[—–;:!?)\n\"'\u201d\u2019]|-|\.(?!\w)|$)|(?(yes),|(?!)))|"
     # "firstname dot lastname (mine are on my profile)": the name part's template, one's own
     r"\bfirst\s?name\s*(?:[._]|dot|underscore)\s*(?:last\s?name|surname)\b"
     r"(?=[^.!?\n]{0,30}\b(?:mine|my|me)\b)"
