@@ -165,13 +165,15 @@ def without_asides(clause: str) -> str:
 
 
 @cache
-def _other_languages() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Refusals in the other languages' files (English's are above) and postponements in
-    every language's file."""
-    return (
-        _whole_words(lexicon.words("refusal", "before")),
-        _whole_words(lexicon.words("refusal", "deferral")),
-    )
+def _other_refusals() -> re.Pattern[str]:
+    """Refusals in the other languages' files (English's are NEGATION above)."""
+    return _whole_words(lexicon.words("refusal", "before"))
+
+
+@cache
+def _deferrals() -> re.Pattern[str]:
+    """Postponements until the contract, in every language's file (English's too)."""
+    return _whole_words(lexicon.words("refusal", "deferral"))
 
 
 def _whole_words(entries: list[str]) -> re.Pattern[str]:
@@ -211,9 +213,9 @@ def about_the_work(text: str) -> bool:
 
 def negated(clause: str) -> bool:
     """Whether a clause holds a refusal or a negation, in any language."""
-    return bool(NEGATION.search(clause) or _other_languages()[0].search(clause))
+    return bool(NEGATION.search(clause) or _other_refusals().search(clause))
 
 
 def deferred(sentence: str) -> bool:
     """Whether a sentence puts something off until the contract starts, in any language."""
-    return bool(_other_languages()[1].search(sentence))
+    return bool(_deferrals().search(sentence))

@@ -544,6 +544,8 @@ class _Patterns:
         }
 
         self.chat_name = re.compile(rf"\b{chat}\b")
+        # ... or email, which "reply there" may point at too
+        self.place_name = re.compile(rf"\b{chat}\b|{_EMAIL_WORD}")
         # One quick look for all of them: most drafts hold none of what they need.
         self.needed = needed_by_any(self.where.values())
 
@@ -752,7 +754,7 @@ def _app_of(m: re.Match[str]) -> str:
     return ""
 
 
-_EMAIL_WORD = re.compile(r"\be-?mails?\b")
+_EMAIL_WORD = r"\be-?mails?\b"  # ("we talked by email back then, so reply there")
 # The reader is in a chat already, or is to be added: "you're already in our group".
 _MEMBER = re.compile(
     r"\b(?:you'?re|you are|you'?ve been|you have been|you were|i'?ll add you|we'?ll add you)\s+"
@@ -770,8 +772,7 @@ def _there_invites(draft: Draft, p: _Patterns) -> Iterator[Match]:
     for m in p.find("there", draft):
         # "we talked by email back then, so reply there": email is a place too
         place = (
-            _app_in_sentence(draft, m.start(), p)
-            or _app_in_sentence(draft, m.start(), p, names=_EMAIL_WORD)
+            _app_in_sentence(draft, m.start(), p, names=p.place_name)
             # "you already have my personal email and phone. Ping me there like before":
             # one's own detail named in the sentence just before
             or _OWN_DETAIL.search(_sentence_before(draft, m.start()))
