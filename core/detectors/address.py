@@ -64,6 +64,13 @@ _UNIT_BEFORE = re.compile(
     r"\b(?:unit|level|suite|flat|apt|apartment|floor|shop|office|building|bldg)\.?\s*[\w\-]{1,5},?\s*$",
     re.IGNORECASE,
 )
+# A business address whose number is the unit's, the street having none: "Unit 4, Canal
+# Wharf, Leeds LS11 5PQ", "Suite 210, Harbor Parkway, Oakland, CA 94607".
+_UNIT_LED = re.compile(
+    r"\b(?i:unit|suite|flat|office|building|bldg|apt|apartment)\.?\s*\d{1,5}[a-zA-Z]?,\s+"
+    rf"(?:[A-Z][\w'\-]*\s+){{1,4}}(?i:{_SUFFIX})\b\.?" + _LOCALITY
+)
+_UNIT_PROBE = re.compile(r"\b(?:unit|suite|flat|office|building|bldg|apt|apartment)\.?\s*\d")
 _STREET_ONLY = re.compile(_STREET, re.IGNORECASE)
 _MINE = re.compile(
     r"\b(?:my|our)\s+(?:home\s+|office\s+|mailing\s+|postal\s+|street\s+|business\s+)?"
@@ -142,11 +149,15 @@ def _english(draft: Draft) -> Iterator[Match]:
     full += _matches_at(_STREET_FIRST, text, starts)
     if _LEAD_PROBE.search(draft.lower):
         full += _LEAD_WORD.finditer(text)
+    if street_word and _UNIT_PROBE.search(draft.lower):
+        full += _UNIT_LED.finditer(text)
     for m in sorted(full, key=lambda m: (m.start(), -m.end())):
         if any(a <= m.start() < b for a, b in seen):
             continue
         start = m.start()
-        if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
+        if _UNIT_PROBE.match(draft.lower, start):
+            pass  # the unit leads already
+        elif unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
             start = unit.start()  # "Flat 3, 27 Wellington Road, ..."
         seen.append((start, m.end()))
         if not _about_the_work(draft, start, m.end()):

@@ -106,7 +106,28 @@ def detect(draft: Draft) -> Iterator[Match]:
         if work.sample_value(draft, m.start()):
             continue  # "Stripe's test bank account 000123456789"
         if m.group("routing") or _BANK_CONTEXT.search(around):
-            yield Match("bank_account", m.start(), m.end(), evidence={"what": "account number"})
+            # 'add the vendor's line to the invoice template: "Pay by bank transfer: Sort
+            # code 20-00-00, Acc no 55779911"': an account the quoted content names.
+            quoted = work.quoted_content(draft, m.start()) and not _claimed_quote(draft, m.start())
+            status = "topic" if quoted else "breach"
+            yield Match(
+                "bank_account", m.start(), m.end(), status, evidence={"what": "account number"}
+            )
+
+
+# "Pay the rest to my bank: "Sort code ...": a quotation the writer gives as their own.
+_MINE_BEFORE_QUOTE = re.compile(r"\b(?:my|me|mine)\b")
+
+
+def _claimed_quote(draft: Draft, start: int) -> bool:
+    """Whether the words just before the quotation holding ``start``, in its sentence,
+    claim it as the writer's ("to my account: "...")."""
+    a = draft.sentence_bounds(start)[0]
+    opening = max(draft.text.rfind(q, a, start) for q in '"\u201c\u201e\u00ab')
+    if opening < 0:
+        return False
+    head_start = max(draft.sentence_bounds(max(opening - 1, 0))[0], opening - 60)
+    return _MINE_BEFORE_QUOTE.search(draft.lower, head_start, opening) is not None
 
 
 _LIKE_BEFORE = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)[\s:,(]*$")

@@ -396,6 +396,12 @@ class _Patterns:
                 r"(?:'s)?\s+(?:fees?|commission)"
                 r"|\b(?:move|moving|take|taking|shift|switch)\s+(?:the\s+|our\s+)?"
                 r"(?:billing|payments?|invoic\w+|contract|payroll)\s+(?:off|outside)\b"
+                # "move the monthly retainer off-platform"
+                r"|\b(?:move|moving|take|taking|shift|shifting|switch|switching)\s+"
+                r"(?:the\s+|our\s+|this\s+)?(?:monthly\s+|weekly\s+|ongoing\s+)?"
+                r"(?:retainer|project|work|job|hours|subscription)\s+"
+                r"(?:off[\s-](?:the\s+)?(?:platform|upwork|site)|"
+                r"outside\s+(?:of\s+)?(?:upwork|the platform))\b"
                 r"|\b(?:keep|continue|start)\s+working\s+(?:together\s+)?directly\b"
                 r"|\b(?:bill|charge)\s+(?:you|u|them|him|her|me|us)\s+directly\b"
                 # "your invoice can come straight to us", "you pay by check"
@@ -849,6 +855,13 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "Clause 7 (Payment): fees are payable by bank transfer"
             if work.quoted_content(draft, m.start()):
                 continue  # a guide 'How to send USDT on TRC-20 safely' to write
+            opens = _QUOTE_MARK.search(m.group(0))
+            if (
+                opens
+                and draft.text[m.start() + opens.end() : m.start() + opens.end() + 1].isupper()
+                and work.quoted_content(draft, m.start() + opens.end())
+            ):
+                continue  # 'the invoice footer: "Please pay by bank transfer ...': quoted
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
@@ -869,6 +882,12 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+# A quotation opening inside a match: the words before it and the app in it belong to
+# different texts (a brief's words and the content it quotes, which opens as a sentence
+# does: 'pay me "by PayPal"' is one text).
+_QUOTE_MARK = re.compile('["\u201c\u201e\u00ab]')
 
 
 def _mailbox(draft: Draft, m: re.Match[str]) -> bool:
