@@ -691,8 +691,8 @@ _ALPHABET_PROBE = re.compile(rf"\b(?:{_ALPHABET_WORD}) (?:{_ALPHABET_WORD})\b")
 
 # Words before a column of digit words (one a line) that say a number follows.
 _CONTACT_BEFORE_COLUMN = re.compile(
-    r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|text|sms|contact|reach|"
-    r"ring|dial)\b|\b(?:my|our|cell|phone|mobile)\s*#"
+    r"\b(?:call|phone|ph|tel|mobile|cell|number|no\.?|num|whats\s?app|viber|signal|text|sms|"
+    r"contact|reach|ring|dial)\b|\b(?:my|our|cell|phone|mobile)\s*#"
 )
 
 
@@ -1118,12 +1118,16 @@ _SAID_PROBE = re.compile(rf"\b(?:{'|'.join(_TENS)}|hundred)\b")
 # read), after words that say a number follows, seven to fifteen digits in all
 # ("chapter 3 then 4" stays as it is).
 _THEN_DIGIT = rf"(?:\d|{'|'.join(w for w in _DIGIT_WORDS if len(w) > 2)})"
-_THEN_PIECE = rf"{_THEN_DIGIT}(?:[ \-]{{0,2}}{_THEN_DIGIT}){{0,14}}"
-_THEN_JOINED = re.compile(
-    rf"(?<![\w.,]){_THEN_PIECE}(?:,? (?:and )?(?:then|followed by) {_THEN_PIECE})+(?![\w])"
+_THEN_PIECE = rf"{_THEN_DIGIT}(?:[ \-]{{0,3}}{_THEN_DIGIT}){{0,14}}"
+# ("+7 916 — rest is 555 12 34": the rest named is joined the same way)
+_THEN_SEP = (
+    r"(?:,? (?:and )?(?:then|followed by)|,? ?[\u2014\u2013-]? ?(?:and )?(?:the )?rest (?:is|=)) "
 )
-_THEN_WORD = re.compile(r",? (?:and )?(?:then|followed by) ")
+_THEN_JOINED = re.compile(rf"(?<![\w.,]){_THEN_PIECE}(?:{_THEN_SEP}{_THEN_PIECE})+(?![\w])")
+_THEN_WORD = re.compile(_THEN_SEP)
 _THEN_TOKEN = re.compile(_THEN_DIGIT)
+# "country code 61, then 412 ...": the code said in words before the first piece.
+_COUNTRY_CODE_BEFORE = re.compile(r"\bcountry code:? ?$")
 
 
 def _then_joined(m: re.Match[str], text: str) -> str | None:
@@ -1131,14 +1135,19 @@ def _then_joined(m: re.Match[str], text: str) -> str | None:
         return None
     if not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start()):
         return None
-    return _THEN_WORD.sub(" ", text[m.start() : m.end()].lower())
+    joined = _THEN_WORD.sub(" ", text[m.start() : m.end()].lower())
+    if _COUNTRY_CODE_BEFORE.search(m.string, max(0, m.start() - 14), m.start()):
+        return "+" + joined
+    return joined
 
 
-_THEN_PROBE = re.compile(rf"{_THEN_DIGIT},? (?:and )?(?:then|followed by) {_THEN_DIGIT}")
+_THEN_PROBE = re.compile(rf"{_THEN_DIGIT}{_THEN_SEP}{_THEN_DIGIT}")
 
 
 def _has_then(lower: str, _: Found | None) -> bool:
-    return ("then " in lower or "followed by " in lower) and _THEN_PROBE.search(lower) is not None
+    return ("then " in lower or "followed by " in lower or "rest " in lower) and _THEN_PROBE.search(
+        lower
+    ) is not None
 
 
 # Mail providers named without a suffix, after an address's name part or in leetspeak.

@@ -55,6 +55,8 @@ _HANDLE_STOPWORDS = frozenset(
         "is are was the a an and or me us you it my our your there here great fine good ok "
         "okay better best bot bots app apps api group channel server chat call calls account "
         "number not down blocked banned available instead only too also for to on in with if "
+        # what a phone number given after the app starts with: "WhatsApp: country code 61"
+        "country area code phone mobile cell plus "
         "when please pls thanks thank same works working please sure http https www set run "
         "manage moderate grow build create post join use add make help upwork fiverr "
         "freelancer toptal guru "

@@ -635,11 +635,16 @@ def _phone_hash_before(draft: Draft, start: int) -> bool:
 _SENTENCE_END = re.compile(r"\s[!?]|\s\.[a-z]{4,}(?![a-z.])")
 
 
+_DIALLING_CODE = re.compile(r"\b(?:country|dial(?:l?ing)?|calling)\s+code\s*(?:is\s*)?:?\s*$")
+
+
 def _other_number_cue_before(draft: Draft, start: int) -> bool:
     """Whether the words just before the number, in its clause and at most 30
     characters back, say it is some other number ("order 4155550132") and not a phone."""
     if not draft.has_word_within(_OTHER_NUMBER_CUE, start - 30, start):
         return False  # the usual case: the clause need not be found
+    if _DIALLING_CODE.search(draft.lower, max(0, start - 24), start):
+        return False  # "country code +61 412 ...": a phone's own code, not another number
     # ... and in its sentence: "I can record today. 07912 345678" is a phone (but "the
     # reference number (e.g. 7012 ...", "ref. 7012 ..." end no sentence).
     window = max(start - 30, 0)
