@@ -990,8 +990,13 @@ def _third_party_subject(draft: Draft, start: int) -> bool:
     a = max(draft.sentence_bounds(start)[0], start - 80)
     last = None
     for found in _third_party_words().finditer(draft.lower, a, start):
-        last = found
+        if not _AS_A_ROLE.search(draft.lower, a, found.start()):
+            last = found
     return last is not None and _PERSON.search(draft.lower, last.end(), start) is None
+
+
+#: A role the reader is given, not a third party: "you'll be set up as a direct (vendor)".
+_AS_A_ROLE = re.compile(r"\bas\s+(?:an?|our|the)\s+(?:[\w-]+\s+)?$")
 
 
 @cache
