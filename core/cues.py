@@ -58,11 +58,16 @@ PART_KEPT = re.compile(
 )
 
 # Keeping things on the platform: "let's keep everything on Upwork", "only via Upwork".
+# ("my messages keep getting blocked here" complains of the platform: the reason to leave)
+_KEEP = (
+    r"(?:keep(?!\s+(?:on\s+)?(?:getting|being|failing|disappearing|bouncing|vanishing|"
+    r"crashing|glitching|lagging)\b)|stay|remain)"
+)
 STAY_ON_PLATFORM = re.compile(
-    r"\b(?:keep|stay|remain|continue|only|strictly|exclusively|solely)\b[^.!?\n]{0,40}"
+    rf"\b(?:{_KEEP}|continue|only|strictly|exclusively|solely)\b[^.!?\n]{{0,40}}"
     r"\b(?:on|via|through|in|within|inside)\s+(?:upwork|the platform|this platform|here)\b|"
     # "we'll keep everything here", "let's stay here for now"
-    r"\b(?:keep|stay|remain)(?:\s+(?!(?:on|via|to|as|than|of|in|from|outside|"
+    rf"\b{_KEEP}(?:\s+(?!(?:on|via|to|as|than|of|in|from|outside|"
     r"instead)\b)[\w']+){0,3}\s+here\b|"
     r"\b(?:against|violat\w+|breach\w*|break\w*)\s+(?:upwork'?s?\s+|the\s+)?"
     r"(?:rules|terms|tos|policy|policies)\b",

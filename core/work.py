@@ -308,9 +308,18 @@ _PRICE_TALK = re.compile(
 )
 
 
+#: A number given before the work is seen is a quote: "before you give me a number".
+_BEFORE_A_QUOTE = re.compile(
+    r"\bbefore\s+(?:you|u)\s+(?:give|send|tell|quote)\s+(?:me|us)\s+(?:a|the|your)\s+"
+    r"(?:final\s+|rough\s+)?number\s*$"
+)
+
+
 def a_figure(draft: Draft, start: int, end: int) -> bool:
     """Whether a request draft[start:end] ending "the number" asks for a price: the bare
     noun after "the", in a draft that talks of an estimate or a quote."""
+    if _BEFORE_A_QUOTE.search(draft.lower, max(0, start - 16), end):
+        return True  # "before you give me a number I'd like you to see the code": a quote
     yours = re.search(r"\b(?:your|ur)\s+number\s*$", draft.lower[start:end])
     if not yours and not re.search(r"\bthe\s+number\s*$", draft.lower[start:end]):
         return False

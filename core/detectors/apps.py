@@ -34,6 +34,8 @@ _HANDLE = (
 )
 # A name that reads as a handle: digits, dots or underscores in it ("mike.reynolds_nyc").
 _HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
+# Someone added to a tool by their address ("add you by email"), not a talk moved.
+_ADDED_BY_ADDRESS = re.compile(r"(?:add|invite)\s+(?:you|u|me|him|her|them)\s+by\s+e-?mail\b")
 # Words right after an invitation that keep it on the platform.
 _ON_PLATFORM_AFTER = re.compile(
     r"[^.!?\n,;]{0,40}?\b(?:(?<!as )(?<!than )(?<!flagged )(?<!seen )(?<!read )(?<!monitored )"
@@ -142,7 +144,12 @@ class _Patterns:
         # disguised past what the handle pattern accepts; "my Telegram bot" does not.
         my_app = (
             rf"\b(?:my|our)\s+(?P<app>{chat})\s*(?:id|handle|user\s?name|account|number|no\.?|"
-            r"contact|name)?\s*(?::|=|->|\bis\b)"
+            r"contact|name)?\s*(?::|=|->|\bis\b|"
+            # one kept from before: "my WeChat still same: wei_photo", "my discord's still
+            # pixelfern" (not "my discord's still down")
+            r"\bstill\s+(?:the\s+)?same\b\s*[:=-]?|"
+            r"['\u2019]s\s+still\b(?!\s+(?:down|broken|blocked|banned|not|under|in|on|up|"
+            r"there|the same|active|open|available|full|new|dead|offline|online)\b))"
         )
         invite = (
             rf"\b(?:{lexicon.alternation(lexicon.words('invite', 'verbs'))})"
@@ -693,6 +700,8 @@ def _detect(draft: Draft) -> Iterator[Match]:
                 continue  # "post it on IG stories", "move it to WA state": not a chat
             if _TOLD_WHEN.match(draft.lower, m.end()):
                 continue  # "we moved to Teams last year": told, not proposed
+            if _ADDED_BY_ADDRESS.match(m.group(0).lower()):
+                continue  # "I have to add you by email" to a folder: an account, no talk
             if work.quoted_content(draft, m.start()):
                 continue  # a "Contact us on WhatsApp" button the work is to build
             # "give me an email and I'll add you": an address asked for, not a message

@@ -69,9 +69,16 @@ class _Patterns:
             leading=True,
         )
         #: "your full legal name, date of birth and home address": a detail at the end
-        #: of a list the request names.
+        #: of a list the request names, "a" or "the" may stand before it ("your name and
+        #: a phone number where they can reach you", "your licence (and the licensee's
+        #: address)").
         self.yours_list = words(
-            rf"\b(?:{yours})\s+(?:[\w'\-()]+,?\s+){{1,10}}?(?:and|&)\s+(?:(?:{yours})\s+)?{noun}",
+            rf"\b(?:{yours})\s+(?:[\w'\-()]+,?\s+){{1,10}}?\(?(?:and|&)\s+"
+            # (after "a"/"the" a bare "number" or "id" may be anything, "and a number to
+            # start the count at", and a payment word a thing of the work, "access to your
+            # bank feeds and the payroll reports")
+            rf"(?:(?:{yours})\s+|(?:an?|the)\s+(?!(?:numbers?|num|ids?|details|digits|contacts?|"
+            rf"handles?)\b)(?!(?:[\w-]+\s+){{0,2}}?(?:{payment})\b))?{noun}",
             vocab_anchors,
             leading=True,
         )

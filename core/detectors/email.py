@@ -30,11 +30,15 @@ _LOCAL_DOT = r"(?:[ ]{1,2}d[o0]t[ ]{1,2})"
 # What must follow a two-word name after "@": an unspaced dot or the word "dot" (not
 # ". " ending a sentence: "thanks @Anna Lee. Net revenue is up").
 _TWO_WORD_END = r"(?=\.[a-z]|[ ]{1,2}d[o0]t[ ])"
+# Spoken, with "at", the name may run to three words before a dot ("anna.k at
+# blue river studio dot com"); _address_end then asks for a name-shaped name part or a
+# word of mailing before it ("write to maria at green leaf dot com").
 _EMAIL = re.compile(
     rf"(?<![\w@.])(?P<local>{_LOCAL}(?:{_LOCAL_DOT}{_LOCAL}){{0,3}}){_AT}"
     # After an "@", a company's name may be written as two words ("tom.b @ hartwell group
     # dot com"): read whole, so the safe version takes the whole address out.
-    rf"(?P<domain>{_LABEL}(?(sym)(?:[ ]{_LABEL}{_TWO_WORD_END})?)(?:{_DOT}{_LABEL}){{0,4}})"
+    rf"(?P<domain>{_LABEL}(?(sym)(?:[ ]{_LABEL}{_TWO_WORD_END})?|"
+    rf"(?P<words>(?:[ ]{_LABEL}){{1,2}}{_TWO_WORD_END})?)(?:{_DOT}{_LABEL}){{0,4}})"
     r"(?![\w@])",
 )
 # Mail providers people name without a suffix: "john.smith at gmail".
@@ -49,7 +53,8 @@ _PROVIDERS = frozenset(
 _EVERYDAY_PROVIDERS = frozenset(("live", "msn", "me", "pm", "mail", "hey", "qq", "163", "126"))
 _STANDALONE_PROVIDERS = _PROVIDERS - _EVERYDAY_PROVIDERS
 _SPOKEN_DOMAIN = re.compile(
-    r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: ?\. ?| {1,2}(?:d[o0]t|period) {1,2})[a-z0-9]|(?:"
+    r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: [a-z0-9][a-z0-9\-]*){0,2}"
+    r"(?: ?\. ?| {1,2}(?:d[o0]t|period) {1,2})[a-z0-9]|(?:"
     + "|".join(sorted(_PROVIDERS, key=len, reverse=True))
     + r")\b)"
 )
@@ -144,6 +149,8 @@ def _address_end(m: re.Match[str], draft: Draft) -> int | None:
         if _provider_list(local):
             return None
         if not _spoken_email_is_plausible(m, local, [lb for lb, *_ in labels[:best]], draft):
+            return None
+        if m.group("words") and not _spoken_words_are_a_name(m, local, draft):
             return None
     return labels[best - 1][2]
 
@@ -262,6 +269,20 @@ def _spoken_email_is_plausible(
         # "bookings at calebvoice dot com": the normaliser rewrote a spoken dot
         or draft.norm.original_text(m.start(), m.end()).lower() != m.group(0)
     )
+
+
+def _spoken_words_are_a_name(m: re.Match[str], local: str, draft: Draft) -> bool:
+    """Whether "x at two words dot com" is an address: the words may be a company's
+    name, or a place ("meet at the old mill dot com"?), so the name part must look like
+    one (a dot, an underscore or digits in it) or a word of mailing stand before it."""
+    return (
+        any(c.isdigit() or c in "._" for c in local)
+        or _LOCAL_DOT_WORD.search(local) is not None
+        or _EMAIL_CUE.search(draft.lower, max(0, m.start() - 40), m.start()) is not None
+    )
+
+
+_LOCAL_DOT_WORD = re.compile(r" d[o0]t ")
 
 
 # An address given in pieces with how to join them, so no "@" ever stands in the draft:

@@ -81,6 +81,9 @@ class _Patterns:
                 # ("Apple Pay through Stripe" names a wallet, not a payment.)
                 r"(?<!apple )(?<!google )(?<!samsung )(?<!amazon )(?<!shop )(?<!app )"
                 r"\b(?:pay|paying|paid|"
+                # "(our agency) pays its writers via Wise": said of whom it pays (read as the
+                # client's books unless the reader is asked to be paid so, _pays_another)
+                rf"pays(?=\s+(?:(?:its|their|our|all|the|his|her|my)\s+){{0,2}}(?:{_payees()})\b)|"
                 # ("payment data (handled by Stripe)": what the product processes)
                 r"payments?(?!\s+(?:data|processing|processors?|providers?|gateways?|"
                 r"integrations?|flows?|pages?|forms?|apis?|logic|modules?|records?|"
@@ -920,7 +923,7 @@ def _users_pay(draft: Draft, m: re.Match[str]) -> bool:
     if _PERSON.search(m.group(0)):
         return False
     before = _third_party().search(draft.lower, max(0, m.start() - 40), m.start())
-    return before is not None and not _reader_paid().search(draft.lower, m.end(), m.end() + 120)
+    return before is not None and not _reader_paid(draft, m.end())
 
 
 # "directly" set against a go-between, not the platform: "(hire you directly) rather than
@@ -1006,8 +1009,13 @@ def _third_party_subject(draft: Draft, start: int) -> bool:
     a = max(draft.sentence_bounds(start)[0], start - 80)
     last = None
     for found in _third_party_words().finditer(draft.lower, a, start):
-        last = found
+        if not _AS_A_ROLE.search(draft.lower, a, found.start()):
+            last = found
     return last is not None and _PERSON.search(draft.lower, last.end(), start) is None
+
+
+#: A role the reader is given, not a third party: "you'll be set up as a direct (vendor)".
+_AS_A_ROLE = re.compile(r"\bas\s+(?:an?|our|the)\s+(?:[\w-]+\s+)?$")
 
 
 @cache
@@ -1024,7 +1032,7 @@ def _payee() -> re.Pattern[str]:
     owner = r"(?:our|the|all|their|its|other|your|my|his|those|these|every|each|some)\s+"
     return re.compile(
         # (pay the verb: "PayPal them to me" names the app)
-        rf"\b(?:pay(?:s|ing)?|paid|invoic\w*|bill(?:s|ed|ing)?)\s+(?:{owner})?(?:{count})?(?:{words})\b"
+        rf"\b(?:pay(?:s|ing)?|paid|invoic\w*|bill(?:s|ed|ing)?)\s+(?:{owner}){{0,2}}(?:{count})?(?:{words})\b"
         r"(?!\s+to\s+(?:me|us)\b)"
     )
 
@@ -1060,8 +1068,24 @@ def _paid_before() -> re.Pattern[str]:
 
 
 @cache
-def _reader_paid() -> re.Pattern[str]:
+def _reader_paid_words() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.words_of("en", "payment", "reader_paid")))
+
+
+@cache
+def _reader_asked() -> re.Pattern[str]:
+    # the rest of the sentence, then the question ending it or opening the next one
+    words = lexicon.alternation(lexicon.words_of("en", "payment", "reader_asked"))
+    return re.compile(rf"[^.!?\n]{{0,80}}?(?:[,;:\u2014\u2013-]\s*|[.!?]\s+|\s+)(?:{words})")
+
+
+def _reader_paid(draft: Draft, end: int) -> bool:
+    """Whether the words after a match ending at ``end`` make the reader the one paid that
+    way: said outright ("you'd be paid the same way") or asked ("... If that's ok with
+    you, I'll send the brief")."""
+    if _reader_paid_words().search(draft.lower, end, end + 120):
+        return True
+    return _reader_asked().match(draft.lower, end) is not None
 
 
 @cache
@@ -1116,7 +1140,7 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
         payee_end = payee.end()
     if _PAID_PERSON.search(draft.lower, payee_end, m.end()):
         return False  # "pay Shopify directly and then pay me via PayPal"
-    return not _reader_paid().search(draft.lower, m.end(), m.end() + 120)
+    return not _reader_paid(draft, m.end())
 
 
 _PAID_PERSON = re.compile(
@@ -1223,7 +1247,7 @@ def _shop_order_paid(draft: Draft, start: int) -> bool:
         return False
     if _TO_ONE_OF_US.match(draft.lower, start):
         return False  # "can be paid by Zelle to me"
-    return not _reader_paid().search(draft.lower, start, start + 120)
+    return not _reader_paid(draft, start)
 
 
 _TO_ONE_OF_US = re.compile(r"[^.!?\n]{0,40}\b(?:to|into)\s+(?:me|us|my|our|you|your)\b")
