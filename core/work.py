@@ -400,7 +400,10 @@ def _in_aside(text: str) -> bool:
 
 
 _EXAMPLE_BEFORE = re.compile(
-    r"(?:\be\.g\.|\bi\.e\.|\bexample:|\bfor (?:example|instance)|\u2192|->)\s*[:(,]?\s*$"
+    r"(?:\be\.g\.|\bi\.e\.|\bexample:|\bfor (?:example|instance)|\u2192|->|=>|"
+    # 'e.g. "0171 2345678" + Germany > +491712345678': what the value is converted to (a
+    # mail quote's ">" opens its line instead)
+    r"[^\s>]\s+>)\s*[:(,]?\s*[\"\u201c']?$"
 )
 
 
@@ -444,7 +447,44 @@ def quoted_content(draft: Draft, start: int) -> bool:
         or about_records(draft)
         or _opened_after_theirs(draft, start)
         or _ui_label(draft, start)
+        or _screened(draft, start)
     )
+
+
+# Between a screening word and the quotation: what the messages hold, then at most a few
+# other things listed ('delete messages that contain wallet addresses or "DM me" scams',
+# 'flag comments with phrases like "text me on WhatsApp"').
+_HOLDING = re.compile(
+    r"\b(?:contain(?:s|ing)?|with|mention(?:s|ing)?|say(?:s|ing)?|including|like|such as|"
+    r"match(?:es|ing)?|keywords?|phrases?)\b\s*:?\s*(?:[^.!?\n\"\u201c]{0,40}\b(?:or|and|,)\s*)?"
+    # ... after other quoted examples: 'like "text me on WhatsApp" or "add me on tg"'
+    # ('"аpple.com" (a Cyrillic а) and "paypa1.com"': an aside after one)
+    r"(?:[\"\u201c][^\"\u201c\u201d\n]{1,60}[\"\u201d]\s*(?:\([^()\n]{0,60}\)\s*)?"
+    r"(?:,|/|or|and)\s*(?:or\s+|and\s+)?)*$"
+)
+# A filter that is the platform's, not the work: "Upwork blocks messages with ..."
+_PLATFORM_FILTER = re.compile(r"\b(?:upwork|the platform|the site|here|get(?:s|ting)?|got)\b")
+
+
+@cache
+def _screening() -> re.Pattern[str]:
+    return lexicon.pattern("work", "screening")
+
+
+def _screened(draft: Draft, start: int) -> bool:
+    """Whether the quotation holding ``start`` is an example of the messages a filter or
+    a moderation bot of the work is to catch: a screening word (``[work] screening``)
+    before it in its sentence, then words for what those messages hold."""
+    a = draft.sentence_bounds(start)[0]
+    line_start = draft.text.rfind("\n", max(0, start - REACH), start) + 1
+    opening = max(draft.text.rfind(q, max(a, line_start), start) for q in _OPENING_QUOTES)
+    if opening < 0:
+        return False
+    lo = max(a, line_start, opening - 120)
+    ends = [m.end() for m in _screening().finditer(draft.lower, lo, opening)]
+    if not ends or _PLATFORM_FILTER.search(draft.lower, lo, opening):
+        return False
+    return _HOLDING.search(draft.lower, ends[-1], opening) is not None
 
 
 # After a closing quote, a part of a screen: 'a "Join by phone" fallback', 'the "Chat

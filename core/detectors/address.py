@@ -208,6 +208,7 @@ def _about_the_work(draft: Draft, start: int, end: int) -> bool:
         or bool(_NOT_MINE.search(draft.lower, max(0, start - 80), start))
         or bool(_COMPANY_SEAT.search(draft.lower, before, start))
         or bool(_GIVEN_BY_READER.search(draft.lower, before, start))
+        or _for_a_page(draft, start)
     )
 
 
@@ -217,6 +218,29 @@ _GIVEN_BY_READER = re.compile(
     r"(?:gave|sent|provided|shared|listed|mentioned|gave me|sent me|put)\b(?:\s+(?:me|us))?"
     r"(?:\s+(?:earlier|before|above|in the brief|in the job post))?\s*[:(\-]?\s*$"
 )
+
+
+# An address given to a part of the page or print piece the work makes: "our address only
+# on the contact page (221 Harbor Blvd", "for the footer: ...". Read only in a draft
+# about content; a way to come or write to the writer is no part ("visit us on ...").
+_FOR_A_PAGE = re.compile(
+    r"\b(?:on|for|in|into)\s+(?:the|our|each|every)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:contact(?:\s+us)?\s+page|about\s+page|footers?|headers?|mock-?ups?|letterhead|flyers?|"
+    r"business\s+cards?|landing\s+page|map)\s*(?:[:(\-]|\bsays?|\breads?|\bis)?\s*$"
+)
+_TO_THE_WRITER = re.compile(r"\b(?:me|visit|find|come|meet|reach|write|mail|send)\b")
+
+
+def _for_a_page(draft: Draft, start: int) -> bool:
+    """Whether the address is given, in a draft about content, to a part of the page
+    or print piece the work makes."""
+    a = max(draft.sentence_bounds(start)[0], start - 80)
+    found = _FOR_A_PAGE.search(draft.lower, a, start)
+    return (
+        found is not None
+        and work.about_content(draft)
+        and not _TO_THE_WRITER.search(draft.lower, a, found.start())
+    )
 
 
 # A company describing itself, as job posts do: "founded in 1998, headquartered at ...".

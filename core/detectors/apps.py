@@ -601,6 +601,25 @@ def _meetings_as_work() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, re.compile(rf"\s*{tasks}\b")
 
 
+# A call placed through the platform itself: "a Zoom call through Upwork", "send a Zoom
+# meeting through the Upwork Messages call button", "a quick Zoom here". Upwork Messages
+# starts Zoom calls itself, so the app named is then the platform's own call.
+_PLATFORM_CALL = (
+    r"(?:through|via|in|inside|within|from|using|on|over|with)\s+(?:the\s+|our\s+)?"
+    r"upwork(?:['\u2019]s)?+\b(?!\s+(?:jobs?|posts?|posting|profiles?|proposals?|fees?)\b)"
+)
+_MEETING_ON_PLATFORM_AFTER = re.compile(
+    r"\s*\(?(?:\s*(?:video\s+|voice\s+|quick\s+)?(?:call|meeting|chat|session|link|invite|"
+    r"invitation|room|interview)s?)?(?:\s+right)?"
+    rf"\s+(?:here\b(?:\s+{_PLATFORM_CALL})?|{_PLATFORM_CALL})"
+)
+# ... said before it in its clause: "using the Upwork call button I'll send a Zoom link"
+_MEETING_ON_PLATFORM_BEFORE = re.compile(
+    rf"\b{_PLATFORM_CALL}\s+(?:messages?|chat|call(?:\s+button)?|video(?:\s+call)?)\b"
+    r"[^.!?\n,;]{0,40}$"
+)
+
+
 # In a job post's list of duties, a call with the applicant is still an invitation.
 _CALL_WITH_US = re.compile(
     r"\b(?:you|u|your|candidates?|applicants?|interviews?|shortlist\w*|freelancers?|me|us)\b"
@@ -632,8 +651,22 @@ def detect(draft: Draft) -> Iterator[Match]:
         ):
             # their own words quoted back to them, or a line of the work's content
             yield replace(found, status="topic")
+        elif found.type == "messaging_handle" and _bot_name(draft, found):
+            yield replace(found, status="topic")  # "the bot will be @LoomOrdersBot"
         else:
             yield found
+
+
+# Telegram gives bots, and only bots, usernames ending in "bot": "@LoomOrdersBot".
+_BOT_HANDLE = re.compile(r"bot\W*$")
+_BOT_TALK = re.compile(r"\bbots?\b")
+
+
+def _bot_name(draft: Draft, found: Match) -> bool:
+    """Whether the handle is a bot's username in a draft about building or running one:
+    the bot the work makes, not a person to write to."""
+    handle = draft.lower[found.start : found.end]
+    return bool(_BOT_HANDLE.search(handle)) and _BOT_TALK.search(draft.lower) is not None
 
 
 def _detect(draft: Draft) -> Iterator[Match]:
@@ -719,6 +752,8 @@ def _detect(draft: Draft) -> Iterator[Match]:
             _is_topic(draft, m.start(), m.end())
             or _meetings_as_work()[0].search(draft.lower, max(0, m.start() - 40), m.start())
             or _meetings_as_work()[1].match(draft.lower, m.end())
+            or _MEETING_ON_PLATFORM_AFTER.match(draft.lower, m.end())
+            or _MEETING_ON_PLATFORM_BEFORE.search(draft.lower, max(0, m.start() - 80), m.start())
             or (
                 work.feature_item(draft, m.start())
                 and not _CALL_WITH_US.search(draft.line(m.start()))

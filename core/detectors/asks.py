@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
-from presend.core import lexicon, work
+from presend.core import cues, lexicon, work
 from presend.core.detectors import payment
 from presend.core.draft import Draft
 from presend.core.model import Match
@@ -275,6 +275,8 @@ def _found(draft: Draft) -> Iterator[Match]:
     lower = draft.lower
     for pattern in (p.yours, p.yours_list, p.yours_inlist):
         for m in draft.find(pattern):
+            if pattern is not p.yours and _object_of_work(m):
+                continue  # "your experience integrating Payoneer and Skrill": apps worked on
             clause = draft.clause_before(m.start())[-60:]
             verb = p.request_before.search(clause) or p.question_before.search(clause)
             told = _TOLD.search(clause, 0, verb.start()) if verb is not None else None
@@ -304,6 +306,19 @@ def _found(draft: Draft) -> Iterator[Match]:
     for pattern in (p.reach, p.reach_me, p.somewhere):
         for m in draft.find(pattern):
             yield Match("contact_request", m.start(), m.end(), negatable=True)
+
+
+# In a list after "your", words making the detail the object of something else: "your
+# experience integrating Payoneer and Skrill", "your thoughts about Wise and Revolut".
+_NOT_A_LIST_OF_DETAILS = re.compile(r"\b(?:with|about|regarding|using|into)\b")
+
+
+def _object_of_work(m: re.Match[str]) -> bool:
+    """Whether the words between "your" and the detail at the end of a list make the
+    detail what they work on or talk about, not one of the reader's details."""
+    detail = m.start("pay") if m.group("pay") is not None else m.start("contact")
+    between = m.group(0)[: detail - m.start()]
+    return bool(cues.DEVELOPMENT.search(between) or _NOT_A_LIST_OF_DETAILS.search(between))
 
 
 def _asked(m: re.Match[str], start: int) -> Match:

@@ -218,9 +218,31 @@ def _match(m: re.Match[str], end: int, draft: Draft) -> Match | None:
         or work.verbatim(draft, m.start())
         # 'emails typed as "store at brand dot com"': a quoted example of a format
         or (work.in_quotes(draft.text, m.start()) and work.format_example(draft, m.start()))
+        or _yours_on_a_page(draft, m.start())
     ):
         status = "topic"  # "translate: 'Call us ... or email info@acme.de'": the page's
     return Match("email", m.start(), end, status=status, evidence={"address": address})
+
+
+# The reader's own address, named as theirs: "On the contact page your address
+# info@greenleaf.com is in plain text", "your email (hello@...) in the footer".
+_YOUR_ADDRESS = re.compile(
+    r"\byour\s+(?:[\w'-]+\s+){0,2}(?:e-?mail(?:\s+address)?|address|inbox|mailbox)\s*[:(,]?\s*$"
+)
+_THEIR_PAGE = re.compile(
+    r"\b(?:page|site|website|footer|header|listing|profile|store|shop|form|signature|"
+    r"template|invoice)\b"
+)
+
+
+def _yours_on_a_page(draft: Draft, start: int) -> bool:
+    """Whether the address is the reader's own, told back to them about a page or a
+    piece of theirs (the site being quoted for): theirs already, nothing shared."""
+    a, b = draft.sentence_bounds(start)
+    return bool(
+        _YOUR_ADDRESS.search(draft.lower, max(a, start - 40), start)
+        and _THEIR_PAGE.search(draft.lower, a, b)
+    )
 
 
 @cache

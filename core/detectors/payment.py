@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from presend.core import cues, lexicon, work
-from presend.core.draft import Draft
+from presend.core.draft import REACH, Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
 from presend.core.scan import (
@@ -1190,6 +1190,10 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "we sell on Etsy and get paid through PayPal": the business's takings
     if _shop_order_paid(draft, m.start()):
         return True  # "first order came in: #1001, $48.90, paid by Apple Pay": a sale's
+    if _product_behaviour(draft, m.start()):
+        return True  # "Checkout total ignores discount when paying with Apple Pay": a bug
+    if _how_to_item(draft, at, end):
+        return True  # "Topics: savings, how to use Zelle safely, ...": a subject to write up
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
     # on the new store". A word about some other work in the sentence ("the SEO retainer
     # keeps going through PayPal") does not make the payment the subject.
@@ -1199,6 +1203,64 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     for clause in cues.NEW_CLAUSE.finditer(draft.lower, lo, at):
         lo = clause.end()
     return bool(cues.DEVELOPMENT.search(draft.lower, lo, min(b, end + _TOPIC_AFTER)))
+
+
+# "when paying with ...", nobody named: how a product behaves for whoever pays with it.
+_WHEN_PAYING = re.compile(r"\b(?:when|while|whenever|after|before|if)\s+$")
+_ANYBODY = re.compile(r"\b(?:i|me|my|we|us|our|you|u|your|ur)\b")
+
+
+def _product_behaviour(draft: Draft, start: int) -> bool:
+    """Whether a payment phrase opening with "when" (or "while", "after" ...) tells how a
+    product behaves, in a sentence about the product that names nobody: a bug report's
+    "Checkout total ignores discount when paying with Apple Pay"."""
+    a, b = draft.sentence_bounds(start)
+    if not _WHEN_PAYING.search(draft.lower, max(a, start - 10), start):
+        return False
+    if _ANYBODY.search(draft.lower, a, b):
+        return False
+    p, q = draft.paragraph_bounds(start)
+    return bool(
+        cues.DEVELOPMENT.search(draft.lower, a, b)
+        or _BUG_REPORT.search(draft.lower, max(p, start - REACH), min(q, start + REACH))
+    )
+
+
+# The parts of a bug report around its summary: "Steps: ...", "Expected: ... Actual: ...".
+_BUG_REPORT = re.compile(
+    r"\b(?:steps(?: to reproduce)?|repro(?:duce)?|expected(?: result)?|actual(?: result)?)\s*:"
+)
+
+
+# A list item (or what a piece is about) telling how to do something with a payment app:
+# "Topics: budgeting apps, how to use Zelle, Venmo and Cash App safely", "writing about
+# ACH, debit cards, how to send money with Zelle". A subject of the work, nobody paid.
+_HOW_TO_ITEM = re.compile(
+    r"(?:[,:;(\u2022]|^\s*[-*]|\b(?:about|on|covering|explaining|explain))\s*"
+    r"how\s+to\s+(?:[\w-]+\s+){0,3}$"
+)
+_ABOUT = re.compile(r"about|on|covering|explain")
+# Somebody in the item makes it a request: "how to pay you with Zelle".
+_SOMEBODY = re.compile(r"\b(?:i|me|my|we|us|our|you|u|ya|your|ur|him|her|them)\b|'(?:d|ll)\b")
+
+
+def _how_to_item(draft: Draft, at: int, end: int) -> bool:
+    """Whether the payment app at ``at`` is named in a "how to" item of a list of
+    subjects ("- how to ..." on a line of its own too), with nobody named in the item."""
+    a, b = draft.sentence_bounds(at)
+    if "how" not in draft.lower[max(a, at - 60) : at] or "?" in draft.lower[end : b + 1]:
+        return False  # (asked: "ok, how to send money with Zelle? I want to pay now")
+    # (the sentence from its start, so a list's dash opening a line reads as one)
+    lo = a if at - a <= 60 else at - 60
+    found = _HOW_TO_ITEM.search(draft.lower[lo:at])
+    if found is None:
+        return False
+    sentence = draft.lower[a:b]
+    listed = found.group(0)[0] in "-*\u2022(" or ":" in sentence or sentence.count(",") >= 2
+    if not listed and not _ABOUT.match(found.group(0)):
+        return False  # "ok, how to send money with Zelle.": one item is no list of subjects
+    ends = [i for i in (draft.lower.find(c, end, b) for c in ",;(") if i >= 0]
+    return not _SOMEBODY.search(draft.lower, lo + found.start(), min(ends, default=b))
 
 
 @cache

@@ -330,6 +330,20 @@ def _counting(raw: str) -> bool:
     return len(digits) >= 6 and ("0123456789".startswith(digits) or "123456789".startswith(digits))
 
 
+# A group of stars standing for digits, set off like one of the number's groups: a
+# masked number ("010-****-5678", "(415) ***-0188") shows too few digits to reach anyone.
+# Stars run into the digits ("415*555*0132") separate groups, a disguise; so do stars
+# between groups when every digit is still there.
+_MASKED_GROUP = re.compile(r"(?:^|(?<=[ \-.()/\[\]]))\*{2,5}(?=$|[ \-.()/\[\]])")
+_MASKED_MOST_DIGITS = 9
+
+
+def _masked(raw: str, digits: str) -> bool:
+    """Whether some of the number's digits are hidden behind a group of stars (unless
+    claimed: "my number 555 *** 0132" hides the digits from a filter, not from the reader)."""
+    return len(digits) <= _MASKED_MOST_DIGITS and _MASKED_GROUP.search(raw) is not None
+
+
 def _looks_like_something_else(raw: str, text: str, end: int) -> bool:
     if _EUROPEAN_PAIRS.match(raw):
         return False  # "06.12.34.56.78" starts like a date but is a French mobile
@@ -444,6 +458,7 @@ def _judge(
         or work.sample_value(draft, start)
         or work.beside_fiction(draft, start, end)
         or work.verbatim(draft, start)
+        or _masked(raw, digits)
     ):
         status = "topic"  # an example of a format the work handles, or a record's number
     elif (
@@ -557,10 +572,17 @@ def _standard_clause(draft: Draft, raw: str, start: int) -> bool:
 def _owned(draft: Draft, start: int) -> bool:
     """Whether words just before the number claim it ("my", "call") - not the country
     "US" ("format US numbers as (555) 010-4477")."""
+    lo = max(0, start - 40)
+    # Not from a sentence that ended before ("... to our app.\n- must accept +44 ..."); a
+    # line break alone does not end the claim ("My number:\n+44 ...").
+    lo = max((m.end() for m in _FULL_STOP.finditer(draft.lower, lo, start)), default=lo)
     return any(
-        draft.text[m.start() : m.end()] != "US"
-        for m in _OWNER.finditer(draft.lower, max(0, start - 40), start)
+        draft.text[m.start() : m.end()] != "US" for m in _OWNER.finditer(draft.lower, lo, start)
     )
+
+
+# (not an abbreviation that stands before a number: "call me at tel. ...", "no. ...")
+_FULL_STOP = re.compile(r"(?<!\bno)(?<!\btel)(?<!\bnr)(?<!\bph)(?<!\bmob)[.!?](?=\s)")
 
 
 def _possible(digits: str, international: bool) -> bool:
