@@ -387,6 +387,32 @@ def _spaced(m: re.Match[str], text: str) -> str | None:
     return run.replace(" ", "")
 
 
+# A handle typed in pieces joined by "+" signs, each piece a word or letters one at a
+# time: "@ + l u n a + _ + p i x e l s", "tg: n o v a + _ + art". Read only after an "@"
+# or a word or sign that introduces a name ("handle", "id", "tg:"), with three pieces or
+# more, so "a + b + c" in a formula stays as it is.
+_PLUS_PIECE = r"(?:[a-z0-9_.](?: [a-z0-9_.])+|[a-z0-9_.]+)"
+_PLUS_JOINED = re.compile(
+    rf"(?<![\w@+])(?:@ ?\+? ?)?{_PLUS_PIECE}(?: ?\+ ?{_PLUS_PIECE}){{2,}}(?![\w@+])"
+)
+
+
+def _plus_joined(m: re.Match[str], text: str) -> str | None:
+    run = text[m.start() : m.end()]
+    joined = re.sub(r"[ +]", "", run)
+    if sum(c.isalpha() for c in joined) < 4 or not any(c in "_ " for c in run.replace(" + ", "")):
+        return None  # "cats + dogs + birds", "1 + 2 + 3": a list or a sum
+    if not run.startswith("@") and (
+        _NAME_WORD_BEFORE.search(m.string, max(0, m.start() - 25), m.start()) is None
+    ):
+        return None
+    return joined
+
+
+def _has_plus_joined(lower: str, _: Found | None) -> bool:
+    return " + " in lower or "+_+" in lower
+
+
 # Digits one at a time, the groups on lines of their own: "5 5 5\n0 1 9\n2 2 3 4", after
 # words that say "phone", so a column of figures stays a column. Also one digit a line
 # ("phone:\n5\n4\n7..."), or digits between dashes ("8 — 0 — 1").
@@ -1068,7 +1094,8 @@ _UNIT_RE = "|".join(SPOKEN_DIGITS)
 _TWO = rf"(?:(?:{'|'.join(_TENS)})(?:[ \-](?:{_UNIT_RE}))?|{'|'.join(_TEENS)})"
 _SAID_GROUP = (
     rf"(?:(?:{_UNIT_RE}) (?:hundred|thousand)(?: and)?(?: (?:{_TWO}|{_UNIT_RE}))?"
-    rf"|{_TWO}|{_UNIT_RE}|\d{{1,4}})"
+    # (the rest may follow in figures: "+92 three hundred, then 1234567")
+    rf"|{_TWO}|{_UNIT_RE}|\d{{1,4}}|(?<=then )\d{{5,8}})"
 )
 _SAID_GAP = r"(?:,? (?:and )?then |,? followed by |[ ,.\-/]{1,3})"
 _SAID_NUMBER = re.compile(
@@ -1101,8 +1128,9 @@ def _said_number(m: re.Match[str], text: str) -> str | None:
     if not any(_SAID_COMPOUND.search(t) for t in tokens[plus:]):
         return None  # digits one by one: the spelled-number rewrite reads those
     values = [int(g) for g in groups if g.isdigit()]
+    # (with its "+" and country code, rising groups are a number: "+92 300, then 1234567")
     if not 7 <= len("".join(groups).lstrip("+")) <= 15 or (
-        all(v % 10 == 0 for v in values) or values == sorted(set(values))
+        all(v % 10 == 0 for v in values[plus:]) or (not plus and values == sorted(set(values)))
     ):
         return None
     if not plus and not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start()):
@@ -1110,7 +1138,7 @@ def _said_number(m: re.Match[str], text: str) -> str | None:
     return " ".join(groups)
 
 
-_SAID_PROBE = re.compile(rf"\b(?:{'|'.join(_TENS)}|hundred)\b")
+_SAID_PROBE = re.compile(rf"\b(?:{'|'.join([*_TENS, *_TEENS])}|hundred)\b")
 
 
 # A number given in pieces joined by "then": "it's 916 430 and then two-two-seven-eight",
@@ -1232,19 +1260,23 @@ def _between(words: list[str]) -> str:
 _AT_BETWEEN = _between(_AT_WORDS)
 _DOT_BETWEEN = _between(_DOT_WORDS)
 # Groups of digits between words for a separator: "06 dot 12 dot 48 dot 77 dot 30",
-# "0161 dash 496 dash 0732" (seven digits or more; "2 dot 3" stays a version).
+# "0161 dash 496 dash 0732" (seven digits or more; "2 dot 3" stays a version), also with
+# the digits of each group spaced ("0 7 7 dot 0 0 dot 1 2 3 dot 4 5 6").
 _SEPARATOR_WORDS = lexicon.alternation(
     ["dot", "dash", "hyphen", "point", "space", "slash"]
     + [w for w in _DOT_WORDS if not _CJK.match(w)]
 )
+_SEPARATOR_GROUP = r"\d(?:\d{1,4}|(?: \d){1,4})?"
 _WORDED_SEPARATORS = re.compile(
-    rf"(?<![\w.])\d{{1,5}}(?:[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}\d{{1,5}}){{2,}}(?![\w])"
+    rf"(?<![\w.])(?<!\d )(?<!\d  ){_SEPARATOR_GROUP}"
+    rf"(?:[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}{_SEPARATOR_GROUP}){{2,}}(?![\w])(?! \d)"
 )
 _SEPARATOR_PROBE = re.compile(rf"\d[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}\d")
+_SEPARATOR_SPLIT = re.compile(rf"[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}")
 
 
 def _worded_separators(m: re.Match[str], _: str) -> str | None:
-    groups = re.findall(r"\d+", m.group(0))
+    groups = [g.replace(" ", "") for g in _SEPARATOR_SPLIT.split(m.group(0))]
     return "-".join(groups) if sum(len(g) for g in groups) >= 7 else None
 
 
@@ -1911,18 +1943,21 @@ def _probe(pattern: re.Pattern[str]) -> Gate:
 
 
 # A domain read out with its hyphen said as a word, after "at" or "@" and before the
-# suffix: "hr at blue hyphen fern.io", "sales@north dash bay.com" -> "blue-fern.io".
+# suffix: "hr at blue hyphen fern.io", "sales@north dash bay.com" -> "blue-fern.io"; also
+# "minus", as the key is called ("hello at studio minus noir dot co"): only between letter
+# names before a suffix, so "x at 5 minus 3.2" stays arithmetic.
 _SPOKEN_HYPHEN = re.compile(
     r"(?:(?<=@)|(?<=\bat ))[a-z0-9]+(?: (?:hyphen|dash) [a-z0-9]+)+(?=\.[a-z]{2})"
+    r"|(?:(?<=@)|(?<=\bat ))[a-z][a-z0-9]*(?: minus [a-z][a-z0-9]*)+(?=\.[a-z]{2})"
 )
 
 
 def _spoken_hyphen(m: re.Match[str], text: str) -> str:
-    return re.sub(r" (?i:hyphen|dash) ", "-", text[m.start() : m.end()])
+    return re.sub(r" (?i:hyphen|dash|minus) ", "-", text[m.start() : m.end()])
 
 
 def _has_spoken_hyphen(lower: str, _: Found | None) -> bool:
-    return " hyphen " in lower or " dash " in lower
+    return " hyphen " in lower or " dash " in lower or " minus " in lower
 
 
 # A mail provider's or domain's name spelled a letter at a time after "at" or "@", before
@@ -2039,6 +2074,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPACED_HEX, _spaced_hex, _has_spaced_hex),
     (_SPACED_BECH32, _spaced_bech32, _has_spaced_bech32),
     (_SYMBOL_SPACED, _symbol_spaced, _has_symbol_spaced),
+    (_PLUS_JOINED, _plus_joined, _has_plus_joined),
     (_SPACED, _spaced, _probe(_SPACED_PROBE)),
     (_SPACED_HANDLE, _spaced_handle, _has_spaced_handle),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),

@@ -135,8 +135,11 @@ class _Patterns:
         # ... 'I'm "pixelmaven" there', "my name there is Joana Vieira Designs"
         as_name = (
             rf"\b(?:i'?m|i am|as|search(?:\s+for)?|find)\s+(?:at\s+)?@?(?:{_HANDLE_LIKE}|"
-            r"[\"“][a-z][\w.\-]{2,30}[\"”])\s+"
-            rf"(?:there|on\s+(?:the\s+)?(?:{chat}))\b|"
+            r"[\"“][a-z][\w.\-]{2,30}[\"”])\s*(?:[\-\u2013\u2014,]\s*)?(?<=\s)"
+            rf"(?:there|on\s+(?:the\s+)?(?:{chat})"
+            # 'I'm "inkwell.jo" basically everywhere - the bird app, ...': the apps named
+            # in the sentence (_app_in_sentence)
+            r"|(?:(?:basically|pretty much|almost|just about|literally)\s+)?everywhere)\b|"
             rf"\bmy\s+(?:name|profile(?:\s+name)?|user\s?name)\s+(?:there|on\s+(?:{chat}))\s+is"
             r"(?:\s+[\w.'\-]+){1,4}?(?=\s*(?:[^\w\s.'\-]|$)|\s+(?:and|but|so|it'?s|if|i|we|you)\b)"
         )
@@ -182,7 +185,10 @@ class _Patterns:
             r"(?:move|moving|switch|switching|shift|take|continue|carry on)\s+(?:(?:this|it|"
             r"things|the conversation|the chat|our (?:chat|conversation)|over|us)\s+){1,2}|"
             r"(?:let'?s|can we|could we|shall we|should we|we can|we could|pls|please)\s+"
-            r"(?:just\s+)?(?:move|switch|hop|jump)\s+(?:over\s+)?)"
+            r"(?:just\s+)?(?:move|switch|hop|jump)\s+(?:over\s+)?|"
+            # "can we continue on dc?" (not "... on the blue one": a design option)
+            r"(?:let'?s|can we|could we|shall we|should we)\s+(?:just\s+)?"
+            r"(?:continue|carry on|talk|chat)\s+(?=\w+\s+(?!the\b)))"
             rf"(?:on|via|over|to|at|through|in)\s+(?P<app>{nick})\b{_NOT_PLACE}"
         )
         short = [n for n in nicks if len(n) <= 5]
@@ -365,7 +371,7 @@ class _Patterns:
                 as_name,
                 ("i'm", "im", "i am", "as", "search", "find", "my name", "my profile", "my user"),
                 leading=True,
-                also=(("there", *chat_words),),
+                also=(("there", "everywhere", *chat_words),),
             ),
             "are_you_on": words(are_you_on, chat_words),
             "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
@@ -576,6 +582,10 @@ _NICK_NOT_APP = re.compile(
 )
 
 
+# "catch me in DC", "meet at DC": the city, not Discord.
+_IN_DC = re.compile(r"\b(?:in|at)\s+dc$")
+
+
 # A time in the past right after an invitation makes it a story.
 _TOLD_WHEN = re.compile(
     r"[ ,]*(?:last (?:year|month|week|spring|summer|autumn|fall|winter)|"
@@ -678,17 +688,20 @@ def _detect(draft: Draft) -> Iterator[Match]:
     for m in [*p.find("bare", draft), *p.find("bare_line", draft)]:
         if not _is_topic(draft, m.start(), m.start()):
             yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+    as_name = list(p.find("as_name", draft))
     loose = [
         *p.find("at_name", draft),
         *p.find("id_is", draft),
-        *p.find("as_name", draft),
+        *as_name,
         *p.find("add_me", draft),
         *p.find("tag", draft),
     ]
     for m in loose:
         # "my handle everywhere is the same: kim_vfx. Works on Insta": a handle claimed
-        # in so many words may have its app named in the next sentence.
-        after = m.end() if _HANDLE_CLAIM.match(m.group(0)) else None
+        # in so many words may have its app named in the next sentence; so may a name one
+        # is known by ('I'm "kim_vfx" everywhere - the bird app, ...'), a dash between.
+        claimed = _HANDLE_CLAIM.match(m.group(0)) or m in as_name
+        after = m.end() if claimed else None
         if _app_in_sentence(draft, m.start(), p, after) and not _is_topic(
             draft, m.start(), m.start(), reach=16
         ):
@@ -729,7 +742,9 @@ def _detect(draft: Draft) -> Iterator[Match]:
                 continue
             if _ON_PLATFORM_AFTER.match(text, m.end()):
                 continue  # "text me the details here", "email me on Upwork"
-            if name == "invite_nick" and _NICK_NOT_APP.match(text, m.end()):
+            if name == "invite_nick" and (
+                _NICK_NOT_APP.match(text, m.end()) or _IN_DC.search(m.group(0))
+            ):
                 continue  # "post it on IG stories", "move it to WA state": not a chat
             if _TOLD_WHEN.match(draft.lower, m.end()):
                 continue  # "we moved to Teams last year": told, not proposed
@@ -782,8 +797,10 @@ def _app_in_sentence(
     start, end = draft.sentence_bounds(at)
     if start > 0:
         start = draft.sentence_bounds(start - 1)[0]
-    if after is not None and max(end, after) < len(draft.lower):
-        end = draft.sentence_bounds(max(end, after))[1]
+    if after is not None:
+        end = max(end, after)  # (the match itself may run to the draft's end)
+        if end < len(draft.lower):
+            end = draft.sentence_bounds(end)[1]
     # At most REACH either side, so a draft without full stops costs no more per match.
     found = (names or p.chat_name).search(draft.lower, max(start, at - REACH), min(end, at + REACH))
     return found is not None

@@ -19,9 +19,14 @@ _LOCAL = r"[a-z0-9](?:[a-z0-9_%+\-]|\.(?=[a-z0-9_%+\-])){0,63}"
 _LABEL_CHAR = "a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _LABEL = rf"[{_LABEL_CHAR}](?:[{_LABEL_CHAR}\-]{{0,61}}[{_LABEL_CHAR}])?"
 # "@", " @ ", " at " (word), with the bracketed forms already turned into "@".
-# An address broken over two lines right after its "@" ("ana@\ndesign.co") reads whole.
-_AT = r"(?:[ ]{0,2}(?P<sym>@)(?:[ ]{0,2}|[ ]?\n)|[ ]{1,2}at[ ]{1,2})"
-_AT_WORDS = ("@", " at ")  # one of which every address holds
+# An address broken over two lines right after its "@" ("ana@\ndesign.co") reads whole,
+# and so does a spoken one broken before or after its "at" ("j.webdev\nat gmail"; the name
+# part must then hold a dot, underscore or digit: _address_end).
+_AT = (
+    r"(?:[ ]{0,2}(?P<sym>@)(?:[ ]{0,2}|[ ]?\n)|[ ]{1,2}at[ ]{1,2}"
+    r"|[ ]?\n[ ]?at[ ]{1,2}|[ ]{1,2}at[ ]?\n[ ]?)"
+)
+_AT_WORDS = ("@", " at ", "\nat ", " at\n")  # one of which every address holds
 # "." with optional spaces, or the word "dot" (or "period", after an "at": "ann at
 # proton period me"); inside the name part only the word "dot", so "Thanks. john@..."
 # does not pull "Thanks" into the address.
@@ -41,19 +46,28 @@ _EMAIL = re.compile(
     rf"(?P<words>(?:[ ]{_LABEL}){{1,2}}{_TWO_WORD_END})?)(?:{_DOT}{_LABEL}){{0,4}})"
     r"(?![\w@])",
 )
+# Regional mail providers, named bare as often as the global ones ("kim.ha at naver"). Most
+# are also companies people work at ("she works at naver"), so named bare they need another
+# sign of an address, as the everyday names below do.
+_REGIONAL = (
+    "naver daum hanmail nate rambler seznam libero virgilio tiscali foxmail sina sohu "
+    "laposte wanadoo onet interia bigpond btinternet comcast bluewin posteo t-online"
+)
 # Mail providers people name without a suffix: "john.smith at gmail".
 _PROVIDERS = frozenset(
     (
         "gmail googlemail yahoo ymail hotmail outlook live msn icloud me proton protonmail pm "
-        "aol gmx mail yandex zoho fastmail tutanota hey qq 163 126 rediffmail"
+        "aol gmx mail yandex zoho fastmail tutanota hey qq 163 126 rediffmail " + _REGIONAL
     ).split()
 )
 # Providers whose names are everyday words or too short to stand alone ("yelled at me",
 # "at live", "at 163"): named bare, they need another sign of an address.
-_EVERYDAY_PROVIDERS = frozenset(("live", "msn", "me", "pm", "mail", "hey", "qq", "163", "126"))
+_EVERYDAY_PROVIDERS = frozenset(
+    ("live", "msn", "me", "pm", "mail", "hey", "qq", "163", "126", *_REGIONAL.split())
+)
 _STANDALONE_PROVIDERS = _PROVIDERS - _EVERYDAY_PROVIDERS
 _SPOKEN_DOMAIN = re.compile(
-    r" at {1,2}(?:[a-z0-9][a-z0-9\-]*(?: [a-z0-9][a-z0-9\-]*){0,2}"
+    r"[ \n]at[ \n] ?(?:[a-z0-9][a-z0-9\-]*(?: [a-z0-9][a-z0-9\-]*){0,2}"
     r"(?: ?\. ?| {1,2}(?:d[o0]t|period) {1,2})[a-z0-9]|(?:"
     + "|".join(sorted(_PROVIDERS, key=len, reverse=True))
     + r")\b)"
@@ -144,6 +158,8 @@ def _address_end(m: re.Match[str], draft: Draft) -> int | None:
         if draft.lower.startswith("/", labels[best - 1][2]):
             return None  # "the guide at docs.python.org/3": a page's path, a link
         words = local.lower().split()
+        if "\n" in m.group(0)[len(local) :] and not any(c.isdigit() or c in "._" for c in local):
+            return None  # "Jonas\nat Gmail": a signature's name and employer, not an address
         if words[-1] in _NOT_LOCAL or (len(words) == 1 and words[0] in _PAGE_WORDS):
             return None
         if _provider_list(local):
