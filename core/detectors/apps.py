@@ -725,6 +725,24 @@ def _detect(draft: Draft) -> Iterator[Match]:
             continue  # 'lines like "my insta is ..." are spam': a dataset's line quoted
         yield _phrase("messaging_invite", m, app=m.group("app"))
     yield from _there_invites(draft, p)
+    yield from _invitations(draft, p)
+    for m in p.find("request", draft):
+        if not work.a_figure(draft, m.start(), m.end()):
+            yield _phrase("contact_request", m)
+    for name in ("name_there", "yours"):
+        for m in p.find(name, draft):
+            if not _is_topic(draft, m.start(), m.end()):
+                yield _phrase("contact_request", m, app=_app_of(m))
+    yield from _meetings(draft, p)
+    for m in p.find("apply_elsewhere", draft):
+        yield _phrase("external_application", m)
+    for m in p.find("mention", draft):
+        yield Match("app_mention", m.start(), m.end(), "topic", evidence={"app": m.group(0)})
+
+
+def _invitations(draft: Draft, p: _Patterns) -> Iterator[Match]:
+    """Invitations to talk on an app or off the platform, and details asked for by app."""
+    text = draft.lower
     for name in (
         "invite",
         "invite_wa",
@@ -755,13 +773,10 @@ def _detect(draft: Draft) -> Iterator[Match]:
             # "give me an email and I'll add you": an address asked for, not a message
             asked = name == "drop_line" and m.group(0).lower().startswith("give")
             yield _phrase("contact_request" if asked else "messaging_invite", m, app=app)
-    for m in p.find("request", draft):
-        if not work.a_figure(draft, m.start(), m.end()):
-            yield _phrase("contact_request", m)
-    for name in ("name_there", "yours"):
-        for m in p.find(name, draft):
-            if not _is_topic(draft, m.start(), m.end()):
-                yield _phrase("contact_request", m, app=_app_of(m))
+
+
+def _meetings(draft: Draft, p: _Patterns) -> Iterator[Match]:
+    """Calls and meetings proposed on an outside app (not the platform's own calls)."""
     for m in p.find("meeting", draft):
         if (
             _is_topic(draft, m.start(), m.end())
@@ -776,10 +791,6 @@ def _detect(draft: Draft) -> Iterator[Match]:
         ):
             continue
         yield _phrase("meeting_invite", m, app=_app_of(m))
-    for m in p.find("apply_elsewhere", draft):
-        yield _phrase("external_application", m)
-    for m in p.find("mention", draft):
-        yield Match("app_mention", m.start(), m.end(), "topic", evidence={"app": m.group(0)})
 
 
 _HANDLE_CLAIM = re.compile(r"(?:user\s?name|handle)\b")
