@@ -1194,6 +1194,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "Checkout total ignores discount when paying with Apple Pay": a bug
     if _how_to_item(draft, at, end):
         return True  # "Topics: savings, how to use Zelle safely, ...": a subject to write up
+    if _product_takes(draft, m.start()):
+        return True  # "a Shopify store that accepts payments via PayPal": what it is to do
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
     # on the new store". A word about some other work in the sentence ("the SEO retainer
     # keeps going through PayPal") does not make the payment the subject.
@@ -1203,6 +1205,31 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     for clause in cues.NEW_CLAUSE.finditer(draft.lower, lo, at):
         lo = clause.end()
     return bool(cues.DEVELOPMENT.search(draft.lower, lo, min(b, end + _TOPIC_AFTER)))
+
+
+# A thing being built that takes the money itself: "a store that accepts payments via
+# PayPal", "a bot that ... and takes payment through Stripe" ("my agency accepts payment
+# via Wise" is a business's own account: no thing built names the subject).
+_TAKES = re.compile(
+    r"(?:accepts|takes|handles|processes|supports|collects|receives)\s+(?:card\s+|online\s+)?"
+    r"payments?\b"
+)
+_PRODUCT_THAT = re.compile(
+    r"\b(?:store|shop|site|website|web\s?app|app|bot|system|checkout|page|form|widget|tool|"
+    r"plugin|portal|kiosk|backend|marketplace|saas|funnel|landing page|booking page)s?\s+"
+    r"(?:that|which|where|to)\b(?:(?!\b(?:i|we|you|u|me|us)\b)[^.!?\n])*$"
+)
+
+
+def _product_takes(draft: Draft, start: int) -> bool:
+    """Whether the payment phrase at ``start`` says what a thing being built does with
+    payments ("... store that accepts payments via PayPal"), that thing its subject."""
+    found = _TAKES.finditer(draft.lower, max(0, start - 24), start + 32)
+    takes = next((t for t in found if t.end() > start), None)
+    if takes is None or takes.start() > start:
+        return False  # (the phrase may begin at the verb or at "payment" after it)
+    a = max(draft.sentence_bounds(start)[0], start - REACH)
+    return _PRODUCT_THAT.search(draft.lower, a, takes.start()) is not None
 
 
 # "when paying with ...", nobody named: how a product behaves for whoever pays with it.
