@@ -69,8 +69,54 @@ def languages() -> tuple[Language, ...]:
     found: list[Language] = []
     for code, data in merged.items():  # English first, as parsed
         meta = data.get("lang", {})
+        if meta.get("cyrillic"):
+            data = _with_cyrillic(data)  # noqa: PLW2901 - the same table, in both scripts
         found.append(Language(str(meta.get("code", code)), str(meta.get("name", code)), data))
     return tuple(found)
+
+
+#: Serbian's Latin letters and digraphs to its Cyrillic ones, one to one (Vuk's and
+#: Gaj's alphabets): a language written in both keeps its words in Latin only.
+_LATIN_TO_CYRILLIC = {
+    "lj": "љ", "nj": "њ", "dž": "џ", "dj": "ђ", "a": "а", "b": "б", "c": "ц", "č": "ч",
+    "ć": "ћ", "d": "д", "đ": "ђ", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "ј",
+    "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "š": "ш",
+    "t": "т", "u": "у", "v": "в", "z": "з", "ž": "ж",
+}  # fmt: skip
+#: What a pattern says that is not a word: an escape ("\w", "\b") or a placeholder
+#: ("{app}"), kept as it is; else a letter or digraph to spell in Cyrillic.
+_PATTERN_PIECE = re.compile(
+    r"\\.|\{[a-z]+\}|" + "|".join(sorted(map(re.escape, _LATIN_TO_CYRILLIC), key=len, reverse=True))
+)
+
+
+def to_cyrillic(entry: str) -> str:
+    """A word or pattern written in Serbian's Latin letters, in its Cyrillic ones."""
+    return _PATTERN_PIECE.sub(lambda m: _LATIN_TO_CYRILLIC.get(m.group(0), m.group(0)), entry)
+
+
+def _with_cyrillic(data: dict[str, Any]) -> dict[str, Any]:
+    """A language file written in Latin letters (``[lang] cyrillic = true``), each word
+    also spelled in Cyrillic: Serbian is written in both, word for word the same."""
+
+    def both(value: Any, key: str = "") -> Any:
+        if isinstance(value, dict):
+            return {k: both(v, k) for k, v in value.items()}
+        if isinstance(value, list) and key not in _ONE_SCRIPT:
+            spelled = [to_cyrillic(v) for v in value if isinstance(v, str)]
+            return value + [v for v in spelled if v not in value]
+        return value
+
+    meta = data.get("lang", {})
+    out: dict[str, Any] = {k: both(v) for k, v in data.items() if k not in ("lang", "examples")}
+    out["lang"] = {**meta, "markers": both(meta.get("markers", []), "markers")}
+    if "examples" in data:
+        out["examples"] = data["examples"]
+    return out
+
+
+#: Lists that are not words of the language (region codes).
+_ONE_SCRIPT = frozenset(("regions",))
 
 
 def _well_formed(stored: Any) -> bool:
@@ -148,6 +194,20 @@ def numbers_by_language() -> dict[str, dict[str, str]]:
             for value, spelled in section.get(group, {}).items():
                 for word in spelled:
                     table.setdefault(" ".join(str(word).lower().split()), str(value))
+    return tables
+
+
+@cache
+def hundreds_by_language() -> dict[str, dict[str, str]]:
+    """Each language's words for a number of hundreds ("sto", "pięćset", "दो सौ"), each
+    to the digit of its hundreds: said before the rest of a three-digit number."""
+    tables: dict[str, dict[str, str]] = {}
+    for language in languages():
+        section = language.data.get("numbers", {}).get("hundreds", {})
+        table = tables.setdefault(language.code, {})
+        for value, spelled in section.items():
+            for word in spelled:
+                table.setdefault(" ".join(str(word).lower().split()), str(value))
     return tables
 
 

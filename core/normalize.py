@@ -627,6 +627,14 @@ _SPOKEN_NUMBERS = {
     **_DIGIT_WORDS,
 }
 _SPOKEN_NUMBERS.pop("o")
+# Words for a number of hundreds ("sto", "pięćset"), each to its digit: "sto dvadeset
+# tri" is 123, "dwieście trzy" 203, "petsto" alone 500.
+_HUNDREDS = {
+    w: v
+    for table in lexicon.hundreds_by_language().values()
+    for w, v in table.items()
+    if w not in _SPOKEN_NUMBERS
+}
 _DOUBLE = frozenset(("double", *lexicon.words("numbers", "double")))
 _TRIPLE = frozenset(("triple", *lexicon.words("numbers", "triple")))
 # Word edges for every script: Python counts the vowel signs of Indic scripts and some
@@ -640,6 +648,7 @@ _WORDS_BY_LANGUAGE = {
     "en": frozenset(w for w in _DIGIT_WORDS if w != "o"),
     **{
         code: frozenset(w for w in table if not _is_char_digit(w))
+        | frozenset(lexicon.hundreds_by_language().get(code, {}).keys() & _HUNDREDS.keys())
         for code, table in lexicon.numbers_by_language().items()
         if code != "en"
     },
@@ -776,9 +785,19 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
     figures: list[str] = []
     words = 0
     tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
+    hundreds: str | None = None  # the digit of hundreds said last, waiting for the rest
     for tok in tokens.findall(m.group(0)):
         low = " ".join(tok.lower().split())
+        if low in _HUNDREDS:
+            if hundreds is not None:
+                digits.append(hundreds + "00")
+            hundreds = _HUNDREDS[low]
+            words += 1
+            continue
         if low[0].isdigit():
+            if hundreds is not None:
+                digits.append(hundreds + "00")
+                hundreds = None
             digits.append(low)
             figures.append(low)
             continue
@@ -788,7 +807,14 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
         if rest and (first in _DOUBLE or first in _TRIPLE) and rest in _SPOKEN_NUMBERS:
             times = 2 if first in _DOUBLE else 3
             low = rest
-        digits.append(_SPOKEN_NUMBERS[low] * times)
+        value = _SPOKEN_NUMBERS[low] * times
+        if hundreds is not None:
+            # "pięćset jeden" is 501: the rest fills the last two places
+            value = hundreds + value.rjust(2, "0") if len(value) <= 2 else hundreds + "00" + value
+            hundreds = None
+        digits.append(value)
+    if hundreds is not None:
+        digits.append(hundreds + "00")
     joined = "".join(digits)
     # A phone number has at least seven digits; fewer is ordinary prose ("one or two").
     if words == 0 or len(joined) < 7:
@@ -1782,7 +1808,7 @@ _BRACKETED = re.compile(rf"\s?[\[({{<]\s{{0,2}}({_BRACKET_WORDS})\s{{0,2}}[\])}}
 _BRACKET_PROBE = re.compile(rf"[\[({{<]\s{{0,2}}(?:{_BRACKET_WORDS})\s{{0,2}}[\])}}>]")
 # Three single characters between single spaces: the middle of any spaced-out run.
 _SPACED_PROBE = re.compile(r" [a-z0-9@_./:] [a-z0-9@_./:] [a-z0-9@_./:] ")
-_DIGIT_WORDS_NOT_O = (*_SPOKEN_NUMBERS, *_DOUBLE, *_TRIPLE)
+_DIGIT_WORDS_NOT_O = (*_SPOKEN_NUMBERS, *_HUNDREDS, *_DOUBLE, *_TRIPLE)
 # A digit word, or the start of a digit group, right after a digit word.
 # "o" as a digit beside a digit group: the literal first, so the search is quick.
 _O_BESIDE_DIGITS = re.compile(

@@ -684,7 +684,11 @@ def _other_number_cue_before(draft: Draft, start: int) -> bool:
         return True
     if _phone_hash_before(draft, start):
         return False
-    return not draft.has_word_within(_PHONE_CUE, tail_start, start)
+    # A word saying "phone" after the other cue, in English or the draft's language:
+    # "po prostu dzwoń: ..." ("po" is a purchase order's, "dzwoń" says call me).
+    return not (
+        draft.has_word_within(_PHONE_CUE, tail_start, start) or _local_cue_before(draft, start, 30)
+    )
 
 
 @cache

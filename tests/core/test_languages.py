@@ -107,3 +107,27 @@ def test_digits_of_the_drafts_own_script_are_no_trick() -> None:
     assert native.type == "phone"
     (trick,) = check("Call me at ٠٥٥ ١٢٣ ٤٥٦٧ tonight").findings
     assert trick.type == "phone_lookalike"
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("majmunče", "мајмунче"),
+        ("izbegavamo proviziju", "избегавамо провизију"),
+        # escapes and placeholders stay as they are; digraphs are one letter
+        (
+            r"(?:pošalji|daj) (?:mi )?(?:\w+ ){0,2}na {pay}\b",
+            r"(?:пошаљи|дај) (?:ми )?(?:\w+ ){0,2}на {pay}\b",
+        ),
+        ("njegov džep", "његов џеп"),
+    ],
+)
+def test_a_language_written_in_two_scripts_is_read_in_both(latin: str, cyrillic: str) -> None:
+    assert lexicon.to_cyrillic(latin) == cyrillic
+
+
+def test_serbian_words_are_read_in_cyrillic_drafts() -> None:
+    latin = check("Zdravo, pišite mi na Viber, tamo brže odgovaram.")
+    cyrillic = check("Здраво, пишите ми на Вибер, тамо брже одговарам.")
+    assert latin.verdict == cyrillic.verdict == "violation"
+    assert {f.lang for f in cyrillic.findings if f.severity == "violation"} == {"hbs"}

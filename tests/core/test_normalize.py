@@ -22,6 +22,10 @@ from presend.core.normalize import normalise
         ("john (at) gmail (dot) com", "john@gmail.com"),
         ("j o h n d o e", "johndoe"),
         ("six oh one five five five zero one nine nine", "6015550199"),
+        # hundreds said as a word, then the rest: 501 203 405, 064 123 45 67
+        ("pięćset jeden, dwieście trzy, czterysta pięć", "501203405"),
+        ("nula šest četiri, sto dvadeset tri, četrdeset pet", "06412345"),
+        ("nul zes, twaalf, vierendertig, zesenvijftig", "06123456"),
         ("double five one two three four five six", "55123456"),
         ("4I5-55O-O132", "415-550-0132"),
         ("janedoe dot com", "janedoe.com"),
