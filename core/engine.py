@@ -310,6 +310,9 @@ _THEN_OPENING = re.compile(r"\s*(?:then|after that|at that point|from there|by t
 _WAITING = re.compile(
     r"\b(?:wait|waiting|hold off|holding off)\s+(?:for|until|till)\s+(?:the|your|an|you)\b"
     r"[^.!?\n]{0,30}\b(?:offer|contract|hire|hiring)\b"
+    # a start date for the contract proposed: "is it OK if we start the contract on 17 Nov?"
+    r"|\b(?:start|begin|sign|open)\s+(?:the\s+|a\s+|our\s+)?contract\s+(?:on|from|next|in|by|"
+    r"this|at)\b"
 )
 
 

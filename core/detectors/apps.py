@@ -44,8 +44,13 @@ _ON_PLATFORM_AFTER = re.compile(
     # platform, the reason to leave it, not a place to stay
     r"(?<!fees here)(?<!fee here)(?<!filters here)(?<!commission here)(?<!messages here)"
     r"(?<!rules here)(?<!chat here)"
-    r"|on upwork|via upwork|through upwork|in upwork|"
-    r"on the platform)\b",
+    r"|on upwork|via upwork|through upwork|in upwork|on the platform)\b",
+)
+# "my LinkedIn is linked on my upwork profile already": an account the platform shows
+_ON_PLATFORM_PROFILE = re.compile(
+    r"[^.!?\n,;]{0,40}?\b(?:on|in|to) (?:my|your|the) (?:upwork )?(?:profile|portfolio)"
+    r"(?: here| on upwork)?(?<!(?:my|ur) profile)(?<!your profile)(?<!the profile)"
+    r"(?<!portfolio)\b"
 )
 # A name with a four-digit tag (Discord's old form), not a numbered thing ("issue#4471").
 _TAG = (
@@ -59,6 +64,8 @@ _HANDLE_STOPWORDS = frozenset(
         "number not down blocked banned available instead only too also for to on in with if "
         # what a phone number given after the app starts with: "WhatsApp: country code 61"
         "country area code phone mobile cell plus "
+        # what is said of the account, not its name: "my LinkedIn is linked on my profile"
+        "linked verified connected attached listed shown visible private public "
         "when please pls thanks thank same works working please sure http https www set run "
         "manage moderate grow build create post join use add make help upwork fiverr "
         "freelancer toptal guru "
@@ -721,6 +728,8 @@ def _detect(draft: Draft) -> Iterator[Match]:
     for m in p.find("my_app", draft):
         if _is_topic(draft, m.start("app"), m.end()):
             continue  # "run our Discord: set up roles and bots"
+        if _ON_PLATFORM_PROFILE.match(draft.lower, m.end()):
+            continue  # "my LinkedIn is linked on my upwork profile": shown here
         if work.quoted_content(draft, m.start()):
             continue  # 'lines like "my insta is ..." are spam': a dataset's line quoted
         yield _phrase("messaging_invite", m, app=m.group("app"))
