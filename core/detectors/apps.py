@@ -930,14 +930,23 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     # Discord" is no talk about building on Discord.
     before = before[before.rfind("\n") + 1 :]
     # Nor from an earlier sentence: "... payment gateways lol. Can we move to Signal"
-    # asks for a chat; the gateways were the previous sentence's subject.
-    before = _SENTENCE_END.split(before)[-1]
+    # asks for a chat; the gateways were the previous sentence's subject (unless that
+    # sentence names an app too: "you work with Zoom SDK. Our project: embed Zoom").
+    sentences = _SENTENCE_END.split(before)
+    if len(sentences) > 1 and not _any_app().search(" ".join(sentences[:-1])):
+        before = sentences[-1]
     # A handle or path before it names nobody's work: the "ux" of "/in/priya-raman-ux".
     before = _HANDLE_OR_PATH.sub(" ", before)
     if _RUN_THE_APP.search(before):
         return True  # "run our Telegram", "moderate the Discord": the app is the job
     after = _WORDS_AFTER.match(draft.lower, end)
     return cues.about_the_work(before) or bool(after and cues.about_the_work(after.group(0)))
+
+
+@cache
+def _any_app() -> re.Pattern[str]:
+    """Any app's name, of every kind."""
+    return re.compile(rf"\b{cues.app_names('messaging', 'social', 'meeting', 'payment')}\b")
 
 
 # The end of a sentence: a full stop, "!" or "?" and a space (".NET" is no end).
