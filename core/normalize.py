@@ -1293,12 +1293,14 @@ _SEPARATOR_WORDS = lexicon.alternation(
     + [w for w in _DOT_WORDS if not _CJK.match(w)]
 )
 _SEPARATOR_GROUP = r"\d(?:\d{1,4}|(?: \d){1,4})?"
+# The word may stand in brackets, as a placeholder would: "0412 [space] 887 [space] 305".
+_SEPARATOR_TOKEN = rf"(?:[\[(<]{_SEPARATOR_WORDS}[\])>]|{_SEPARATOR_WORDS})"
 _WORDED_SEPARATORS = re.compile(
     rf"(?<![\w.])(?<!\d )(?<!\d  ){_SEPARATOR_GROUP}"
-    rf"(?:[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}{_SEPARATOR_GROUP}){{2,}}(?![\w])(?! \d)"
+    rf"(?:[ ]{{1,2}}{_SEPARATOR_TOKEN}[ ]{{1,2}}{_SEPARATOR_GROUP}){{2,}}(?![\w])(?! \d)"
 )
-_SEPARATOR_PROBE = re.compile(rf"\d[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}\d")
-_SEPARATOR_SPLIT = re.compile(rf"[ ]{{1,2}}{_SEPARATOR_WORDS}[ ]{{1,2}}")
+_SEPARATOR_PROBE = re.compile(rf"\d[ ]{{1,2}}{_SEPARATOR_TOKEN}[ ]{{1,2}}\d")
+_SEPARATOR_SPLIT = re.compile(rf"[ ]{{1,2}}{_SEPARATOR_TOKEN}[ ]{{1,2}}")
 
 
 def _worded_separators(m: re.Match[str], _: str) -> str | None:

@@ -567,7 +567,8 @@ class _Patterns:
 
         self.chat_name = re.compile(rf"\b{chat}\b")
         # ... or email, which "reply there" may point at too
-        self.place_name = re.compile(rf"\b{chat}\b|{_EMAIL_WORD}")
+        # ... or one's own app by its nickname ("check my ig ... dm me there")
+        self.place_name = re.compile(rf"\b{chat}\b|{_EMAIL_WORD}|\bmy\s+(?:{nick})\b")
         # One quick look for all of them: most drafts hold none of what they need.
         self.needed = needed_by_any(self.where.values())
 
@@ -866,8 +867,15 @@ def _there_invites(draft: Draft, p: _Patterns) -> Iterator[Match]:
             draft.lower, max(line, m.start() - 160), m.start()
         ):
             continue  # "set up our Telegram channel; I'll post the photos there": the work
-        if place and not _is_topic(draft, m.start(), m.end()):
+        # "more reels: luna.edits_ (dm me there)": "message me there" asks to be reached,
+        # which is nobody's work, whatever work words stand before it.
+        if place and (
+            _REACH_ME_THERE.match(m.group(0).lower()) or not _is_topic(draft, m.start(), m.end())
+        ):
             yield _phrase("messaging_invite", m)
+
+
+_REACH_ME_THERE = re.compile(r"(?:message|text|write|reach|contact|ping|dm|pm)\s+me\s")
 
 
 def _sentence_before(draft: Draft, pos: int) -> str:
@@ -921,12 +929,28 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     # Not from an earlier line: "... without a new build.\n\nP.S. I'm online on
     # Discord" is no talk about building on Discord.
     before = before[before.rfind("\n") + 1 :]
+    # Nor from an earlier sentence: "... payment gateways lol. Can we move to Signal"
+    # asks for a chat; the gateways were the previous sentence's subject (unless that
+    # sentence names an app too: "you work with Zoom SDK. Our project: embed Zoom").
+    sentences = _SENTENCE_END.split(before)
+    if len(sentences) > 1 and not _any_app().search(" ".join(sentences[:-1])):
+        before = sentences[-1]
     # A handle or path before it names nobody's work: the "ux" of "/in/priya-raman-ux".
     before = _HANDLE_OR_PATH.sub(" ", before)
     if _RUN_THE_APP.search(before):
         return True  # "run our Telegram", "moderate the Discord": the app is the job
     after = _WORDS_AFTER.match(draft.lower, end)
     return cues.about_the_work(before) or bool(after and cues.about_the_work(after.group(0)))
+
+
+@cache
+def _any_app() -> re.Pattern[str]:
+    """Any app's name, of every kind."""
+    return re.compile(rf"\b{cues.app_names('messaging', 'social', 'meeting', 'payment')}\b")
+
+
+# The end of a sentence: a full stop, "!" or "?" and a space (".NET" is no end).
+_SENTENCE_END = re.compile(r"[.!?]+\s+")
 
 
 _HANDLE_OR_PATH = re.compile(r"(?<!\S)[/@][\w./@-]*|[\w.-]*_[\w./@-]*")

@@ -89,6 +89,17 @@ class _Patterns:
             vocab_anchors,
             leading=True,
         )
+        #: "the NDA needs both parties' mailing address. Could you type yours here?": the
+        #: detail named first, then asked for by "yours" (sent here or to the writer).
+        self.yours_back = words(
+            rf"\b{noun}\b[^\n]{{0,150}}?\b(?:(?:could|can|would|will)\s+(?:you|u)\s+"
+            r"(?:please\s+|just\s+|also\s+)?|please\s+|pls\s+)"
+            r"(?:type|send|share|give|tell|drop|pass|post|write|leave|put|add|enter)\s+(?:(?:me|us)\s+)?"
+            r"yours\b(?=\s*(?:here|below|in\s+(?:the|this)\s+(?:chat|thread|message)|"
+            r"with\s+(?:me|us)|to\s+(?:me|us)|please|pls|\?))",
+            ("yours",),
+            reach=(220, 24),
+        )
         #: "reply with the email address you want it sent to"
         self.the_one = words(
             rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?you(?:\s+(?:want|would like|prefer|use|"
@@ -196,6 +207,7 @@ class _Patterns:
             self.hand_me,
             self.on_yours,
             self.which_one,
+            self.yours_back,
             self.indefinite,
             self.offer,
             self.reach,
@@ -292,7 +304,15 @@ def _found(draft: Draft) -> Iterator[Match]:
                 yield _asked(m, m.start() - len(clause) + verb.start())
             elif p.request_after.match(lower, m.end()):
                 yield _asked(m, m.start())
-    for pattern in (p.indefinite, p.which, p.the_one, p.hand_me, p.on_yours, p.which_one):
+    for pattern in (
+        p.indefinite,
+        p.which,
+        p.the_one,
+        p.hand_me,
+        p.on_yours,
+        p.which_one,
+        p.yours_back,
+    ):
         for m in draft.find(pattern):
             if work.a_figure(draft, m.start(), m.end()):
                 continue  # "send me the number" after talk of an estimate: the price

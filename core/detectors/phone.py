@@ -55,8 +55,9 @@ _OTHER_NUMBER_CUE = tuple(
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 _RUN_ON = re.compile(r"[\d()\[\]. \-_/*;$~|\n]{4}")
 # Separators nobody types in a number unless hiding it from a filter: underscores,
-# stars, semicolons, runs of dots, every digit on its own.
-_ODD_SEPARATORS = re.compile(r"[_*;$~|]|\.\.|\n|(?:\d[ .\-]){6}\d")
+# stars, semicolons, runs of dots, every digit on its own (dashes may be spaced:
+# "2 2 1 - 4 8 7 - 3 3 0 9").
+_ODD_SEPARATORS = re.compile(r"[_*;$~|]|\.\.|\n|(?:\d(?:[ .\-]| [.\-] )){6}\d")
 _NOT_DIGIT = re.compile(r"\D")
 _TIME_AFTER = re.compile(r":\d\d")
 _DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$")
@@ -137,7 +138,7 @@ def _as_content(draft: Draft, found: Match, content: set[str]) -> Match:
 # Also after an area code, the rest told over prose: "area code is 415, first three after
 # that are 882, and the last part is 20 31" (ten digits in all, a North American number).
 _PARTS_GATE = (
-    "part", "half", "ends", "end in", "end with", "starts", "begins", "digits", "area code"
+    "part", "half", "bit", "ends", "end in", "end with", "starts", "begins", "digits", "area code"
 )  # fmt: skip
 _AREA_CODE = re.compile(r"area\s+code")
 _NEXT_PART = re.compile(
@@ -153,7 +154,7 @@ _PARTS_CUE = re.compile(
     r"(?:number|cell|phone|mobile)|"
     # "first part is 0171 ... rest on the next line: 234 55 89, that's my whatsapp": the
     # parts' number named only around them (see _CLAIMED_NEAR)
-    r"(?P<bare>(?:first|second|last)\s+(?:part|half|bit)\s+(?:is|=|:)))\b"
+    r"(?P<bare>(?:first|second|last)\s+(?:part|half|bit)(?:\s+is|\s*[=:])?))\b"
 )
 _COUNTED = re.compile(
     r"\s*(?:words?|hours?|hrs?|days?|weeks?|pages?|items?|minutes?|mins?|slides?|rows?|"
@@ -162,7 +163,9 @@ _COUNTED = re.compile(
 # Words that make a bare "first part is ..." someone's number to call.
 _CLAIMED_NEAR = re.compile(
     r"\b(?:whats\s?app|viber|signal|call\s+me|text\s+me|message\s+me|my\s+(?:number|cell|phone|"
-    r"mobile)|(?:that'?s|thats|it'?s)\s+(?:my\s+)?(?:number|cell|phone|mobile|whats\s?app))\b"
+    r"mobile)|(?:that'?s|thats|it'?s)\s+(?:my\s+)?(?:number|cell|phone|mobile|whats\s?app)"
+    # "... last 0199, u know what to do": the reader told to put the parts together
+    r"|(?:you|u)\s+know\s+what\s+to\s+do|put\s+(?:it|them|those)\s+together)\b"
 )
 # A part: digits in groups, or said one at a time ("8 0 6", "9 oh 2").
 _ONE_DIGIT = r"(?:\d|" + "|".join(SPOKEN_DIGITS) + ")"

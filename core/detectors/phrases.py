@@ -195,11 +195,21 @@ def _around(draft: Draft, m: re.Match[str], type_: str) -> str:
     after = draft.lower[m.end() : m.end() + 24]
     ends = [e.end() for e in _SENTENCE_END.finditer(before)]
     stop = _SENTENCE_END.search(after)
-    return (
-        before[ends[-1] if ends else 0 :]
-        + draft.lower[m.start() : m.end()]
-        + after[: stop.start() if stop else None]
-    )
+    inside = draft.lower[m.start() : m.end()]
+    if type_ == "contact_pointer":
+        # 'google "Tanvir Ahmed Shopify Dhaka", the first result': quoted words opening
+        # with a name are the name to look up, whatever trade they name, not the subject
+        # of the work ('search "figma plugins" on reddit' still is).
+        original = draft.norm.original_text(m.start(), m.end())
+        if _QUOTED_NAME.search(original):
+            inside = _QUOTED.sub(" ", inside)
+    return before[ends[-1] if ends else 0 :] + inside + after[: stop.start() if stop else None]
+
+
+# A quotation inside a phrase: the words somebody is told to search for.
+# ... and one that opens with a name: two capitalised words.
+_QUOTED_NAME = re.compile(r"[\"\u201c\u2018'][A-Z][a-z]+ [A-Z][a-z]+")
+_QUOTED = re.compile(r"[\"\u201c\u2018'][^\"\u201d\u2019'\n]{3,60}[\"\u201d\u2019']")
 
 
 # A sentence's end inside a line: after a word, not a list's "2. ".
