@@ -90,7 +90,8 @@ def normalise(text: str, limit: int | None = None) -> Normalised:
             # of (their regex is compiled the first time a draft needs it).
             if found is None:
                 found = DRAFT.find_all(lower)
-            run, tokens = _spelled_pattern(_number_languages(found))
+            languages = _number_languages(found)
+            run, tokens = _spelled_pattern(languages, _lifted_weak(lower) & _WEAK)
             rewritten = _rewrite(norm, run, partial(_spelled, tokens=tokens), lower)
         else:
             rewritten = _rewrite(norm, pattern, replace, lower)
@@ -659,6 +660,19 @@ _MULTIPLIER = (
 # A number word that is also an everyday word ("on" is ten in Turkish, "do" two in
 # Hindi) may stand inside a run, never at its edge: "reach me on zero nine one ..."
 _WEAK = frozenset(lexicon.words("numbers", "weak"))
+# English lists some other languages' digit words as weak ("dos", "tres": an English
+# draft's "dos and don'ts"). In a draft that shows such a language, and whose own file
+# does not call them weak, they are its digits and may begin or end a number: a
+# Colombian mobile said in Spanish starts with "tres".
+_WEAK_BY_LANGUAGE = {
+    code: frozenset(lexicon.words_of(code, "numbers", "weak"))
+    for code in lexicon.numbers_by_language()
+}
+_DIGIT_WORDS_BY_LANGUAGE = {
+    code: frozenset(w for w, v in table.items() if len(v) == 1)
+    for code, table in lexicon.numbers_by_language().items()
+    if code != "en"
+}
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -666,19 +680,36 @@ def _alternatives(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", " +") for w in ordered) + ")"
 
 
+def _lifted_weak(lower: str) -> frozenset[str]:
+    """Weak words that are plain digit words of a language the draft shows, which does
+    not itself call them weak (see ``_WEAK_BY_LANGUAGE``)."""
+    lifted: set[str] = set()
+    for code in lexicon.present(lower) - {"en"}:
+        digits = _DIGIT_WORDS_BY_LANGUAGE.get(code, frozenset())
+        lifted |= (digits & _WEAK) - _WEAK_BY_LANGUAGE.get(code, frozenset())
+    return frozenset(lifted)
+
+
 @cache
-def _spelled_pattern(languages: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _spelled_pattern(
+    languages: frozenset[str], lifted: frozenset[str] = frozenset()
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Runs of four or more digit words or short digit groups in these languages ("six
     oh one, five five five", "seis cinco cero dos", "saat do paanch 4 1"), beginning and
-    ending with a word that is no everyday word; and one token of such a run."""
+    ending with a word that is no everyday word (``lifted`` are weak words the draft's
+    language reads as digits); and one token of such a run."""
     words = frozenset().union(*(_WORDS_BY_LANGUAGE.get(code, frozenset()) for code in languages))
     word = _alternatives(words)
     token = rf"(?:{_MULTIPLIER}[ -]{word}|{word}|\d{{1,4}})"
-    strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - _WEAK)}|\d{{1,4}})"
+    strong = rf"(?:{_MULTIPLIER}[ -]{word}|{_alternatives(words - (_WEAK - lifted))}|\d{{1,4}})"
     # (a middle dot or bullet between groups too: "nine-one-four · five-five-two")
     # Square brackets round each word too: "[one] [two] - [five]".
     # (four for a dash between spaces before a bracket: "514 - (two nine two)")
-    gap = rf"(?:[ ,.\-()/\n{_DOT_LIKE}]{{1,4}}|\]?[ ,.\-/\n]{{0,3}}\[|\][ ,.\-/\n]{{0,3}})"
+    # (the Arabic-script comma "،" and the ideographic "、" too: "صفر تین تین ایک، سات")
+    gap = (
+        rf"(?:[ ,\u060c\u3001.\-()/\n{_DOT_LIKE}]{{1,4}}"
+        rf"|\]?[ ,.\-/\n]{{0,3}}\[|\][ ,.\-/\n]{{0,3}})"
+    )
     run = re.compile(
         rf"{_EDGE_BEFORE}{strong}(?:{gap}{token}{_EDGE_AFTER}){{2,}}{gap}{strong}{_EDGE_AFTER}"
     )

@@ -667,7 +667,9 @@ def _other_number_cue_before(draft: Draft, start: int) -> bool:
     """Whether the words just before the number, in its clause and at most 30
     characters back, say it is some other number ("order 4155550132") and not a phone."""
     if not draft.has_word_within(_OTHER_NUMBER_CUE, start - 30, start):
-        return False  # the usual case: the clause need not be found
+        # the usual case: the clause need not be found; in the draft's own language,
+        # "شماره قطعه", "numéro de référence" (``[numbers] other_cues``)
+        return _local_other_cue_before(draft, start)
     if _DIALLING_CODE.search(draft.lower, max(0, start - 24), start):
         return False  # "country code +61 412 ...": a phone's own code, not another number
     # ... and in its sentence: "I can record today. 07912 345678" is a phone (but "the
@@ -715,6 +717,49 @@ def _local_cue_before(draft: Draft, start: int, reach: int = 40) -> bool:
         for code in draft.languages
         if code in cues
     )
+
+
+@cache
+def _local_other_cues() -> dict[str, re.Pattern[str]]:
+    """Each language's words that name some other kind of number (``[numbers]
+    other_cues``): a part, an article, an order."""
+    found = {}
+    for language in lexicon.languages():
+        entries = [str(e) for e in language.data.get("numbers", {}).get("other_cues", [])]
+        if entries:
+            found[language.code] = re.compile(lexicon.alternation(entries))
+    return found
+
+
+_LOCAL_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<=\d))\.\s|[!?\u061f\u3002]\s?")
+
+
+#: How far before a number the end of another number's name in the draft's language
+#: still names it: "شماره‌های قطعه (مثلاً ۰۹۱۲-...)", with an "e.g." between.
+_OTHER_CUE_REACH = 30
+
+
+def _local_other_cue_before(draft: Draft, start: int) -> bool:
+    """Whether a word naming another kind of number in one of the draft's languages
+    stands just before ``start``, in its sentence, with no word saying "phone" after it."""
+    cues = _local_other_cues()
+    # (the name may be long: the reach is counted from its end)
+    a = max(draft.lower.rfind("\n", 0, start) + 1, start - 2 * _OTHER_CUE_REACH)
+    # Not from an earlier sentence: a full stop after a word of four letters or more
+    # or after a figure ("ex. ", "z. B. ", "p. ex. " are short and end none), or "!" / "?".
+    for end in _LOCAL_SENTENCE_END.finditer(draft.lower, a, start):
+        a = end.end()
+    for code in draft.languages:
+        if code not in cues:
+            continue
+        last = max(cues[code].finditer(draft.lower, a, start), key=lambda m: m.end(), default=None)
+        if (
+            last is not None
+            and last.end() >= start - _OTHER_CUE_REACH
+            and not _local_cue_before(draft, start, start - last.end())
+        ):
+            return True
+    return False
 
 
 def _local_regions(draft: Draft) -> tuple[str, ...]:
