@@ -1253,7 +1253,7 @@ _ROT13 = str.maketrans(
 )
 _ROT13_ADDRESS = re.compile(
     r"(?<![\w@.])[a-z0-9][a-z0-9._\-]{1,40}(?: ?@ ?| ng | \[ng\] | \(ng\) )"
-    r"[a-z0-9\-]{2,30}(?:(?: ?\. ?| qbg | \[qbg\] | \(qbg\) )[a-z]{2,6}){1,2}(?![\w@])"
+    r"[a-z0-9\-]{2,30}(?:(?:\.| qbg | \[qbg\] | \(qbg\) )[a-z]{2,6}){1,2}(?![\w@])"
     r"|(?<![\w])uggcf?://[a-z0-9./_\-]+"
 )
 _ROT13_PROBE = re.compile(r"\bng\b|@|\bqbg\b|\.pbz\b|uggc")
