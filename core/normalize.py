@@ -8,6 +8,7 @@ original characters it stands for, so findings point at what the user actually t
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 import unicodedata
@@ -1132,6 +1133,179 @@ def _dotted_letters(m: re.Match[str], _: str) -> str | None:
     return joined if joined in _DOTTED_NAMES else None
 
 
+# An app's name or a contact word typed a letter at a time, three or four letters (five
+# and more are the spaced and hyphenated rewrites'): "W-i-s-e", "c a s h tag", "z_e_l_l_e"
+# is long enough already. The same mark stands between all the letters; a word right
+# after that completes a name is joined too ("c a s h tag" -> "cashtag"). Only letters
+# that then read as a name are joined, so "A B C", "T-B-D" and "u i" stay as they are.
+_SHORT_SPELLED = re.compile(
+    r"(?<![\w@./:\-])[a-z]([ \-_\u00b7*])[a-z](?:\1[a-z]){1,2}(?: (?P<tail>[a-z]{2,8}))?(?![\w@\-])"
+)
+_SHORT_SPELLED_PROBE = re.compile(r"(?<![\w@./:\-])[a-z]([ \-_\u00b7*])[a-z]\1[a-z](?![\w@])")
+_SHORT_NAMES = (_DOTTED_NAMES | _LOOK_ALIKE_WORDS) - {"com", "net", "org"}
+
+
+def _short_spelled(m: re.Match[str], text: str) -> str | None:
+    tail = m.group("tail")
+    letters = text[m.start() : m.start("tail") - 1 if tail else m.end()]
+    joined = letters.replace(m.group(1), "")
+    if tail and (joined + tail).lower() in _SHORT_NAMES:
+        return joined + text[m.start("tail") : m.end()]
+    if joined.lower() not in _SHORT_NAMES:
+        return None
+    return joined + (text[m.start("tail") - 1 : m.end()] if tail else "")
+
+
+# An app's or a mail provider's name broken in two by a space: "sk ype", "tele gram",
+# "what sapp", "g mail". Names whose halves make an everyday phrase are left alone
+# ("we chat every week", "the out look", "hot mail", "linked in the docs"), and so are
+# splits the vocabulary spells as the name already ("pay pal", "tele gram").
+_EVERYDAY_SPLITS = frozenset(
+    {
+        "we chat",
+        "out look",
+        "hot mail",
+        "blue sky",
+        "go pay",
+        "true money",
+        "send wave",
+        "crypto currency",
+        "linked in",
+        "web money",
+        "face book",
+        "bit coin",
+        "in sta",
+        "mono bank",
+        "transfer wise",
+        "money gram",
+        "cash tag",
+        "cash app",
+        "tik tok",
+        "pay pal",
+        "snap chat",
+        "face time",
+        "sky pe",
+        "tele gram",
+        "whats app",
+    }
+)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, shared prefixes factored out (fast to search)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+_SPLIT_NAME = re.compile(
+    r"(?<![\w@./:\-])(?:"
+    + _trie_pattern(
+        {
+            f"{name[:i]} {name[i:]}"
+            for name in _BROKEN_NAMES
+            for i in range(1, len(name))
+            if name.isascii() and name.isalpha()
+        }
+        - _EVERYDAY_SPLITS
+    )
+    + r")(?![\w@\-])"
+)
+_SPLIT_NAME_PROBE = re.compile(r"(?<![\w@./:\-])[a-z]{1,30} [a-z]{1,30}(?![\w@\-])")
+
+
+def _split_name(m: re.Match[str], text: str) -> str:
+    return text[m.start() : m.end()].replace(" ", "")
+
+
+# A detail encoded so no filter reads it: as hexadecimal bytes ("2b3120363436..." for
+# "+1 646..."), as base64 ("am9obkBnbWFpbC5jb20=") or as 8-bit binary groups. A run is
+# decoded only when every byte is printable ASCII and the text then holds something a
+# detail is made of (an "@", a run of digits, a link); commit hashes, keys and wallet
+# addresses decode to unprintable bytes and stay as they are.
+_HEX_RUN = re.compile(r"(?<![\w/.])(?:0x)?(?:[0-9a-f]{2}){8,}(?![\w/]|\.\w)")
+_BASE64_RUN = re.compile(r"(?<![\w/+=.@-])[a-z0-9+/]{12,}={0,2}(?![\w/+=@-]|\.\w)")
+_BINARY_RUN = re.compile(r"(?<![\w])[01]{8}(?: [01]{8}){5,}(?![\w])")
+_DECODED_DETAIL = re.compile(
+    r"@|\d[\d \-().]{5,}\d|https?:|www\.|t\.me/|wa\.me/|\.(?:com|net|org|io|me)\b"
+)
+
+
+def _readable(raw: bytes) -> str | None:
+    # (a line end typed with the detail, as "echo ... | xxd -p" adds, is dropped)
+    raw = raw.strip(b"\r\n\t ")
+    if not raw or any(b < 0x20 or b > 0x7E for b in raw):
+        return None
+    decoded = raw.decode("ascii")
+    return decoded if _DECODED_DETAIL.search(decoded.lower()) else None
+
+
+def _hex_run(m: re.Match[str], _: str) -> str | None:
+    digits = m.group(0).removeprefix("0x")
+    if digits.isdigit():
+        return None  # a plain long number: the phone and bank detectors' own
+    return _readable(bytes.fromhex(digits))
+
+
+def _base64_run(m: re.Match[str], text: str) -> str | None:
+    token = text[m.start() : m.end()]
+    if len(token) % 4 or token.isalpha() or token.isdigit():
+        return None
+    try:
+        raw = base64.b64decode(token, validate=True)
+    except ValueError:
+        return None
+    return _readable(raw)
+
+
+def _binary_run(m: re.Match[str], _: str) -> str | None:
+    return _readable(bytes(int(group, 2) for group in m.group(0).split()))
+
+
+# An address or a link in ROT13, the letters shifted by thirteen: "wnzvr.pbqrf ng tznvy
+# qbg pbz" is "jamie.codes at gmail dot com". Read only where the shifted suffix is a
+# common one and the written one is not (".pbz" for ".com"), so a real address stays.
+_ROT13 = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM",
+)
+_ROT13_ADDRESS = re.compile(
+    r"(?<![\w@.])[a-z0-9][a-z0-9._\-]{1,40}(?: ?@ ?| ng | \[ng\] | \(ng\) )"
+    r"[a-z0-9\-]{2,30}(?:(?:\.| qbg | \[qbg\] | \(qbg\) )[a-z]{2,6}){1,2}(?![\w@])"
+    r"|(?<![\w])uggcf?://[a-z0-9./_\-]+"
+)
+_ROT13_PROBE = re.compile(r"\bng\b|@|\bqbg\b|\.pbz\b|uggc")
+
+
+def _rot13(m: re.Match[str], text: str) -> str | None:
+    shifted = text[m.start() : m.end()].translate(_ROT13)
+    if shifted.lower().startswith("http"):
+        return shifted
+    written = re.split(r"[. ]", m.group(0))[-1]
+    suffix = re.split(r"[. ]", shifted.lower())[-1]
+    if suffix in _ROT13_SUFFIXES and written not in _ROT13_SUFFIXES:
+        return shifted
+    return None
+
+
+_ROT13_SUFFIXES = frozenset(vocabulary()["tlds"]["common"]) - {
+    s for s in vocabulary()["tlds"]["common"] if len(s) < 3
+}
+
+
 # A number read out the way people say it, in tens and hundreds, after words that say a
 # number follows or after its "+" and country code: "my cell is three hundred three, then
 # one ninety-eight, then seventy-four twenty", "+380 sixty-seven, 221, 09 88". Each group
@@ -2099,6 +2273,10 @@ def _has_worded_local_number(lower: str, _: Found | None) -> bool:
 _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_ENTITY, _entity, _has_entity),
     (_MARKUP, _markup, _has_markup),
+    (_HEX_RUN, _hex_run, _probe(_HEX_RUN)),
+    (_BASE64_RUN, _base64_run, _probe(_BASE64_RUN)),
+    (_BINARY_RUN, _binary_run, _probe(_BINARY_RUN)),
+    (_ROT13_ADDRESS, _rot13, _probe(_ROT13_PROBE)),
     (_CHAR_DIGIT_RUN, _char_digits, _has_char_digits),
     (_DOT_LIKE_RUN, _dot_like_run, _has_dot_like),
     (_DOT_LIKE_AS_DOT, _dot_like_as_dot, _has_dot_like),
@@ -2141,6 +2319,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_HYPHENATED, _hyphenated, _probe(_HYPHENATED_PROBE)),
     (_BROKEN_WORD, _broken_word, _probe(_BROKEN_PROBE)),
     (_DOTTED_LETTERS, _dotted_letters, _probe(_DOTTED_PROBE)),
+    (_SHORT_SPELLED, _short_spelled, _probe(_SHORT_SPELLED_PROBE)),
+    (_SPLIT_NAME, _split_name, _probe(_SPLIT_NAME_PROBE)),
     (_PROVIDER_AFTER, _provider_after, _probe(_PROVIDER_AFTER_PROBE)),
     (_APP_EMOJI_SLOT, _app_emoji, _has_app_emoji),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
