@@ -697,11 +697,12 @@ def _other_number_cue_before(draft: Draft, start: int) -> bool:
 
 
 @cache
-def _local_cues() -> dict[str, re.Pattern[str]]:
-    """Each language's words that say "phone" (``[numbers] cues`` in its file)."""
+def _local_words(key: str) -> dict[str, re.Pattern[str]]:
+    """Each language's words of one ``[numbers]`` list, by language: ``cues`` say
+    "phone", ``other_cues`` name some other kind of number (a part, an article, an order)."""
     found = {}
     for language in lexicon.languages():
-        entries = [str(e) for e in language.data.get("numbers", {}).get("cues", [])]
+        entries = [str(e) for e in language.data.get("numbers", {}).get(key, [])]
         if entries:
             found[language.code] = re.compile(lexicon.alternation(entries))
     return found
@@ -710,25 +711,13 @@ def _local_cues() -> dict[str, re.Pattern[str]]:
 def _local_cue_before(draft: Draft, start: int, reach: int = 40) -> bool:
     """Whether a word saying "phone" in one of the draft's languages stands just before
     ``start`` ("मेरा नंबर वही है 98110 45672", "dzwoń śmiało: 512 ...")."""
-    cues = _local_cues()
+    cues = _local_words("cues")
     a = max(0, start - reach)
     return any(
         cues[code].search(draft.lower, a, start) is not None
         for code in draft.languages
         if code in cues
     )
-
-
-@cache
-def _local_other_cues() -> dict[str, re.Pattern[str]]:
-    """Each language's words that name some other kind of number (``[numbers]
-    other_cues``): a part, an article, an order."""
-    found = {}
-    for language in lexicon.languages():
-        entries = [str(e) for e in language.data.get("numbers", {}).get("other_cues", [])]
-        if entries:
-            found[language.code] = re.compile(lexicon.alternation(entries))
-    return found
 
 
 _LOCAL_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<=\d))\.\s|[!?\u061f\u3002]\s?")
@@ -742,7 +731,7 @@ _OTHER_CUE_REACH = 30
 def _local_other_cue_before(draft: Draft, start: int) -> bool:
     """Whether a word naming another kind of number in one of the draft's languages
     stands just before ``start``, in its sentence, with no word saying "phone" after it."""
-    cues = _local_other_cues()
+    cues = _local_words("other_cues")
     # (the name may be long: the reach is counted from its end)
     a = max(draft.lower.rfind("\n", 0, start) + 1, start - 2 * _OTHER_CUE_REACH)
     # Not from an earlier sentence: a full stop after a word of four letters or more
