@@ -143,6 +143,12 @@ def app_names(*groups: str) -> str:
     return "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
 
 
+@cache
+def app_pattern(*groups: str) -> re.Pattern[str]:
+    """Any app name of the given vocabulary groups, as a whole word."""
+    return re.compile(rf"\b{app_names(*groups)}\b")
+
+
 def declined_after(text: str) -> bool:
     """Whether ``text``, the words right after a proposal, turn it down ("We won't do
     that: all payments stay on Upwork")."""
@@ -205,15 +211,10 @@ def site_work(text: str) -> bool:
     return lexicon.pattern("work", "site_work").search(text) is not None
 
 
-@cache
-def _evasion() -> re.Pattern[str]:
-    return lexicon.pattern("work", "evasion")
-
-
 def names_the_work(text: str) -> bool:
     """Whether ``text`` holds one of the language files' topic words ("bot", "бот"), not
     counting a bot named as the filter a disguise is for ("so the bot doesn't eat it")."""
-    return bool(_topic_words().search(_evasion().sub(" ", text)))
+    return bool(_topic_words().search(lexicon.pattern("work", "evasion").sub(" ", text)))
 
 
 def about_the_work(text: str) -> bool:

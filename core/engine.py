@@ -472,15 +472,10 @@ def _exception(
     return None
 
 
-@cache
-def _app_group_names(groups: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"\b{cues.app_names(*groups)}\b")
-
-
 def _names_app_of(groups: tuple[str, ...], words: str) -> bool:
     """Whether ``words`` (an app noted for a finding, or a request's text) name one of
     the apps of ``groups``."""
-    return bool(groups and words and _app_group_names(groups).search(words.lower()))
+    return bool(groups and words and cues.app_pattern(*groups).search(words.lower()))
 
 
 def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:

@@ -9,6 +9,7 @@ original characters it stands for, so findings point at what the user actually t
 from __future__ import annotations
 
 import base64
+import codecs
 import itertools
 import re
 import unicodedata
@@ -1158,37 +1159,9 @@ def _short_spelled(m: re.Match[str], text: str) -> str | None:
 
 # An app's or a mail provider's name broken in two by a space: "sk ype", "tele gram",
 # "what sapp", "g mail". Names whose halves make an everyday phrase are left alone
-# ("we chat every week", "the out look", "hot mail", "linked in the docs"), and so are
-# splits the vocabulary spells as the name already ("pay pal", "tele gram").
-_EVERYDAY_SPLITS = frozenset(
-    {
-        "we chat",
-        "out look",
-        "hot mail",
-        "blue sky",
-        "go pay",
-        "true money",
-        "send wave",
-        "crypto currency",
-        "linked in",
-        "web money",
-        "face book",
-        "bit coin",
-        "in sta",
-        "mono bank",
-        "transfer wise",
-        "money gram",
-        "cash tag",
-        "cash app",
-        "tik tok",
-        "pay pal",
-        "snap chat",
-        "face time",
-        "sky pe",
-        "tele gram",
-        "whats app",
-    }
-)
+# ("we chat every week", "the out look"), and so are splits the vocabulary spells as the
+# name already ("pay pal", "tele gram"): vocabulary.toml, [split_names].
+_EVERYDAY_SPLITS = frozenset(vocabulary()["split_names"]["everyday"])
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -1278,10 +1251,6 @@ def _binary_run(m: re.Match[str], _: str) -> str | None:
 # An address or a link in ROT13, the letters shifted by thirteen: "wnzvr.pbqrf ng tznvy
 # qbg pbz" is "jamie.codes at gmail dot com". Read only where the shifted suffix is a
 # common one and the written one is not (".pbz" for ".com"), so a real address stays.
-_ROT13 = str.maketrans(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM",
-)
 _ROT13_ADDRESS = re.compile(
     r"(?<![\w@.])[a-z0-9][a-z0-9._\-]{1,40}(?: ?@ ?| ng | \[ng\] | \(ng\) )"
     r"[a-z0-9\-]{2,30}(?:(?:\.| qbg | \[qbg\] | \(qbg\) )[a-z]{2,6}){1,2}(?![\w@])"
@@ -1291,7 +1260,7 @@ _ROT13_PROBE = re.compile(r"\bng\b|@|\bqbg\b|\.pbz\b|uggc")
 
 
 def _rot13(m: re.Match[str], text: str) -> str | None:
-    shifted = text[m.start() : m.end()].translate(_ROT13)
+    shifted = codecs.encode(text[m.start() : m.end()], "rot13")
     if shifted.lower().startswith("http"):
         return shifted
     written = re.split(r"[. ]", m.group(0))[-1]
@@ -1301,9 +1270,7 @@ def _rot13(m: re.Match[str], text: str) -> str | None:
     return None
 
 
-_ROT13_SUFFIXES = frozenset(vocabulary()["tlds"]["common"]) - {
-    s for s in vocabulary()["tlds"]["common"] if len(s) < 3
-}
+_ROT13_SUFFIXES = frozenset(s for s in vocabulary()["tlds"]["common"] if len(s) >= 3)
 
 
 # A number read out the way people say it, in tens and hundreds, after words that say a

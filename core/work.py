@@ -466,11 +466,6 @@ _HOLDING = re.compile(
 _PLATFORM_FILTER = re.compile(r"\b(?:upwork|the platform|the site|here|get(?:s|ting)?|got)\b")
 
 
-@cache
-def _screening() -> re.Pattern[str]:
-    return lexicon.pattern("work", "screening")
-
-
 def _screened(draft: Draft, start: int) -> bool:
     """Whether the quotation holding ``start`` is an example of the messages a filter or
     a moderation bot of the work is to catch: a screening word (``[work] screening``)
@@ -481,7 +476,9 @@ def _screened(draft: Draft, start: int) -> bool:
     if opening < 0:
         return False
     lo = max(a, line_start, opening - 120)
-    ends = [m.end() for m in _screening().finditer(draft.lower, lo, opening)]
+    ends = [
+        m.end() for m in lexicon.pattern("work", "screening").finditer(draft.lower, lo, opening)
+    ]
     if not ends or _PLATFORM_FILTER.search(draft.lower, lo, opening):
         return False
     return _HOLDING.search(draft.lower, ends[-1], opening) is not None

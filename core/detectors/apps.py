@@ -32,6 +32,8 @@ _HANDLE = (
     r"(?:live:\.?(?:cid\.)?)?(?:@ ?)?_{0,3}[a-z0-9](?:[\w.\-]{0,30}\w)?"
     r"(?: (?:dot|underscore) [a-z0-9](?:[\w.\-]{0,30}\w)?){0,3}(?:#\d{4})?"
 )
+#: Every kind of app the vocabulary names.
+_ALL_GROUPS = ("messaging", "social", "meeting", "payment")
 # A name that reads as a handle: digits, dots or underscores in it ("mike.reynolds_nyc").
 _HANDLE_LIKE = r"@?[a-z][a-z0-9]*[._][\w.]*\w|@?[a-z]+\d[\w.]*"
 # Someone added to a tool by their address ("add you by email"), not a talk moved.
@@ -328,7 +330,7 @@ class _Patterns:
             r"external\s+)?(?:form|questionnaire|application)\s+(?:on|at|via|here)\b"
         )
         # A whole word: "eth" in "Beth" or "ach" in "each" names nothing.
-        mention = rf"\b{cues.app_names('messaging', 'social', 'meeting', 'payment')}\b"
+        mention = rf"\b{cues.app_names(*_ALL_GROUPS)}\b"
         # Where each pattern can match (see scan.WordPattern and Draft.find).
         vocab = vocabulary()["apps"]
         chat_words = anchors_of(vocab["messaging"] + vocab["social"])
@@ -933,7 +935,7 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     # asks for a chat; the gateways were the previous sentence's subject (unless that
     # sentence names an app too: "you work with Zoom SDK. Our project: embed Zoom").
     sentences = _SENTENCE_END.split(before)
-    if len(sentences) > 1 and not _any_app().search(" ".join(sentences[:-1])):
+    if len(sentences) > 1 and not cues.app_pattern(*_ALL_GROUPS).search(" ".join(sentences[:-1])):
         before = sentences[-1]
     # A handle or path before it names nobody's work: the "ux" of "/in/priya-raman-ux".
     before = _HANDLE_OR_PATH.sub(" ", before)
@@ -941,12 +943,6 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
         return True  # "run our Telegram", "moderate the Discord": the app is the job
     after = _WORDS_AFTER.match(draft.lower, end)
     return cues.about_the_work(before) or bool(after and cues.about_the_work(after.group(0)))
-
-
-@cache
-def _any_app() -> re.Pattern[str]:
-    """Any app's name, of every kind."""
-    return re.compile(rf"\b{cues.app_names('messaging', 'social', 'meeting', 'payment')}\b")
 
 
 # The end of a sentence: a full stop, "!" or "?" and a space (".NET" is no end).
