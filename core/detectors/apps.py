@@ -83,6 +83,18 @@ _MY_NICKS = "disc|dc|tg|wa|whats|insta|fb"
 
 # "talk in WA time": the short name is a state or region there.
 _NOT_PLACE = r"(?!\s+(?:time|state|area|office|county|law|residents?)\b)"
+#: Before "reply on <app>", what makes it a request to the reader: the sentence's start,
+#: "please", "you", "feel free to" (not "customers reply via SMS", work described).
+_REPLY_ASKED = re.compile(
+    r"(?:^|[.!?\n,;:()\-]|[^\w\s.,'\-]|\b(?:please|pls|plz|kindly|just|you|u|ya|so|"
+    r"(?:free|easier|better|faster|quicker|simpler) to|(?:can|could|would|will) (?:you|u))"
+    r")\s*$"
+)
+#: Asking to be answered: "reply", "respond", "answer", "write back", "get back to me".
+_REPLY_VERBS = (
+    r"(?:reply|replying|respond|responding|answer|answering|write\s+back|get\s+back\s+to)"
+)
+_REPLY_VERB = re.compile(_REPLY_VERBS)
 
 
 class _Patterns:
@@ -174,6 +186,14 @@ class _Patterns:
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+|my\s+|our\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
         )
+        # "pls reply on tg", "answer me on WhatsApp instead": the answer asked for
+        # elsewhere. Only on/via/over/through/in/by an app (not "reply to the email
+        # notification", "answer with text"), and only to the writer.
+        reply_on = (
+            rf"\b{_REPLY_VERBS}\s+(?:(?:me|us|to me|to us|back|instead|directly|please|pls|plz)\s+)"
+            r"{0,2}(?:on|via|over|through|in|by)\s+(?:the\s+|my\s+|our\s+)?"
+            rf"(?P<app>{chat}|e-?mail|sms)\b{_NOT_PLACE}"
+        )
         # "let's talk on WA": the short name, only where an app would be
         invite_wa = (
             r"\b(?:talk|chat|text|message|msg|reach|contact|ping|continue|connect|call|discuss|"
@@ -189,7 +209,8 @@ class _Patterns:
         )
         invite_nick = (
             r"\b(?:(?:talk|chat|text|message|msg|reach|contact|ping|call|dm|pm|hit|find|add|"
-            r"write|speak|connect|catch|hmu|buzz|holla|follow)\s+(?:(?:me|us|u|ya|you|up|more|"
+            rf"write|speak|connect|catch|hmu|buzz|holla|follow|{_REPLY_VERBS})\s+"
+            r"(?:(?:me|us|u|ya|you|up|more|back|"
             r"freely|privately|directly|quickly|instead|later|over)\s+){0,3}|"
             r"(?:move|moving|switch|switching|shift|take|continue|carry on)\s+(?:(?:this|it|"
             r"things|the conversation|the chat|our (?:chat|conversation)|over|us)\s+){1,2}|"
@@ -384,6 +405,9 @@ class _Patterns:
             ),
             "are_you_on": words(are_you_on, chat_words),
             "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
+            "reply_on": words(
+                reply_on, ("reply", "replying", "respond", "answer", "write back", "get back")
+            ),
             "invite_wa": words(invite_wa, ("on wa", "via wa", "over wa", "in wa"), reach=(40, 24)),
             "invite_nick": words(invite_nick, nick_anchors, reach=(64, 24)),
             "will_reach": words(
@@ -757,6 +781,7 @@ def _invitations(draft: Draft, p: _Patterns) -> Iterator[Match]:
     text = draft.lower
     for name in (
         "invite",
+        "reply_on",
         "invite_wa",
         "invite_nick",
         "app_me",
@@ -772,6 +797,10 @@ def _invitations(draft: Draft, p: _Patterns) -> Iterator[Match]:
                 continue
             if _ON_PLATFORM_AFTER.match(text, m.end()):
                 continue  # "text me the details here", "email me on Upwork"
+            if _REPLY_VERB.match(m.group(0).lower()) and not _REPLY_ASKED.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue  # "customers reply via SMS": somebody else's answers, the work
             if name == "invite_nick" and (
                 _NICK_NOT_APP.match(text, m.end()) or _IN_DC.search(m.group(0))
             ):
