@@ -193,6 +193,11 @@ class _Patterns:
             rf"\b{_REPLY_VERBS}\s+(?:(?:me|us|to me|to us|back|instead|directly|please|pls|plz)\s+)"
             r"{0,2}(?:on|via|over|through|in|by)\s+(?:the\s+|my\s+|our\s+)?"
             rf"(?P<app>{chat}|e-?mail|sms)\b{_NOT_PLACE}"
+            # ... not the work's answers: "reply by email to all customer inquiries"
+            r"(?!\s+(?:to|for)\s+(?:(?:all|the|our|any|each|every|new|incoming|their)\s+)*"
+            r"(?:customers?|clients?|guests?|leads?|buyers?|users?|patients?|students?|fans?|"
+            r"followers?|members?|subscribers?|inquiries|enquiries|messages|comments|reviews|"
+            r"tickets|dms|questions)\b)"
         )
         # "let's talk on WA": the short name, only where an app would be
         invite_wa = (
