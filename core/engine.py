@@ -285,6 +285,7 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         and not _OR_ELSE.search(draft.lower, first, m.start)
         and not _stay_offered_after(draft, m, first, last)
         and not _FOR_THE_REST.search(sentence, max(0, stay.start() - 40), stay.start())
+        and not _but_after_stay(draft, m, stay.end() + max(first, m.start - REACH))
     ):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
@@ -314,6 +315,17 @@ _WAITING = re.compile(
     r"|\b(?:start|begin|sign|open)\s+(?:the\s+|a\s+|our\s+)?contract\s+(?:on|from|next|in|by|"
     r"this|at)\b"
 )
+
+
+# "Happy to keep this one on here if you want, but we've always done e-transfer": staying
+# offered first, then set aside for the proposal after "but".
+_BUT = re.compile(r"\bbut\b")
+
+
+def _but_after_stay(draft: Draft, m: Match, stay_end: int) -> bool:
+    """Whether a "but" stands between an offer to stay on the platform and the proposal
+    after it, so the proposal is what the writer goes on to put forward."""
+    return stay_end <= m.start and _BUT.search(draft.lower, stay_end, m.start) is not None
 
 
 def _then_after_postponing(draft: Draft, first: int) -> bool:
