@@ -285,6 +285,7 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         and not _OR_ELSE.search(draft.lower, first, m.start)
         and not _stay_offered_after(draft, m, first, last)
         and not _FOR_THE_REST.search(sentence, max(0, stay.start() - 40), stay.start())
+        and not _but_after_stay(draft, m, stay.end() + max(first, m.start - REACH))
     ):
         return True
     # "Someone suggested we pay by Zelle. We won't do that.": declined just after.
@@ -301,7 +302,35 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         draft.lower, max(0, first - _DECLINE_REACH), m.start
     ):
         return True
-    return cues.deferred(sentence) or _then_after_postponing(draft, first)
+    return (
+        cues.deferred(sentence)
+        or _then_after_postponing(draft, first)
+        or _deferred_after_dash(draft, last)
+    )
+
+
+# The words after a dash, handing over later what the clause before asked for: "you
+# can send those ...", "give me them ...".
+_TAKEN_UP = re.compile(
+    r"^\s*[\u2014\u2013-]*\s*[^.!?\n]{0,30}?\b(?:give|send|share|pass|provide|hand)\s+"
+    r"(?:over\s+)?(?:me\s+|us\s+)?(?:those|them|it|that|these|both)\b"
+)
+
+
+def _deferred_after_dash(draft: Draft, last: int) -> bool:
+    """ "... your registered address and a contact email — you can give me those once the
+    contract starts": a sentence cut at a dash, whose next clause puts what it asked for
+    off until the contract."""
+    if last >= len(draft.text) or not draft.lower[max(0, last - 3) : last + 2].strip(
+        " "
+    ).startswith(("\u2014", "\u2013")):
+        return False
+    nxt = draft.sentence(last + 1)
+    return bool(_TAKEN_UP.match(nxt) and cues.deferred(nxt) and not _RIGHT_AWAY.search(nxt))
+
+
+# "— send them now, I'll add them once the contract starts": asked for at once all the same.
+_RIGHT_AWAY = re.compile(r"\b(?:now|today|right away|asap|straight away|first|already)\b")
 
 
 # A sentence that opens by placing itself after the one before: "Then", "After that".
@@ -314,6 +343,17 @@ _WAITING = re.compile(
     r"|\b(?:start|begin|sign|open)\s+(?:the\s+|a\s+|our\s+)?contract\s+(?:on|from|next|in|by|"
     r"this|at)\b"
 )
+
+
+# "Happy to keep this one on here if you want, but we've always done e-transfer": staying
+# offered first, then set aside for the proposal after "but".
+_BUT = re.compile(r"\bbut\b")
+
+
+def _but_after_stay(draft: Draft, m: Match, stay_end: int) -> bool:
+    """Whether a "but" stands between an offer to stay on the platform and the proposal
+    after it, so the proposal is what the writer goes on to put forward."""
+    return stay_end <= m.start and _BUT.search(draft.lower, stay_end, m.start) is not None
 
 
 def _then_after_postponing(draft: Draft, first: int) -> bool:

@@ -204,7 +204,13 @@ def _about_the_work(draft: Draft, start: int, end: int) -> bool:
     return (
         _in_the_works_content(draft, start, end)
         or bool(_THE_WORKS.search(draft.lower, before, start))
-        or bool(_THEIRS.search(draft.lower, before, start) and work.about_content(draft))
+        or bool(
+            (
+                _THEIRS.search(draft.lower, before, start)
+                or _PARTY_AT.search(draft.lower, before, start)
+            )
+            and work.about_content(draft)
+        )
         or bool(_NOT_MINE.search(draft.lower, max(0, start - 80), start))
         or bool(_COMPANY_SEAT.search(draft.lower, before, start))
         or bool(_GIVEN_BY_READER.search(draft.lower, before, start))
@@ -258,6 +264,17 @@ _NOT_MINE = re.compile(
 _THEIRS = re.compile(
     work.THEIRS_BEFORE + r"(?:[^.!?\n]{0,30}\s(?:and|&)\s+)?"
     r"(?:address|office|premises|headquarters|hq|location)\s*[:(\-]?\s*$"
+)
+
+
+# A party a document under review names, at its address: "Section 7.2 lists the registered
+# agent at ...", "the landlord, ...", "the seller (...".
+_PARTY_AT = re.compile(
+    work.THEIRS_BEFORE + r"(?:agent|landlord|tenant|lessor|lessee|seller|buyer|vendor|"
+    r"supplier|licensor|licensee|borrower|lender|guarantor|grantor|grantee|trustee|employer|"
+    r"contractor|subcontractor|company|corporation|llc|member|members|party|parties|"
+    r"manufacturer|distributor|insurer|claimant|defendant|plaintiff)"
+    r"\s*(?:,\s*|\(\s*|:\s*|(?:is\s+)?(?:located\s+|based\s+|registered\s+)?at\s+)$"
 )
 
 

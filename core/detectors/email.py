@@ -184,8 +184,16 @@ def _mention(m: re.Match[str], local: str) -> bool:
         joined[:1].isspace()
         and joined.lstrip().startswith("@")
         and not joined.lstrip()[1:2].isspace()
-        and local.lower() in _mentions()
+        and (local.lower() in _mentions() or _app_name().fullmatch(local.lower()) is not None)
     )
+
+
+@cache
+def _app_name() -> re.Pattern[str]:
+    """An app's name: "Instagram @copper.cafe" is a handle on it (the handle detector
+    judges it), not an address with the app's name as its name part."""
+    apps = vocabulary()["apps"]
+    return re.compile("(?:" + "|".join(apps["messaging"] + apps["social"]) + ")")
 
 
 def _provider_list(local: str) -> bool:

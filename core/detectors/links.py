@@ -68,6 +68,9 @@ _CAREERS_HOST = re.compile(r"^(?:careers?|jobs|apply|hiring|recruit\w*)\.")
 _PLACEHOLDER_PATH = re.compile(
     r"(?:<|\{|\[|x{3,}\b|your[-_]?(?:number|handle|name|username|id)|\.\.\.)"
 )
+# A later part of a link's path that a template fills in: "/j/{{meeting_id}}",
+# "/rooms/<room>", "/j/:id", "/j/${id}", "/j/[id]", "/j/xxxxxxxxx".
+_TEMPLATE_SEGMENT = re.compile(r"/(?:\{|<|\[|\$\{?[a-z_]|:[a-z_]\w*(?![^/?#])|x{3,}(?![^/?#]))")
 # An address described before its domain: "email my first name at the studio name".
 _EMAIL_DESCRIBED = re.compile(
     r"\be-?mail\b[^.!?\n]{0,40}\b(?:my|our|the)\s+(?:first\s+|last\s+|full\s+|user\s*)?name\s+"
@@ -159,10 +162,14 @@ def detect(draft: Draft) -> Iterator[Match]:
         if domains.is_placeholder(host):
             continue
         end = m.start("path") + len(path) if path else m.end("host")
-        if _PLACEHOLDER_PATH.match(path or "/", 1) or (
-            len(path) <= 1 and draft.lower.startswith(("<", "{", "["), end)
+        if (
+            _PLACEHOLDER_PATH.match(path or "/", 1)
+            or _TEMPLATE_SEGMENT.search(path)
+            or draft.lower.startswith(("<", "{", "["), end)
         ):
-            continue  # "wa.me/<our number>", "t.me/yourhandle": a stand-in, nobody's link
+            # "wa.me/<our number>", "t.me/yourhandle", "zoom.us/j/{{meeting_id}}": a
+            # stand-in or a template's link, filled in later for each user, nobody's own
+            continue
         if m.group("path") is None and m.end() > end:
             end = m.end()
         type_, status = _classify(draft, host, path, m.start())

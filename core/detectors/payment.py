@@ -828,6 +828,12 @@ def detect(draft: Draft) -> Iterator[Match]:
         for m in p.cashtag.finditer(text):
             if work.sample_value(draft, m.start()):
                 continue  # "test with sandbox tag $TestBuyer01": a stand-in account
+            if _handle_word(m.group(0)) and not _WHOSE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                # "how to set up a $Cashtag": the word for a handle, nobody's (but "send me
+                # ur $cashtag" asks for the reader's)
+                continue
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": "Cash App"})
     for m in draft.find(p.upi):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": "UPI"})
@@ -885,6 +891,21 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+# Whose the handle named by its word is: "your $cashtag", "ur $tag".
+_WHOSE = re.compile(r"\b(?:my|your|ur|yr|his|her|their|our)\s*$")
+
+
+def _handle_word(tag: str) -> bool:
+    """Whether a "$tag" is the word for a handle written in a handle's shape ("$Cashtag",
+    "$username"), not a handle: ``[examples] handle_words`` in vocabulary.toml."""
+    return tag.lstrip("$ ").rstrip("0123456789").lower() in _handle_words()
+
+
+@cache
+def _handle_words() -> frozenset[str]:
+    return frozenset(vocabulary()["examples"]["handle_words"])
 
 
 # A quotation opening inside a match: the words before it and the app in it belong to

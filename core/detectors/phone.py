@@ -517,6 +517,9 @@ def _judge(
 _THIRD_PARTY_LINE = re.compile(
     r"\b(?:the|its|their|a|an|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}(?:hotline|helpline|phone number|"
     r"number|phone|line|fax|switchboard|reception)"
+    # how the content writes it: "the callback number is written 01 23 45 67 89"
+    r"(?:\s+(?:is|was|are|appears)\s+(?:written|given|listed|shown|printed|spelled|spelt|"
+    r"formatted|typed)(?:\s+(?:as|like))?)?"
     # where the content shows it: "the phone number on page 3 ("
     r"(?:\s+(?:on|in|at|from)\s+(?:the\s+)?(?:page|p\.|slide|line|section|row|paragraph|"
     r"footer|header|cover|back)(?:\s+\d+)?)?\s*[:\-(]?\s*$"
