@@ -809,6 +809,10 @@ def _digit_lines(m: re.Match[str], _: str) -> str | None:
 _DIGIT_LINES_PROBE = re.compile(r"\d\d[ ]*\n[ ]*\d+[ ]*\n[ ]*\d")
 
 
+# A mark between two number words that ends a group of digits.
+_GROUP_BREAK = re.compile("[,;\u060c\u3001]")
+
+
 def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) -> str | None:
     if "\n" in m.group(0) and not _CONTACT_BEFORE_COLUMN.search(
         m.string, max(0, m.start() - 40), m.start()
@@ -819,7 +823,16 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
     words = 0
     tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
     hundreds: str | None = None  # the digit of hundreds said last, waiting for the rest
-    for tok in tokens.findall(m.group(0)):
+    said = m.group(0)
+    last = 0
+    for found in tokens.finditer(said):
+        tok = found.group(0)
+        if hundreds is not None and _GROUP_BREAK.search(said, last, found.start()):
+            # "zero oitocentos, quatro quatro dois": a comma closes the group, so the
+            # hundreds stand alone (0800), not before the next word (0804)
+            digits.append(hundreds + "00")
+            hundreds = None
+        last = found.end()
         low = " ".join(tok.lower().split())
         if low in _HUNDREDS:
             if hundreds is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from presend.core import cues, domains, lexicon, work
 from presend.core.draft import Draft
@@ -63,8 +64,16 @@ _SEND_THERE = re.compile(
     r"(?:(?:our|my|the|this)\s+)?(?:(?:careers?|jobs?|application|hiring)\s+)?(?:page|site|website|"
     r"portal|form|link)?\s*:?\s*$"
 )
-_CAREERS_PATH = re.compile(r"/(?:careers?|jobs?|apply|join-us|join|vacanc\w*|hiring)\b")
-_CAREERS_HOST = re.compile(r"^(?:careers?|jobs|apply|hiring|recruit\w*)\.")
+
+
+@cache
+def _careers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A careers page's path ("/careers", "/kariera") and host ("jobs.", "karriere."), in
+    the words of every language ([work] careers)."""
+    group = lexicon.alternation(lexicon.words("work", "careers"))
+    return re.compile(rf"/{group}\b"), re.compile(rf"^{group}\.")
+
+
 _PLACEHOLDER_PATH = re.compile(
     r"(?:<|\{|\[|x{3,}\b|your[-_]?(?:number|handle|name|username|id)|\.\.\.)"
 )
@@ -274,7 +283,8 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
         return "project_link", "allowed"
     if group is not None:
         return _GROUP_TYPES[group], "breach"
-    careers = bool(_CAREERS_PATH.search(path) or _CAREERS_HOST.match(host))
+    careers_path, careers_host = _careers()
+    careers = bool(careers_path.search(path) or careers_host.match(host))
     if careers and _SEND_THERE.search(draft.lower, max(0, start - 80), start):
         # "send your CV and portfolio to careers.acme.io/apply": "your" is the reader's
         # CV, and the link is where the application is to go, off the platform.
@@ -290,6 +300,12 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
             return "project_link", "allowed"
         return "contact_form", "breach"
     if careers:
+        if draft.context.role == "client" and lexicon.pattern("work", "form_faults").search(
+            draft.sentence(start)
+        ):
+            # "our careers page kariera.acme.pl/rekrutacja stopped sending applications":
+            # the client's broken page is the work to fix, not where to apply.
+            return "project_link", "allowed"
         return "external_application", "breach"
     if owner == "self":
         # A client's own site that the work is about ("our blog at blog.acme.co; we
