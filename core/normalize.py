@@ -1339,14 +1339,29 @@ def _said_number(m: re.Match[str], text: str) -> str | None:
     if not any(_SAID_COMPOUND.search(t) for t in tokens[plus:]):
         return None  # digits one by one: the spelled-number rewrite reads those
     values = [int(g) for g in groups if g.isdigit()]
+    # A number said from its trunk zero ("zero six, twelve, thirty-four ...") is dialled,
+    # not counted: no list of figures starts at "zero six".
+    trunk = not plus and len(groups) > 1 and groups[0] == "0" and groups[1] != "0"
     # (with its "+" and country code, rising groups are a number: "+92 300, then 1234567")
     if not 7 <= len("".join(groups).lstrip("+")) <= 15 or (
-        all(v % 10 == 0 for v in values[plus:]) or (not plus and values == sorted(set(values)))
+        all(v % 10 == 0 for v in values[plus:])
+        or (not plus and not trunk and values == sorted(set(values)))
     ):
         return None
-    if not plus and not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start()):
+    # (the words saying a number follows may stand further back in the sentence before a
+    # trunk zero: "send me an app (WhatsApp) and I call you back ...: zero six, ...")
+    before = max(0, m.start() - 40)
+    if trunk:
+        before = min(before, _sentence_start(m.string, max(0, m.start() - 120), m.start()))
+    if not plus and not _CONTACT_BEFORE_COLUMN.search(m.string, before, m.start()):
         return None
     return " ".join(groups)
+
+
+def _sentence_start(lower: str, start: int, end: int) -> int:
+    """Where the sentence holding ``end`` begins, not before ``start``."""
+    cut = max(lower.rfind(mark, start, end) for mark in (". ", "! ", "? ", "\n"))
+    return start if cut < 0 else cut + 1
 
 
 _SAID_PROBE = re.compile(rf"\b(?:{'|'.join([*_TENS, *_TEENS])}|hundred)\b")

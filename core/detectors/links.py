@@ -74,6 +74,17 @@ def _careers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"/{group}\b"), re.compile(rf"^{group}\.")
 
 
+# An application sent to the careers page that the words before the link name: "To
+# apply, please use our careers page so HR sees your application: careers.acme.io/jobs"
+# ("your application" is the reader's, yet the page is where it goes).
+_APPLY_WORD = re.compile(
+    r"\b(?:to|please|pls|kindly|just|only)\s+apply\b|\bapply\s+(?:only\s+)?(?:via|through|on|at|"
+    r"using|with|here)\b|\bapplications?\s+(?:go|must|should|only|are\s+(?:only\s+)?"
+    r"(?:accepted|reviewed|considered))\b"
+)
+_CAREERS_PAGE_NAMED = re.compile(
+    r"\b(?:careers?|jobs?|hiring|application|recruiting)\s+(?:page|site|website|portal|form)\b"
+)
 _PLACEHOLDER_PATH = re.compile(
     r"(?:<|\{|\[|x{3,}\b|your[-_]?(?:number|handle|name|username|id)|\.\.\.)"
 )
@@ -285,7 +296,9 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
         return _GROUP_TYPES[group], "breach"
     careers_path, careers_host = _careers()
     careers = bool(careers_path.search(path) or careers_host.match(host))
-    if careers and _SEND_THERE.search(draft.lower, max(0, start - 80), start):
+    if careers and (
+        _SEND_THERE.search(draft.lower, max(0, start - 80), start) or _apply_there(draft, start)
+    ):
         # "send your CV and portfolio to careers.acme.io/apply": "your" is the reader's
         # CV, and the link is where the application is to go, off the platform.
         return "external_application", "breach"
@@ -300,11 +313,9 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
             return "project_link", "allowed"
         return "contact_form", "breach"
     if careers:
-        if draft.context.role == "client" and lexicon.pattern("work", "form_faults").search(
-            draft.sentence(start)
-        ):
-            # "our careers page kariera.acme.pl/rekrutacja stopped sending applications":
-            # the client's broken page is the work to fix, not where to apply.
+        if draft.context.role == "client" and _page_at_work(draft, start):
+            # "our careers page (careers.acme.io/jobs) is slow and its filters are
+            # broken": the client's page is the work to fix, not where to apply.
             return "project_link", "allowed"
         return "external_application", "breach"
     if owner == "self":
@@ -316,6 +327,23 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
     if draft.context.role == "client":
         return "project_link", "allowed"
     return "outside_link", "uncertain"
+
+
+def _page_at_work(draft: Draft, start: int) -> bool:
+    """Whether the link's sentence names a fault of the page or work on it."""
+    sentence = draft.sentence(start)
+    return bool(lexicon.pattern("work", "form_faults").search(sentence) or cues.site_work(sentence))
+
+
+def _apply_there(draft: Draft, start: int) -> bool:
+    """Whether the words just before a careers link send applications to the careers page
+    it is, and do not name a fault of that page to fix."""
+    clause = draft.lower[max(draft.sentence_bounds(start)[0], start - 120) : start]
+    return bool(
+        _APPLY_WORD.search(clause)
+        and _CAREERS_PAGE_NAMED.search(clause)
+        and not _page_at_work(draft, start)
+    )
 
 
 def _work_on_site(draft: Draft) -> bool:

@@ -303,7 +303,9 @@ class _Patterns:
                 r"(?<!\bthe )(?<!\ban )(?<!\bthis )(?<!\bthat )(?<!\beach )(?<!\bevery )"
                 r"\binvoic\w*\s+(?:[\w']+\s+){0,3}(?:direct(?:ly)?(?!\s+(?:debit|deposit|costs?|"
                 r"labou?r|expenses?|mail|hires?|reports?))|privately|personally|"
-                r"outside|off)\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
+                # ("off" only as off the platform: "the invoice template looks off" is
+                # a fault in a layout)
+                r"outside|off(?=[\s-]+(?:upwork|(?:the\s+)?(?:platform|site|books|record)\b)))\b|\bdirect(?:ly)?\s+invoic\w*|\bsend\s+(?:you|me|us)\s+"
                 r"(?:an?\s+|my\s+|our\s+)?invoice\s+(?:directly|outside|by e-?mail|via e-?mail|"
                 r"through|via)\b|\bsend\s+(?:me\s+|us\s+)?(?:the|your)\s+invoices?\s+(?:directly|straight)\s+"
                 r"to\s+(?:me|us)\b|\bsend\s+(?:you\s+)?(?:an?|my|our|the)\s+invoices?\s+(?:directly\s+)?"

@@ -110,12 +110,34 @@ def detect(draft: Draft) -> Iterator[Match]:
         for piece in pieces:
             if _inside(piece, bank.iban_spans(draft)):
                 continue  # digit groups of an IBAN, which the bank detector judges
+            if _in_hex_dump(draft, piece):
+                continue  # "19 8b 74 36 45 88": bytes pasted from a dump
             yield _as_content(draft, piece, content)
     yield from _in_parts(draft)
 
 
 # No line ends in seven zeros: a number that does is a template's stand-in.
 _NO_LINE = "0000000"
+
+
+# Bytes written as two hex digits between spaces, six or more in a row, one of them a
+# digit and a letter together ("19 8b 74 36 45 88"): a developer's dump, whose decimal
+# stretch ("74 36 45 88") or whose "8b" read as "88" only looks like a number. A number
+# followed by a word of two hex letters ("06 12 34 56 78 de ...") has no such byte.
+_HEX_DUMP = re.compile(r"(?<![\w])(?:[0-9a-f]{2}[ \t]+){5,}[0-9a-f]{2}(?![\w])", re.IGNORECASE)
+_HEX_BYTE = re.compile(r"(?<![\w])(?:\d[a-f]|[a-f]\d)(?![\w])", re.IGNORECASE)
+
+
+def _in_hex_dump(draft: Draft, found: Match) -> bool:
+    """Whether the user's characters behind ``found`` lie inside a hex dump's line."""
+    start, end = draft.norm.span(found.start, found.end)
+    original = draft.norm.original
+    line_start = original.rfind("\n", 0, start) + 1
+    line_end = original.find("\n", end) % (len(original) + 1)
+    return any(
+        run.start() <= start and end <= run.end() and _HEX_BYTE.search(run.group(0))
+        for run in _HEX_DUMP.finditer(original, line_start, line_end)
+    )
 
 
 def _inside(found: Match, spans: list[tuple[int, int]]) -> bool:
