@@ -283,6 +283,7 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         stay is not None
         and not cues.PART_KEPT.search(sentence)
         and not _OR_ELSE.search(draft.lower, first, m.start)
+        and not _STAY_IF_YOU_WANT.search(draft.lower, first, m.start)
         and not _stay_offered_after(draft, m, first, last)
         and not _FOR_THE_REST.search(sentence, max(0, stay.start() - 40), stay.start())
         and not _but_after_stay(draft, m, stay.end() + max(first, m.start - REACH))
@@ -410,6 +411,13 @@ _AND_SUBJECT = re.compile(r"\band\s+(?=(?:i|we|you|u|they)(?:'re|'m|'ll|'d|'ve)?
 # "should we keep it here, or go back to my usual invoice ...": staying is one choice
 # offered, the move the other.
 _OR_ELSE = re.compile(r"\b(?:keep|stay|remain)\b[^.!?\n]{0,40}\bor\b(?:\s+[\w']+){0,6}\s*$")
+
+# "Happy to keep this one on here if you want, but we've always done e-transfer": staying
+# offered as the other side's choice, then the writer's own way after "but".
+_STAY_IF_YOU_WANT = re.compile(
+    r"\b(?:keep|stay|remain)\b[^.!?\n]{0,60}\bif\s+(?:you|u)\s+(?:want|prefer|(?:would|'d)\s+"
+    r"(?:like|rather)|like)\b[^.!?\n]{0,20}?,?\s+but\b"
+)
 
 # "... switch to direct invoicing if you prefer, or keep it on Upwork": staying is the other
 # choice, offered after the move.

@@ -839,6 +839,7 @@ def detect(draft: Draft) -> Iterator[Match]:
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": "Cash App"})
     for m in draft.find(p.upi):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": "UPI"})
+    yield from _billing(draft)
     if not draft.holds_any(p.needed):
         return
     for found in (p.app_at, p.pix, p.mtcn):
@@ -1370,3 +1371,95 @@ _OUR_SALES = re.compile(
     r"\bwe\s+(?:sell|run|operate|ship)\b[^.!?\n]{0,80}\b(?:get paid|take payments?|accept|"
     r"receive payments?|collect payments?|are paid)\b"
 )
+
+
+#: How far apart, in one sentence, a bank transfer or an invoice and the word that makes
+#: it the two sides' own arrangement ("as before", "directly") may stand.
+_BILLING_GAP = 70
+
+
+@cache
+def _billing_pattern(code: str) -> re.Pattern[str] | None:
+    """One language's direct billing: a bank transfer or an invoice next to the words
+    that make it the two sides' own ("facture et virement, comme d'habitude", "faturayla
+    ve havaleyle, eskisi gibi"), from ``[payment] transfer / invoice / arranged``.
+    English transfer and invoice words count in every language ("diretso bank transfer")."""
+    arranged = lexicon.words_of(code, "payment", "arranged")
+    if not arranged:
+        return None
+    money = lexicon.words_of(code, "payment", "transfer") + lexicon.words_of(
+        code, "payment", "invoice"
+    )
+    if code != "en":
+        money += lexicon.words_of("en", "payment", "transfer")
+        money += lexicon.words_of("en", "payment", "invoice")
+    spaced = next(lang.spaced for lang in lexicon.languages() if lang.code == code)
+    edge_a, edge_b = (
+        (rf"(?<!{lexicon.WORD_CHAR})", rf"(?!{lexicon.WORD_CHAR})") if spaced else ("", "")
+    )
+    what = rf"{edge_a}(?P<app>{lexicon.alternation(money)}){edge_b}"
+    how = rf"{edge_a}(?P<how>{lexicon.alternation(arranged)}){edge_b}"
+    gap = rf"[^.!?;\n\u3002\uff01\uff1f\u061f\uff1b]{{0,{_BILLING_GAP}}}?"
+    return re.compile(
+        rf"{what}{gap}{how.replace('?P<how>', '?P<how2>')}|"
+        rf"{how}{gap}{what.replace('?P<app>', '?P<app2>')}"
+    )
+
+
+#: The platform by name, in the scripts drafts use for it.
+_PLATFORM_NAME = re.compile(
+    r"up\s?work|апворк|[اأآ]ب\s?و?ورك|اپ\s?ورک|আপওয়ার্ক|अपवर्क|업워크|アップワーク|"
+    r"\b(?:the|this) (?:platform|site)\b|plateforme|plataforma|piattaforma|platform|"
+    r"πλατφ[όο]ρμ|平台|المنص[ةه]"
+)
+#: Where a clause ends, in the scripts of the language files.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\uff0c\u3001\u060c]|\s-\s")
+
+
+def _platform_bills(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether the platform is who invoices or carries the transfer, in the clause of
+    the match ("Upwork sends the invoice as usual", "invoices go through Upwork as
+    always"), not only named in a word for going around it ("hors d'Upwork")."""
+    how = next(n for n in ("how", "how2") if m.group(n) is not None)
+    text = draft.lower
+    inside = text[m.start() : m.start(how)] + " " + text[m.end(how) : m.end()]
+    before = text[max(draft.sentence_bounds(m.start())[0], m.start() - 40) : m.start()]
+    before = _CLAUSE_BREAK.split(before)[-1]
+    after = _CLAUSE_BREAK.split(text[m.end() : m.end() + 30])[0]
+    return bool(_PLATFORM_NAME.search(inside + " " + before + " " + after))
+
+
+@cache
+def _books(code: str) -> re.Pattern[str]:
+    words = lexicon.words_of(code, "payment", "books") + lexicon.words_of("en", "payment", "books")
+    return re.compile(lexicon.alternation(words))
+
+
+def _billing(draft: Draft) -> Iterator[Match]:
+    """Invoicing or a bank transfer arranged between the two sides: "I'll keep invoicing
+    you as before, payment to my ING account", "走对公转账"."""
+    for code in sorted(draft.languages):
+        pattern = _billing_pattern(code)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(draft.lower):
+            if _is_topic(draft, m) or platform_money(draft, m.start()):
+                continue  # "the invoicing app sends a bank transfer as usual": the work
+            if _platform_bills(draft, m):
+                continue  # "Upwork sends the invoice as usual"
+            if cues.negated(m.group(0)):
+                continue  # "außerhalb von Upwork mache ich nicht – auch nicht per Überweisung"
+            around = draft.sentence(m.start())
+            if cues.names_the_work(around) or _books(code).search(around):
+                continue  # "I'll reconcile the invoices and bank transfers as usual"
+            if work.feature_item(draft, m.start()) or work.document_part(draft, m.start()):
+                continue
+            if work.quoted_content(draft, m.start()):
+                continue
+            yield Match(
+                "off_platform_payment",
+                m.start(),
+                m.end(),
+                evidence=_app(m) | ({} if code == "en" else {"lang": code}),
+                negatable=True,
+            )
