@@ -131,13 +131,18 @@ _HEX_BYTE = re.compile(r"(?<![\w])(?:\d[a-f]|[a-f]\d)(?![\w])", re.IGNORECASE)
 def _in_hex_dump(draft: Draft, found: Match) -> bool:
     """Whether the user's characters behind ``found`` lie inside a hex dump's line."""
     start, end = draft.norm.span(found.start, found.end)
-    original = draft.norm.original
-    line_start = original.rfind("\n", 0, start) + 1
-    line_end = original.find("\n", end) % (len(original) + 1)
-    return any(
-        run.start() <= start and end <= run.end() and _HEX_BYTE.search(run.group(0))
-        for run in _HEX_DUMP.finditer(original, line_start, line_end)
-    )
+    return any(run_start <= start and end <= run_end for run_start, run_end in _hex_dumps(draft))
+
+
+def _hex_dumps(draft: Draft) -> list[tuple[int, int]]:
+    """The hex dumps in the user's text, found once per draft: a run never crosses a line
+    break, so one pass over the whole text finds what a pass per line would."""
+    spans = draft.memo.get("hex_dumps")
+    if not isinstance(spans, list):
+        found = _HEX_DUMP.finditer(draft.norm.original)
+        spans = [run.span() for run in found if _HEX_BYTE.search(run.group(0))]
+        draft.memo["hex_dumps"] = spans
+    return spans
 
 
 def _inside(found: Match, spans: list[tuple[int, int]]) -> bool:
