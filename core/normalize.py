@@ -2265,7 +2265,48 @@ def _has_worded_local_number(lower: str, _: Found | None) -> bool:
     return " at " in lower and _WORDED_LOCAL_NUMBER.search(lower) is not None
 
 
+# A letter of a script written without spaces, touching a detail in Latin letters or
+# digits: a space goes between them ("电话13812345678", "联系我abc@gmail.com谢谢" -> "联系我
+# abc@gmail.com 谢谢"), so the detail starts and ends where it would in a spaced language.
+# Only a detail-shaped neighbour (an "@", a dotted host, a slash, six digits) is spaced off:
+# "Upworkの手数料" and "LINEで" stay as the language files spell them. The space stands
+# for the script's letter, so findings still point at the user's own characters.
+_SCRIPT_EDGE = re.compile(
+    rf"(?<=[a-z0-9=/])[{lexicon.GLUED_LETTERS}]|[{lexicon.GLUED_LETTERS}](?=[a-z0-9+@])"
+)
+_EDGE_TOKEN = re.compile(r"[a-zA-Z0-9+@](?:[a-zA-Z0-9._%+\-@/:#?=&~]|[ -](?=\d))*")
+_EDGE_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-@/:#?=&~")
+# An "@", a dotted host, a path, a leading "+" and digit, six digits, or a long run of
+# letters and digits (a wallet, a key, an encoded address).
+_DETAIL_SHAPED = re.compile(
+    r"@|[a-z0-9]\.[a-z]{2}|/|^\+\d|(?:\d[^\d]?){6}|^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9=]{16,}$"
+)
+
+
+def _script_edge(m: re.Match[str], text: str) -> str:
+    at = m.start()
+    start = at
+    while start and (
+        text[start - 1].lower() in _EDGE_TOKEN_CHARS
+        or (
+            text[start - 1] == " "
+            and text[start].isdigit()
+            and text[start - 2 : start - 1].isdigit()
+        )
+    ):
+        start -= 1
+    before = " " if start < at and _DETAIL_SHAPED.search(text[start:at].lower()) else ""
+    token = _EDGE_TOKEN.match(text, at + 1)
+    after = " " if token and _DETAIL_SHAPED.search(token.group().lower()) else ""
+    return before + text[at] + after
+
+
+def _has_script_edge(lower: str, _: Found | None) -> bool:
+    return not lower.isascii() and _SCRIPT_EDGE.search(lower) is not None
+
+
 _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
+    (_SCRIPT_EDGE, _script_edge, _has_script_edge),
     (_ENTITY, _entity, _has_entity),
     (_MARKUP, _markup, _has_markup),
     (_HEX_RUN, _hex_run, _probe(_HEX_RUN)),

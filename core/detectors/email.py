@@ -8,13 +8,17 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import chain
 
-from presend.core import domains, work
+from presend.core import domains, lexicon, work
 from presend.core.draft import Draft
 from presend.core.model import Match, Status
 from presend.core.rulepack import vocabulary
 from presend.core.scan import scan
 
-_LOCAL = r"[a-z0-9](?:[a-z0-9_%+\-]|\.(?=[a-z0-9_%+\-])){0,63}"
+# A letter of a name part: any script's ("josé.garcia@", "иван.петров@", as mail servers
+# allow since RFC 6531), but not that of the scripts written without spaces, where the
+# name part of an address is written in Latin letters.
+_NAME_CHAR = rf"[^\W{lexicon.GLUED_LETTERS}]"
+_LOCAL = rf"[^\W_{lexicon.GLUED_LETTERS}](?:{_NAME_CHAR}|[%+\-]|\.(?={_NAME_CHAR}|[%+\-])){{0,63}}"
 # Domain labels may hold accented Latin letters ("lumière-studio.fr"), as registries allow.
 _LABEL_CHAR = "a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _LABEL = rf"[{_LABEL_CHAR}](?:[{_LABEL_CHAR}\-]{{0,61}}[{_LABEL_CHAR}])?"
@@ -39,12 +43,12 @@ _TWO_WORD_END = r"(?=\.[a-z]|[ ]{1,2}d[o0]t[ ])"
 # blue river studio dot com"); _address_end then asks for a name-shaped name part or a
 # word of mailing before it ("write to maria at green leaf dot com").
 _EMAIL = re.compile(
-    rf"(?<![\w@.])(?P<local>{_LOCAL}(?:{_LOCAL_DOT}{_LOCAL}){{0,3}}){_AT}"
+    rf"(?<!{_NAME_CHAR})(?<![@.])(?P<local>{_LOCAL}(?:{_LOCAL_DOT}{_LOCAL}){{0,3}}){_AT}"
     # After an "@", a company's name may be written as two words ("tom.b @ hartwell group
     # dot com"): read whole, so the safe version takes the whole address out.
     rf"(?P<domain>{_LABEL}(?(sym)(?:[ ]{_LABEL}{_TWO_WORD_END})?|"
     rf"(?P<words>(?:[ ]{_LABEL}){{1,2}}{_TWO_WORD_END})?)(?:{_DOT}{_LABEL}){{0,4}})"
-    r"(?![\w@])",
+    rf"(?!{_NAME_CHAR}|@)",
 )
 # Regional mail providers, named bare as often as the global ones ("kim.ha at naver"). Most
 # are also companies people work at ("she works at naver"), so named bare they need another

@@ -87,6 +87,38 @@ def test_a_detail_is_found_whole_wherever_it_stands(place: str) -> None:
     assert not wrong, wrong[:5]
 
 
+#: Scripts written without spaces between words (and Korean particles) touch a detail
+#: typed in Latin letters or digits directly: it must be found whole all the same.
+GLUED_PLACES = (
+    "联系我{x}谢谢",
+    "メールは{x}です",
+    "연락처는 {x}으로 부탁드립니다",
+    "ติดต่อ{x}ครับ",
+)
+#: Details typed as one plain token (or a phone number of digits), as a writer of those
+#: scripts would type them; spelled-out or look-alike disguises in English are not.
+_PLAIN_DETAIL = re.compile(r"[A-Za-z0-9._%+@/:#=?&-]+")
+_PLAIN_PHONE = re.compile(r"\+?[0-9][0-9 ()-]{6,}[0-9]")
+
+
+@pytest.mark.parametrize("place", GLUED_PLACES)
+def test_a_detail_glued_to_an_unspaced_script_is_found_whole(place: str) -> None:
+    items = [
+        (type_, text, context)
+        for type_, text, context in DETAIL_ITEMS
+        if (_PLAIN_PHONE if type_ == "phone" else _PLAIN_DETAIL).fullmatch(text)
+    ]
+    assert len(items) >= 60
+    wrong = []
+    for type_, text, context in items:
+        draft = place.format(x=text)
+        at = draft.index(text)
+        found = check(draft, **context).findings
+        if not any(f.type == type_ and f.start == at and f.end == at + len(text) for f in found):
+            wrong.append((type_, text, [(f.type, f.text) for f in found]))
+    assert not wrong, wrong[:5]
+
+
 CLEAN_PLACES = (
     "Hi Anna,\n\n{x}\n\nBest regards,\nJane",
     "Thanks! {x} Let me know.",
