@@ -40,6 +40,15 @@ _NOT_BUILT = (
 )
 
 
+# Words that end the few naming whose and which payment service it is ("our normal
+# contractor payroll"): another choice ("card or PayPal"), a comparison ("TRON vs
+# Ethereum"), a preposition opening another phrase.
+_NOT_A_MODIFIER = (
+    r"(?:or|and|nor|vs|versus|than|to|from|with|of|for|on|in|into|by|via|through|not|no|"
+    r"instead|rather|then|but|if|like|as)"
+)
+
+
 # Who "directly with/to ..." may name and still be one side of the deal or a way to pay.
 _EITHER_SIDE = (
     r"(?:me|us|my|our|mine|you|your|u|him|her|them|the|a|an|this|that|each|crypto|bitcoin|"
@@ -91,6 +100,10 @@ class _Patterns:
                 r"send(?:ing)?(?:\s+(?:you|me|us|him|her))?(?:\s+(?:an?\s+|the\s+)?"
                 r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit))?|"
                 r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment)|"
+                # "refund it to my PayPal": money between the two sides sent back outside
+                # (the verb: "the state refund will go by direct deposit" is a tax refund)
+                r"refund(?:ed|ing|(?=\s+(?:it|me|you|u|us|him|her|them|that|this|those|the|my|"
+                r"your|our|what|[$€£\d])\b))|reimburs(?:e|ed|ing)|"
                 r"invoic(?:e|es|ed|ing)|bill|charge|cash out|salary|hire|onboard|contract|cover|"
                 r"retainer|"
                 r"fees?|money|balance|the rest|bonus|advance|upfront|remainder|remaining|"
@@ -100,7 +113,9 @@ class _Patterns:
                 r"(?:it|this|that|things|payments?|everything))\b"
                 r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
                 r"to\s+(?:my|our|your|the)|(?:straight|directly|right)\s+(?:to|into))"
-                rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b{_NOT_BUILT}",
+                # ("through our normal contractor payroll": a few words naming whose and
+                # which, not another choice after "or")
+                rf"\s+(?:(?!{_NOT_A_MODIFIER}\s)[a-z]+\s+){{0,3}}?(?P<app>{pay})\b{_NOT_BUILT}",
                 (
                     "pay",
                     "paid",
@@ -111,6 +126,8 @@ class _Patterns:
                     "deposit",
                     "settle",
                     "receive",
+                    "refund",
+                    "reimburs",
                     "invoic",
                     "bill",
                     "charge",
@@ -231,7 +248,8 @@ class _Patterns:
             # "direct payment", "settle privately"
             words(
                 r"\b(?:direct(?!\s+deposits?\b)|private|off-platform|outside)\s+(?:[\w-]+\s+)?(?:payments?|invoices?|"
-                r"invoicing|transfers?|billing|deposits?|wires?|bank transfers?)\b|"
+                # ("a direct monthly retainer": paid work arranged without the platform)
+                r"invoicing|transfers?|billing|deposits?|wires?|bank transfers?|retainers?)\b|"
                 r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?"
                 r"(?:privately|directly|"
                 r"between us|ourselves|outside)\b",
@@ -320,6 +338,8 @@ class _Patterns:
                 # ("close this one", "close it here": the contract just spoken of)
                 r"(?:(?:upwork\s+)?contract|one)|it\s+(?:here|now|on upwork))\b[^.!?\n]{0,60}\b"
                 r"(?:continue|work|pay|"
+                # "... and move you onto a direct monthly retainer"
+                r"move|switch|transfer|put|bring|take|onboard|"
                 r"keep working|keep going|go on|carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b"
                 r"(?:directly|outside|privately|off|ourselves|between us|on our own|"
                 # "... and continue direct" (not "direct messages", "direct deposit")
@@ -1012,6 +1032,11 @@ def _third_party() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{words})\s+(?:(?:can|could|will|would|should|must|to|then|also|just|easily|still|"
         r"be able to|able to|need to|want to|have to|get to|"
+        # how often they do: "customers keep asking to pay by bank transfer", "buyers
+        # often prefer to pay ..."
+        r"keeps?|kept|often|always|sometimes|usually|regularly|frequently|constantly|"
+        r"occasionally|mostly|now|already|are|were|is|(?:have|has|had)\s+been|"
+        r"(?:ask|asks|asked|wants|wanted|prefers?|preferred|likes?|tends?|tried|expects?)\s+to|"
         # "customers asking to pay by bank transfer", "users who want to pay by card"
         r"(?:who|that)\s+(?:want|wants|ask|asks|try|tries)\s+to|"
         r"(?:asking|wanting|trying|wishing|keen|hoping)\s+to)\s+)*$"
@@ -1056,8 +1081,12 @@ def _payee() -> re.Pattern[str]:
     owner = r"(?:our|the|all|their|its|other|your|my|his|those|these|every|each|some)\s+"
     return re.compile(
         # (pay the verb: "PayPal them to me" names the app)
-        rf"\b(?:pay(?:s|ing)?|paid|invoic\w*|bill(?:s|ed|ing)?)\s+(?:{owner}){{0,2}}(?:{count})?(?:{words})\b"
+        # ("pay our warehouse staff": one word may say which of them)
+        rf"\b(?:pay(?:s|ing)?|paid|invoic\w*|bill(?:s|ed|ing)?)\s+"
+        rf"(?:(?:{owner}){{0,2}}|(?:{owner}){{1,2}}(?!(?:me|us|you|u)\b)[a-z-]+\s+)(?:{count})?(?:{words})\b"
         r"(?!\s+to\s+(?:me|us)\b)"
+        # the shop's buyers paid back: "refund customers through PayPal"
+        rf"|\b(?:refund\w*|reimburs\w*)\s+(?:{owner}){{0,2}}(?:{words}|{_third_parties()})\b"
     )
 
 
@@ -1348,11 +1377,15 @@ _ORDER_BEFORE = re.compile(
     r"\b(?:orders?|sales?|purchases?|transactions?|bookings?|checkouts?)\b"
     r"(?:(?!\b(?:i|i'd|i'm|me|my|we|we'd|us|our|you|u|your)\b)(?:[^.!?\n]|(?<=\d)\.(?=\d))){0,45}$"
 )
-_PASSIVE_PAID = re.compile(r"paid\s+(?:by|with|via|through|using)\s")
+# ("Order #A-77120 was refunded in Stripe": the sale paid back where it was taken)
+_PASSIVE_PAID = re.compile(
+    r"(?:paid|refunded|reimbursed)\s+(?:by|with|via|through|using|in|on)\s"
+)
 
 
 def _shop_order_paid(draft: Draft, start: int) -> bool:
-    """Whether "paid by <app>" at ``start`` tells how a shop's order was paid."""
+    """Whether "paid by <app>" at ``start`` tells how a shop's order was paid (or paid
+    back)."""
     if not _PASSIVE_PAID.match(draft.lower, start):
         return False
     a = max(draft.sentence_bounds(start)[0], start - 60)
