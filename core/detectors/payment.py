@@ -815,10 +815,25 @@ class _Patterns:
             ("mtcn", "control"),
             leading=True,
         )
+        # "the PayPal for the monthly fee is still coach.rina@...": an account given for
+        # what it pays, its address after "is"
+        self.app_is = words(
+            # ("the" only with what it is for: "the Stripe account is admin@shop.com" may
+            # be the work's login)
+            rf"\b(?:my|our|the(?=\s+(?:[\w.-]+\s+){{1,3}}for\s))\s+(?P<app>{pay})\s*"
+            r"(?:account|acc|id|email|e-?mail|handle|tag|"
+            r"username|address|details)?\s+(?:for\s+(?:[\w'$€£.,-]+\s+){1,4}?)?(?:is|are|'s)\s+"
+            r"(?:still\s+|now\s+|just\s+|the same\s*:?\s*)?"
+            r"(?P<id>[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{1,29}\w)",
+            ("my", "our", "the"),
+            leading=True,
+            also=(pay_words, ("@", "$")),
+        )
         # One quick look for all of them: most drafts hold none of what they need.
         self.needed = needed_by_any(
             (
                 *self.solicitation,
+                self.app_is,
                 self.account,
                 self.app_me,
                 self.app_id,
@@ -862,13 +877,14 @@ def detect(draft: Draft) -> Iterator[Match]:
     yield from _billing(draft)
     if not draft.holds_any(p.needed):
         return
-    for found in (p.app_at, p.pix, p.mtcn):
+    for found in (p.app_at, p.app_is, p.pix, p.mtcn):
         for m in draft.find(found):
             if found is p.app_at and _mailbox(draft, m):
                 continue  # "payroll@ourcompany.com": an address, the email detector's
             yield Match("payment_handle", m.start(), m.end(), evidence=_app(m))
     for solicitation in p.solicitation:
-        for m in draft.find(solicitation):
+        for whole in draft.find(solicitation):
+            m = _tightest(solicitation, text, whole)
             if _is_topic(draft, m) or platform_money(draft, m.start()) or _fees_left_out(draft, m):
                 continue
             if not _app(m) and _pays_another(draft, m):
@@ -914,6 +930,27 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+def _tightest(words: WordPattern, text: str, m: re.Match[str]) -> re.Match[str]:
+    """The match ending where ``m`` does that starts last: "send me your email and ill
+    send $50 through cash app" offers the payment from its second "send" (the first
+    asks for an address, a finding of its own)."""
+    if not words.leading:
+        return m
+    best = m
+    for word in _WORD_START.finditer(text, m.start() + 1, m.end()):
+        at = word.start()
+        # Only past a clause's end: "send the last payment through MoneyGram" is one offer.
+        if text.startswith(words.anchors, at) and _CLAUSE_JOIN.search(text, m.start(), at):
+            later = words.pattern.match(text, at)
+            if later is not None and later.end() == m.end():
+                best = later
+    return best
+
+
+_WORD_START = re.compile(r"\b\w")
+_CLAUSE_JOIN = re.compile(r"[,;:]|\b(?:and|but|so|then)\b")
 
 
 # Whose the handle named by its word is: "your $cashtag", "ur $tag".
@@ -1378,9 +1415,7 @@ _ORDER_BEFORE = re.compile(
     r"(?:(?!\b(?:i|i'd|i'm|me|my|we|we'd|us|our|you|u|your)\b)(?:[^.!?\n]|(?<=\d)\.(?=\d))){0,45}$"
 )
 # ("Order #A-77120 was refunded in Stripe": the sale paid back where it was taken)
-_PASSIVE_PAID = re.compile(
-    r"(?:paid|refunded|reimbursed)\s+(?:by|with|via|through|using|in|on)\s"
-)
+_PASSIVE_PAID = re.compile(r"(?:paid|refunded|reimbursed)\s+(?:by|with|via|through|using|in|on)\s")
 
 
 def _shop_order_paid(draft: Draft, start: int) -> bool:
