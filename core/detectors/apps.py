@@ -625,6 +625,30 @@ _NICK_NOT_APP = re.compile(
 _IN_DC = re.compile(r"\b(?:in|at)\s+dc$")
 
 
+def _crowd_does(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether the words before an invitation make a business's customers (or the like)
+    its subject, with nobody of the two asked to talk: "most of our customers message us
+    on WhatsApp" tells how the business is reached, the work's subject ("... reach me on
+    WhatsApp" or "... contact you there" still ties the app to one of the two)."""
+    if _ONE_OF_THE_TWO.search(m.group(0).lower()):
+        return False
+    return _crowd_before().search(draft.lower, max(0, m.start() - 48), m.start()) is not None
+
+
+# The writer or the reader as the one to reach ("us" is the business the crowd reaches).
+_ONE_OF_THE_TWO = re.compile(r"\b(?:me|you|u|ya|i)\b")
+
+
+@cache
+def _crowd_before() -> re.Pattern[str]:
+    crowds = lexicon.alternation(lexicon.words_of("en", "invite", "crowds"))
+    return re.compile(
+        rf"\b(?:{crowds})\s+(?:(?:usually|often|mostly|mainly|always|already|still|now|just|"
+        r"normally|typically|generally|sometimes|all|either|then|also|can|could|will|would|"
+        r"(?:prefer|like|tend|want|need|love)\s+to)\s+){0,2}$"
+    )
+
+
 # A time in the past right after an invitation makes it a story.
 _TOLD_WHEN = re.compile(
     r"[ ,]*(?:last (?:year|month|week|spring|summer|autumn|fall|winter)|"
@@ -812,6 +836,8 @@ def _invitations(draft: Draft, p: _Patterns) -> Iterator[Match]:
                 continue  # "post it on IG stories", "move it to WA state": not a chat
             if _TOLD_WHEN.match(draft.lower, m.end()):
                 continue  # "we moved to Teams last year": told, not proposed
+            if _crowd_does(draft, m):
+                continue  # "90% of our customers contact us on WhatsApp": a habit, the work's
             if _ADDED_BY_ADDRESS.match(m.group(0).lower()):
                 continue  # "I have to add you by email" to a folder: an account, no talk
             if work.quoted_content(draft, m.start()):

@@ -43,6 +43,11 @@ class _Patterns:
         payment = _alt("ask", "payment_nouns", money)
         #: A payment app named anywhere in a match: "your PayPal email" is an account.
         self.pay_app = re.compile(rf"\b{lexicon.alternation(money)}\b")
+        #: A contact detail named for itself in a list ending in a payment one: "your
+        #: home address, phone number and bank account" asks for both.
+        too_general = set(_words("ask", "contact_too_general"))
+        named = [w for w in _words("ask", "contact_nouns") + chat if w not in too_general]
+        self.contact_listed = re.compile(rf"\b{lexicon.alternation(named)}\b")
         mods = _alt("ask", "modifiers")
         # The detail, with nothing after it that makes it a topic ("your email campaign").
         # "your email or Skype ID": a second detail named with the first.
@@ -301,9 +306,9 @@ def _found(draft: Draft) -> Iterator[Match]:
             if verb is not None and work.a_figure(draft, m.start(), m.end()):
                 continue  # "Fixed price, tell us your number": the bid
             if verb is not None:
-                yield _asked(m, m.start() - len(clause) + verb.start())
+                yield from _asked(m, m.start() - len(clause) + verb.start())
             elif p.request_after.match(lower, m.end()):
-                yield _asked(m, m.start())
+                yield from _asked(m, m.start())
     for pattern in (
         p.indefinite,
         p.which,
@@ -316,13 +321,13 @@ def _found(draft: Draft) -> Iterator[Match]:
         for m in draft.find(pattern):
             if work.a_figure(draft, m.start(), m.end()):
                 continue  # "send me the number" after talk of an estimate: the price
-            yield _asked(m, m.start())
+            yield from _asked(m, m.start())
     for m in draft.find(p.offer):
         if _SPEC_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
             continue  # "the bank transfer option should show our IBAN": what a product does
         if work.feature_item(draft, m.start()) and not _TO_THE_READER.search(m.group()):
             continue  # "1. WhatsApp button opening a chat with our clinic's number": built
-        yield _asked(m, m.start())
+        yield from _asked(m, m.start())
     for pattern in (p.reach, p.reach_me, p.somewhere):
         for m in draft.find(pattern):
             yield Match("contact_request", m.start(), m.end(), negatable=True)
@@ -341,13 +346,28 @@ def _object_of_work(m: re.Match[str]) -> bool:
     return bool(cues.DEVELOPMENT.search(between) or _NOT_A_LIST_OF_DETAILS.search(between))
 
 
-def _asked(m: re.Match[str], start: int) -> Match:
+def _asked(m: re.Match[str], start: int) -> Iterator[Match]:
     end = m.start() + len(m.group().rstrip())
     # "your PayPal email": the address of a payment account is the account.
     account = m.group("pay") or (
         found.group(0) if (found := _p().pay_app.search(m.group(0))) else None
     )
-    if account:
-        return Match("off_platform_payment", start, end, evidence={"app": account}, negatable=True)
-    app = m.group("contact")
-    return Match("contact_request", start, end, evidence={"app": app}, negatable=True)
+    if not account:
+        app = m.group("contact")
+        yield Match("contact_request", start, end, evidence={"app": app}, negatable=True)
+        return
+    if m.group("pay") is not None and m.start("pay") > m.start():
+        # "send your home address, phone number and bank account details": the contact
+        # details listed before the account are asked for too, a request of their own.
+        found_all = _p().contact_listed.finditer(m.string, m.start(), m.start("pay"))
+        listed = next(reversed(list(found_all)), None)
+        if listed is not None:
+            yield Match(
+                "contact_request",
+                start,
+                listed.end(),
+                evidence={"app": listed.group(0)},
+                negatable=True,
+            )
+            start = m.start("pay")
+    yield Match("off_platform_payment", start, end, evidence={"app": account}, negatable=True)

@@ -40,6 +40,15 @@ _NOT_BUILT = (
 )
 
 
+# Words that end the few naming whose and which payment service it is ("our normal
+# contractor payroll"): another choice ("card or PayPal"), a comparison ("TRON vs
+# Ethereum"), a preposition opening another phrase.
+_NOT_A_MODIFIER = (
+    r"(?:or|and|nor|vs|versus|than|to|from|with|of|for|on|in|into|by|via|through|not|no|"
+    r"instead|rather|then|but|if|like|as)"
+)
+
+
 # Who "directly with/to ..." may name and still be one side of the deal or a way to pay.
 _EITHER_SIDE = (
     r"(?:me|us|my|our|mine|you|your|u|him|her|them|the|a|an|this|that|each|crypto|bitcoin|"
@@ -91,6 +100,10 @@ class _Patterns:
                 r"send(?:ing)?(?:\s+(?:you|me|us|him|her))?(?:\s+(?:an?\s+|the\s+)?"
                 r"(?:money|payment|funds|it|bonus|tip|rest|balance|amount|advance|deposit))?|"
                 r"transfer|wire|tip|deposit|settle|receive (?:the )?(?:money|payment)|"
+                # "refund it to my PayPal": money between the two sides sent back outside
+                # (the verb: "the state refund will go by direct deposit" is a tax refund)
+                r"refund(?:ed|ing|(?=\s+(?:it|me|you|u|us|him|her|them|that|this|those|the|my|"
+                r"your|our|what|[$€£\d])\b))|reimburs(?:e|ed|ing)|"
                 r"invoic(?:e|es|ed|ing)|bill|charge|cash out|salary|hire|onboard|contract|cover|"
                 r"retainer|"
                 r"fees?|money|balance|the rest|bonus|advance|upfront|remainder|remaining|"
@@ -100,7 +113,9 @@ class _Patterns:
                 r"(?:it|this|that|things|payments?|everything))\b"
                 r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
                 r"to\s+(?:my|our|your|the)|(?:straight|directly|right)\s+(?:to|into))"
-                rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b{_NOT_BUILT}",
+                # ("through our normal contractor payroll": a few words naming whose and
+                # which, not another choice after "or")
+                rf"\s+(?:(?!{_NOT_A_MODIFIER}\s)[a-z]+\s+){{0,3}}?(?P<app>{pay})\b{_NOT_BUILT}",
                 (
                     "pay",
                     "paid",
@@ -111,6 +126,8 @@ class _Patterns:
                     "deposit",
                     "settle",
                     "receive",
+                    "refund",
+                    "reimburs",
                     "invoic",
                     "bill",
                     "charge",
@@ -231,7 +248,8 @@ class _Patterns:
             # "direct payment", "settle privately"
             words(
                 r"\b(?:direct(?!\s+deposits?\b)|private|off-platform|outside)\s+(?:[\w-]+\s+)?(?:payments?|invoices?|"
-                r"invoicing|transfers?|billing|deposits?|wires?|bank transfers?)\b|"
+                # ("a direct monthly retainer": paid work arranged without the platform)
+                r"invoicing|transfers?|billing|deposits?|wires?|bank transfers?|retainers?)\b|"
                 r"\b(?:settle|deal|handle (?:the )?payments?)\s+(?:up\s+)?"
                 r"(?:privately|directly|"
                 r"between us|ourselves|outside)\b",
@@ -320,6 +338,8 @@ class _Patterns:
                 # ("close this one", "close it here": the contract just spoken of)
                 r"(?:(?:upwork\s+)?contract|one)|it\s+(?:here|now|on upwork))\b[^.!?\n]{0,60}\b"
                 r"(?:continue|work|pay|"
+                # "... and move you onto a direct monthly retainer"
+                r"move|switch|transfer|put|bring|take|onboard|"
                 r"keep working|keep going|go on|carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b"
                 r"(?:directly|outside|privately|off|ourselves|between us|on our own|"
                 # "... and continue direct" (not "direct messages", "direct deposit")
@@ -795,10 +815,25 @@ class _Patterns:
             ("mtcn", "control"),
             leading=True,
         )
+        # "the PayPal for the monthly fee is still coach.rina@...": an account given for
+        # what it pays, its address after "is"
+        self.app_is = words(
+            # ("the" only with what it is for: "the Stripe account is admin@shop.com" may
+            # be the work's login)
+            rf"\b(?:my|our|the(?=\s+(?:[\w.-]+\s+){{1,3}}for\s))\s+(?P<app>{pay})\s*"
+            r"(?:account|acc|id|email|e-?mail|handle|tag|"
+            r"username|address|details)?\s+(?:for\s+(?:[\w'$€£.,-]+\s+){1,4}?)?(?:is|are|'s)\s+"
+            r"(?:still\s+|now\s+|just\s+|the same\s*:?\s*)?"
+            r"(?P<id>[\w.+\-]+@[\w.\-]+\.\w+|\$[a-z][\w]{1,19}|@[\w.\-]{1,29}\w)",
+            ("my", "our", "the"),
+            leading=True,
+            also=(pay_words, ("@", "$")),
+        )
         # One quick look for all of them: most drafts hold none of what they need.
         self.needed = needed_by_any(
             (
                 *self.solicitation,
+                self.app_is,
                 self.account,
                 self.app_me,
                 self.app_id,
@@ -842,13 +877,14 @@ def detect(draft: Draft) -> Iterator[Match]:
     yield from _billing(draft)
     if not draft.holds_any(p.needed):
         return
-    for found in (p.app_at, p.pix, p.mtcn):
+    for found in (p.app_at, p.app_is, p.pix, p.mtcn):
         for m in draft.find(found):
             if found is p.app_at and _mailbox(draft, m):
                 continue  # "payroll@ourcompany.com": an address, the email detector's
             yield Match("payment_handle", m.start(), m.end(), evidence=_app(m))
     for solicitation in p.solicitation:
-        for m in draft.find(solicitation):
+        for whole in draft.find(solicitation):
+            m = _tightest(solicitation, text, whole)
             if _is_topic(draft, m) or platform_money(draft, m.start()) or _fees_left_out(draft, m):
                 continue
             if not _app(m) and _pays_another(draft, m):
@@ -894,6 +930,27 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+def _tightest(words: WordPattern, text: str, m: re.Match[str]) -> re.Match[str]:
+    """The match ending where ``m`` does that starts last: "send me your email and ill
+    send $50 through cash app" offers the payment from its second "send" (the first
+    asks for an address, a finding of its own)."""
+    if not words.leading:
+        return m
+    best = m
+    for word in _WORD_START.finditer(text, m.start() + 1, m.end()):
+        at = word.start()
+        # Only past a clause's end: "send the last payment through MoneyGram" is one offer.
+        if text.startswith(words.anchors, at) and _CLAUSE_JOIN.search(text, m.start(), at):
+            later = words.pattern.match(text, at)
+            if later is not None and later.end() == m.end():
+                best = later
+    return best
+
+
+_WORD_START = re.compile(r"\b\w")
+_CLAUSE_JOIN = re.compile(r"[,;:]|\b(?:and|but|so|then)\b")
 
 
 # Whose the handle named by its word is: "your $cashtag", "ur $tag".
@@ -1012,6 +1069,11 @@ def _third_party() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{words})\s+(?:(?:can|could|will|would|should|must|to|then|also|just|easily|still|"
         r"be able to|able to|need to|want to|have to|get to|"
+        # how often they do: "customers keep asking to pay by bank transfer", "buyers
+        # often prefer to pay ..."
+        r"keeps?|kept|often|always|sometimes|usually|regularly|frequently|constantly|"
+        r"occasionally|mostly|now|already|are|were|is|(?:have|has|had)\s+been|"
+        r"(?:ask|asks|asked|wants|wanted|prefers?|preferred|likes?|tends?|tried|expects?)\s+to|"
         # "customers asking to pay by bank transfer", "users who want to pay by card"
         r"(?:who|that)\s+(?:want|wants|ask|asks|try|tries)\s+to|"
         r"(?:asking|wanting|trying|wishing|keen|hoping)\s+to)\s+)*$"
@@ -1056,8 +1118,12 @@ def _payee() -> re.Pattern[str]:
     owner = r"(?:our|the|all|their|its|other|your|my|his|those|these|every|each|some)\s+"
     return re.compile(
         # (pay the verb: "PayPal them to me" names the app)
-        rf"\b(?:pay(?:s|ing)?|paid|invoic\w*|bill(?:s|ed|ing)?)\s+(?:{owner}){{0,2}}(?:{count})?(?:{words})\b"
+        # ("pay our warehouse staff": one word may say which of them)
+        rf"\b(?:pay(?:s|ing)?|paid|invoic\w*|bill(?:s|ed|ing)?)\s+"
+        rf"(?:(?:{owner}){{0,2}}|(?:{owner}){{1,2}}(?!(?:me|us|you|u)\b)[a-z-]+\s+)(?:{count})?(?:{words})\b"
         r"(?!\s+to\s+(?:me|us)\b)"
+        # the shop's buyers paid back: "refund customers through PayPal"
+        rf"|\b(?:refund\w*|reimburs\w*)\s+(?:{owner}){{0,2}}(?:{words}|{_third_parties()})\b"
     )
 
 
@@ -1348,11 +1414,13 @@ _ORDER_BEFORE = re.compile(
     r"\b(?:orders?|sales?|purchases?|transactions?|bookings?|checkouts?)\b"
     r"(?:(?!\b(?:i|i'd|i'm|me|my|we|we'd|us|our|you|u|your)\b)(?:[^.!?\n]|(?<=\d)\.(?=\d))){0,45}$"
 )
-_PASSIVE_PAID = re.compile(r"paid\s+(?:by|with|via|through|using)\s")
+# ("Order #A-77120 was refunded in Stripe": the sale paid back where it was taken)
+_PASSIVE_PAID = re.compile(r"(?:paid|refunded|reimbursed)\s+(?:by|with|via|through|using|in|on)\s")
 
 
 def _shop_order_paid(draft: Draft, start: int) -> bool:
-    """Whether "paid by <app>" at ``start`` tells how a shop's order was paid."""
+    """Whether "paid by <app>" at ``start`` tells how a shop's order was paid (or paid
+    back)."""
     if not _PASSIVE_PAID.match(draft.lower, start):
         return False
     a = max(draft.sentence_bounds(start)[0], start - 60)

@@ -604,14 +604,18 @@ def _standard_clause(draft: Draft, raw: str, start: int) -> bool:
 
 def _owned(draft: Draft, start: int) -> bool:
     """Whether words just before the number claim it ("my", "call") - not the country
-    "US" ("format US numbers as (555) 010-4477")."""
+    "US" ("format US numbers as (555) 010-4477") - or it stands in the writer's signature."""
     lo = max(0, start - 40)
     # Not from a sentence that ended before ("... to our app.\n- must accept +44 ..."); a
     # line break alone does not end the claim ("My number:\n+44 ...").
     lo = max((m.end() for m in _FULL_STOP.finditer(draft.lower, lo, start)), default=lo)
-    return any(
+    if any(
         draft.text[m.start() : m.end()] != "US" for m in _OWNER.finditer(draft.lower, lo, start)
-    )
+    ):
+        return True
+    # Under the writer's sign-off ("Looking forward to it,\nMorgan Ellis\n+1 646 ..."): the
+    # writer's own line, even in a proposal about copy or scripts full of numbers.
+    return work.signature_start(draft, start) is not None
 
 
 # (not an abbreviation that stands before a number: "call me at tel. ...", "no. ...")
