@@ -2276,10 +2276,12 @@ _SCRIPT_EDGE = re.compile(
 )
 _EDGE_TOKEN = re.compile(r"[a-zA-Z0-9+@](?:[a-zA-Z0-9._%+\-@/:#?=&~]|[ -](?=\d))*")
 _EDGE_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-@/:#?=&~")
-# An "@", a dotted host, a path, a leading "+" and digit, six digits, or a long run of
-# letters and digits (a wallet, a key, an encoded address).
+# An "@", a dotted host, a path, a leading "+" and digit, six digits, a name with an
+# underscore or with digits after its letters ("minji88이에요"), or a long run of letters
+# and digits (a wallet, a key, an encoded address).
 _DETAIL_SHAPED = re.compile(
-    r"@|[a-z0-9]\.[a-z]{2}|/|^\+\d|(?:\d[^\d]?){6}|^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9=]{16,}$"
+    r"@|[a-z0-9]\.[a-z]{2}|/|^\+\d|(?:\d[^\d]?){6}|[a-z0-9]_[a-z0-9]|^[a-z]{2,}\d+$"
+    r"|^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9=]{16,}$"
 )
 
 

@@ -26,9 +26,20 @@ _KINDS = {
     "request": "contact_request",
     "payment": "off_platform_payment",
     "pointer": "contact_pointer",
+    "handle": "messaging_handle",
 }
 _WORD_CHAR = lexicon.WORD_CHAR
-_PLACEHOLDER = re.compile(r"\{(app|contact|pay|market)\}")
+_PLACEHOLDER = re.compile(r"\{(app|contact|pay|market|name|handle)\}")
+#: One's name on an app, as ``{name}`` stands for it: Latin letters, digits, "_", "." and
+#: "-", three or more, an "@" before it or not. Only those, so the kana or Han letters
+#: that follow it in the sentence ("minji88です") stay out of it.
+_NAME = r"@?[a-z0-9][a-z0-9_.\-]{1,30}[a-z0-9](?![a-z0-9_@])"
+#: ``{handle}``: a name shaped as one, for phrases with no word between app and name
+#: ("mi telegram ivan_pro"): an "@" before it, or a dot, an underscore or digits in it.
+_HANDLE = (
+    r"(?:@[a-z0-9][a-z0-9_.]{2,30}|[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]{2,}\d+)"
+    r"(?![a-z0-9_@])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +103,8 @@ def _fillers(language: lexicon.Language, platform_domains: tuple[str, ...]) -> d
         "contact": f"(?:{lexicon.alternation(contact)}{nick})",
         "pay": lexicon.alternation(money),
         "market": lexicon.alternation(_other_marketplaces(platform_domains)),
+        "name": _NAME,
+        "handle": _HANDLE,
     }
 
 
