@@ -100,7 +100,8 @@ class _Patterns:
                 r"(?:it|this|that|things|payments?|everything))\b"
                 r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
                 r"to\s+(?:my|our|your|the)|(?:straight|directly|right)\s+(?:to|into))"
-                rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+)?(?P<app>{pay})\b{_NOT_BUILT}",
+                # ('via "T-Wise"': the name in quotes)
+                rf"\s+(?:my\s+|our\s+|your\s+|[a-z]+\s+|[\"'\u201c\u2018])?(?P<app>{pay})\b{_NOT_BUILT}",
                 (
                     "pay",
                     "paid",
