@@ -93,8 +93,10 @@ def normalise(text: str, limit: int | None = None) -> Normalised:
             if found is None:
                 found = DRAFT.find_all(lower)
             languages = _number_languages(found)
-            run, tokens = _spelled_pattern(languages, _lifted_weak(lower) & _WEAK)
-            rewritten = _rewrite(norm, run, partial(_spelled, tokens=tokens), lower)
+            lifted = _lifted_weak(lower) & _WEAK
+            run, tokens = _spelled_pattern(languages, lifted)
+            spelled = partial(_spelled, tokens=tokens, weak=_WEAK - lifted)
+            rewritten = _rewrite(norm, run, spelled, lower)
         else:
             rewritten = _rewrite(norm, pattern, replace, lower)
         if rewritten is not norm:
@@ -814,14 +816,19 @@ _DIGIT_LINES_PROBE = re.compile(r"\d\d[ ]*\n[ ]*\d+[ ]*\n[ ]*\d")
 _GROUP_BREAK = re.compile("[,;\u060c\u3001]")
 
 
-def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) -> str | None:
+def _spelled(
+    m: re.Match[str],
+    _: str,
+    tokens: re.Pattern[str] | None = None,
+    weak: frozenset[str] = frozenset(),
+) -> str | None:
     if "\n" in m.group(0) and not _CONTACT_BEFORE_COLUMN.search(
         m.string, max(0, m.start() - 40), m.start()
     ):
         return None  # "one\ntwo\nthree ...": a list, unless words before say "call me"
     digits: list[str] = []
     figures: list[str] = []
-    words = 0
+    words = strong = 0
     tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
     hundreds: str | None = None  # the digit of hundreds said last, waiting for the rest
     said = m.group(0)
@@ -849,6 +856,7 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
             figures.append(low)
             continue
         words += 1
+        strong += low not in weak
         times = 1
         first, _, rest = low.replace("-", " ", 1).partition(" ")
         if rest and (first in _DOUBLE or first in _TRIPLE) and rest in _SPOKEN_NUMBERS:
@@ -865,6 +873,10 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
     joined = "".join(digits)
     # A phone number has at least seven digits; fewer is ordinary prose ("one or two").
     if words == 0 or len(joined) < 7:
+        return None
+    if strong == 0:
+        # "a transfer of €830 on 10/22": figures with only everyday words between them
+        # ("on" is ten in Turkish) are figures, not a number said in words
         return None
     if _DATE_IN_RUN.search(m.group(0)) and len(joined) - sum(map(len, figures)) < 7:
         # "due 02/12/2026", "three due on 19.03.2026": words that are digits in some

@@ -181,7 +181,9 @@ _PARTS_CUE = re.compile(
     r"(?:number|cell|phone|mobile)|"
     # "first part is 0171 ... rest on the next line: 234 55 89, that's my whatsapp": the
     # parts' number named only around them (see _CLAIMED_NEAR)
-    r"(?P<bare>(?:first|second|last)\s+(?:part|half|bit)(?:\s+is|\s*[=:])?))\b"
+    # ("part 1: 0812, part 2: 7736 ...", "1st part 0812 / 2nd part ...")
+    r"(?P<bare>(?:(?:first|second|last|1st|2nd)\s+(?:part|half|bit)|part\s+(?:1|one|#1))"
+    r"(?:\s+is|\s*[=:])?))\b"
 )
 _COUNTED = re.compile(
     r"\s*(?:words?|hours?|hrs?|days?|weeks?|pages?|items?|minutes?|mins?|slides?|rows?|"
