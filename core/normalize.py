@@ -93,8 +93,10 @@ def normalise(text: str, limit: int | None = None) -> Normalised:
             if found is None:
                 found = DRAFT.find_all(lower)
             languages = _number_languages(found)
-            run, tokens = _spelled_pattern(languages, _lifted_weak(lower) & _WEAK)
-            rewritten = _rewrite(norm, run, partial(_spelled, tokens=tokens), lower)
+            lifted = _lifted_weak(lower) & _WEAK
+            run, tokens = _spelled_pattern(languages, lifted)
+            spelled = partial(_spelled, tokens=tokens, weak=_WEAK - lifted)
+            rewritten = _rewrite(norm, run, spelled, lower)
         else:
             rewritten = _rewrite(norm, pattern, replace, lower)
         if rewritten is not norm:
@@ -379,7 +381,8 @@ def _has_spaced_bech32(lower: str, _: Found | None) -> bool:
 # Single characters separated by single spaces: "j o h n d o e", "t . m e / x", and
 # with spaced hyphens between the parts of a name: "x i a o - l i n - 2 0 2 3".
 _SPACED = re.compile(
-    r"(?<![\w@./:])(?:[A-Za-z0-9@_./:] (?:- (?=\w))?){4,}[A-Za-z0-9@_./:](?![\w@])"
+    # (not from the "s" of "it's": "it's v e n m o dot com")
+    r"(?<![\w@./:])(?<!\w['\u2019])(?:[A-Za-z0-9@_./:] (?:- (?=\w))?){4,}[A-Za-z0-9@_./:](?![\w@])"
 )
 
 
@@ -813,14 +816,19 @@ _DIGIT_LINES_PROBE = re.compile(r"\d\d[ ]*\n[ ]*\d+[ ]*\n[ ]*\d")
 _GROUP_BREAK = re.compile("[,;\u060c\u3001]")
 
 
-def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) -> str | None:
+def _spelled(
+    m: re.Match[str],
+    _: str,
+    tokens: re.Pattern[str] | None = None,
+    weak: frozenset[str] = frozenset(),
+) -> str | None:
     if "\n" in m.group(0) and not _CONTACT_BEFORE_COLUMN.search(
         m.string, max(0, m.start() - 40), m.start()
     ):
         return None  # "one\ntwo\nthree ...": a list, unless words before say "call me"
     digits: list[str] = []
     figures: list[str] = []
-    words = 0
+    words = strong = 0
     tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
     hundreds: str | None = None  # the digit of hundreds said last, waiting for the rest
     said = m.group(0)
@@ -848,6 +856,7 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
             figures.append(low)
             continue
         words += 1
+        strong += low not in weak
         times = 1
         first, _, rest = low.replace("-", " ", 1).partition(" ")
         if rest and (first in _DOUBLE or first in _TRIPLE) and rest in _SPOKEN_NUMBERS:
@@ -864,6 +873,10 @@ def _spelled(m: re.Match[str], _: str, tokens: re.Pattern[str] | None = None) ->
     joined = "".join(digits)
     # A phone number has at least seven digits; fewer is ordinary prose ("one or two").
     if words == 0 or len(joined) < 7:
+        return None
+    if strong == 0:
+        # "a transfer of €830 on 10/22": figures with only everyday words between them
+        # ("on" is ten in Turkish) are figures, not a number said in words
         return None
     if _DATE_IN_RUN.search(m.group(0)) and len(joined) - sum(map(len, figures)) < 7:
         # "due 02/12/2026", "three due on 19.03.2026": words that are digits in some
@@ -1113,6 +1126,68 @@ _BROKEN_PROBE = re.compile(r"[a-z][\-_.\u00b7][a-z]")
 def _broken_word(m: re.Match[str], _: str) -> str | None:
     joined = re.sub(r"[\-_.\u00b7]", "", m.group(0))
     return joined if joined in _BROKEN_NAMES else None
+
+
+# A chat or social app's name written without its vowels: "my skp is daria_k", "add me on
+# tlgrm", "wtsp: ..." (the first letter kept, a doubled letter written once; WhatsApp's
+# "wh" may be a "w"). Read as the app only where an app's name stands: after "my", "your",
+# "on", "via" ... or before "is", ":" or "id" ("the skp file" is a SketchUp model), never
+# before a word that makes it a file or a format. Short forms that are other things'
+# names stay as they are (vocabulary.toml [vowelless_names]).
+def _vowelless_names() -> dict[str, str]:
+    apps = vocabulary()["apps"]
+    everyday = set(vocabulary()["vowelless_names"]["everyday"])
+    short: dict[str, str] = {}
+    for group in ("messaging", "social"):
+        for entry in apps[group]:
+            name = _OPTIONAL_PART.sub("", entry)
+            if " " in name or "\\s+" in name:
+                continue
+            # ("tele[gq]ram": a class read as its first letter)
+            plain = re.sub(r"\\s[?*]|\[(\w)\w*\]", r"\1", name)
+            if not (plain.isascii() and plain.isalpha() and len(plain) >= 4):
+                continue
+            if plain in _ORDINARY_WORDS or plain[0] in "aeiouy":
+                continue
+            bare = re.sub(r"(.)\1+", r"\1", plain[0] + re.sub("[aeiouy]", "", plain[1:]))
+            for form in {bare, "w" + bare[2:] if bare.startswith("wh") else bare}:
+                if len(form) >= 3 and form != plain and form not in everyday:
+                    # (the name the vocabulary lists first: "telegram", not "telegrem")
+                    short.setdefault(form, plain)
+    return short
+
+
+_VOWELLESS = _vowelless_names()
+DRAFT.register(tuple(_VOWELLESS))
+_VOWELLESS_WORD = re.compile(
+    rf"(?<![\w@./:\-])(?:{'|'.join(sorted(_VOWELLESS, key=len, reverse=True))})(?![\w@\-]|\.\w)"
+)
+_VOWELLESS_BEFORE = re.compile(
+    r"\b(?:my|our|your|ur|yr|on|via|over|add me|find me|ping me|msg me|dm me)[ ]+$"
+)
+_VOWELLESS_AFTER = re.compile(r"[ ]*(?:[:=@]|->|(?:is|id|handle|user ?name|acc(?:ount)?)\b)")
+_VOWELLESS_NOT_AFTER = re.compile(
+    r"[ ]+(?:files?|format|models?|export\w*|versions?|plugins?|drawings?|projects?|"
+    r"scenes?|components?|layers?|extension)\b"
+)
+
+
+def _vowelless(m: re.Match[str], text: str) -> str | None:
+    lower = m.string
+    if _VOWELLESS_NOT_AFTER.match(lower, m.end()):
+        return None
+    if not (
+        _VOWELLESS_BEFORE.search(lower, max(0, m.start() - 12), m.start())
+        or _VOWELLESS_AFTER.match(lower, m.end())
+    ):
+        return None
+    return _VOWELLESS[m.group(0)]
+
+
+def _has_vowelless(lower: str, found: Found | None) -> bool:
+    if found is None:
+        return _VOWELLESS_WORD.search(lower) is not None
+    return any(form in found for form in _VOWELLESS)
 
 
 # An app's short name or nickname written letter by letter with dots: "add me on L.I.N.E",
@@ -1624,7 +1699,8 @@ def _spoken_host_list(*, slash_sign: bool) -> list[str]:
         h
         for group in _SPOKEN_HOST_GROUPS
         for h in domains[group]
-        if re.fullmatch(r"[a-z]+(?:\.[a-z]+){1,2}", h)
+        # ("ko-fi com slash lena": a hyphen in the name too)
+        if re.fullmatch(r"[a-z]+(?:-[a-z]+)?(?:\.[a-z]+){1,2}", h)
         # One letter before the dot ("s id", "t co") is too often a word's tail.
         and (len(h.split(".")[0]) > 1 or h in needs_a_name)
     ]
@@ -1647,6 +1723,23 @@ def _spoken_hosts(*, slash_sign: bool) -> str:
         "(?: dot | )".join(re.escape(label) for label in h.split("."))
         for h in _spoken_host_list(slash_sign=slash_sign)
     )
+
+
+# A short site name typed a character at a time before its dot: "k o - f i dot com slash
+# lena", "a b c 1 . io" (five characters at most; longer runs are the spaced rewrite's).
+# Not inside a longer spaced run ("j o h n @ g m a i l dot com" is joined whole later).
+_SPACED_SITE_NAME = re.compile(
+    r"(?<![\w@./:\-])(?<!(?<![\w@.\-'\u2019])[\w@.] )"
+    # (a dash that opens a list's line is no character of the run: "- k o - f i dot com")
+    r"(?<!(?<![\w@.\-'\u2019\n])(?<!^)- )[a-z0-9](?: (?:- )?[a-z0-9]){2,4}"
+    r"(?=(?: ?\. ?| dot )(?:com|net|org|io|co|me|dev|app|gg|ly|to|page|site|link|xyz)\b"
+    r"(?![.\-]\w))"
+)
+_SPACED_SITE_NAME_PROBE = re.compile(r"\b[a-z0-9] (?:- )?[a-z0-9](?: ?\.| dot )")
+
+
+def _spaced_site_name(m: re.Match[str], text: str) -> str:
+    return text[m.start() : m.end()].replace(" ", "")
 
 
 # The host and the slash are rewritten apart, so that each maps to its own words: an
@@ -2332,6 +2425,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_ALPHABET_RUN, _alphabet_run, _probe(_ALPHABET_PROBE)),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
+    (_SPACED_SITE_NAME, _spaced_site_name, _probe(_SPACED_SITE_NAME_PROBE)),
     (_SPOKEN_HOST_LINK, _spoken_host_link, _has_spoken_slash),
     (_SPOKEN_HOST_SLASH, _spoken_host_slash, _has_spoken_slash),
     (_PROFILE_PATH, _profile_path, _has_profile_path),
@@ -2356,6 +2450,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _probe(_HYPHENATED_PROBE)),
     (_BROKEN_WORD, _broken_word, _probe(_BROKEN_PROBE)),
+    (_VOWELLESS_WORD, _vowelless, _has_vowelless),
     (_DOTTED_LETTERS, _dotted_letters, _probe(_DOTTED_PROBE)),
     (_SHORT_SPELLED, _short_spelled, _probe(_SHORT_SPELLED_PROBE)),
     (_SPLIT_NAME, _split_name, _probe(_SPLIT_NAME_PROBE)),

@@ -182,7 +182,11 @@ class _Patterns:
             r"(?:this|the|our) (?:conversation|chat|discussion)|"
             # "we can discuss the details on WhatsApp": what is to be talked over there
             r"(?:the|more|further|all the|the rest of the)\s+(?:details|specifics|brief|scope|"
-            r"requirements|terms|plan|project|job|idea|rest))\s+){0,2}"
+            r"requirements|terms|plan|project|job|idea|rest)|"
+            # "connect with our recruiter on LinkedIn": someone of the writer's who hires
+            r"(?:our|my)\s+(?:recruiters?|recruiting\s+team|talent\s+(?:team|partner)|"
+            r"hiring\s+(?:manager|team)|hr(?:\s+(?:team|manager|lead))?|founder|ceo|cto|coo))"
+            r"\s+){0,2}"
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+|my\s+|our\s+)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
         )

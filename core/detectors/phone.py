@@ -181,7 +181,9 @@ _PARTS_CUE = re.compile(
     r"(?:number|cell|phone|mobile)|"
     # "first part is 0171 ... rest on the next line: 234 55 89, that's my whatsapp": the
     # parts' number named only around them (see _CLAIMED_NEAR)
-    r"(?P<bare>(?:first|second|last)\s+(?:part|half|bit)(?:\s+is|\s*[=:])?))\b"
+    # ("part 1: 0812, part 2: 7736 ...", "1st part 0812 / 2nd part ...")
+    r"(?P<bare>(?:(?:first|second|last|1st|2nd)\s+(?:part|half|bit)|part\s+(?:1|one|#1))"
+    r"(?:\s+is|\s*[=:])?))\b"
 )
 _COUNTED = re.compile(
     r"\s*(?:words?|hours?|hrs?|days?|weeks?|pages?|items?|minutes?|mins?|slides?|rows?|"
@@ -190,7 +192,9 @@ _COUNTED = re.compile(
 # Words that make a bare "first part is ..." someone's number to call.
 _CLAIMED_NEAR = re.compile(
     r"\b(?:whats\s?app|viber|signal|call\s+me|text\s+me|message\s+me|my\s+(?:number|cell|phone|"
-    r"mobile)|(?:that'?s|thats|it'?s)\s+(?:my\s+)?(?:number|cell|phone|mobile|whats\s?app)"
+    # ("that's my WA", "my tg"): a chat app's short name after "my"
+    r"mobile|wa|whats|tg|tele|telegram)|(?:that'?s|thats|it'?s)\s+(?:my\s+)?(?:number|cell|phone|"
+    r"mobile|whats\s?app|wa|whats|tg|tele|telegram)"
     # "... last 0199, u know what to do": the reader told to put the parts together
     r"|(?:you|u)\s+know\s+what\s+to\s+do|put\s+(?:it|them|those)\s+together)\b"
 )
@@ -498,6 +502,8 @@ def _judge(
         status = "topic"  # "the manual lists the support hotline ...": the content's number
     elif _FOR_A_PART.search(draft.lower, max(draft.sentence_bounds(start)[0], start - 80), start):
         status = "topic"  # "the number for the button is our shop line ...": the site's
+    elif _disowned(draft, start, end):
+        status = "topic"  # "(+49 30 ...) is the tourist office from the brochure, not mine"
     elif not owned and _PUBLIC_OFFICE.search(draft.lower, max(0, start - 80), start):
         status = "topic"  # a public office's line, not anybody's own
     elif _YOUR_LINE.search(draft.lower, max(0, start - 60), start):
@@ -559,6 +565,25 @@ _FOR_A_PART = re.compile(
     r"(?:is|will be|should be|must be|:)"
     r"(?:(?!\b(?:me|my|call|text|reach)\b)[^.!?\n]){0,40}$"
 )
+# A number said, right after it, to be somebody else's and not the writer's: "the number
+# you saw in my sample (+49 30 1234 5678) is the tourist office from the brochure I
+# translated, not mine" (not "call me at ..., the office line, not mine personally": a
+# number to call is given all the same).
+_DISOWNED_AFTER = re.compile(
+    r"[)\]\s]*(?:is|was|'s|belongs\s+to)\s+(?:just\s+|only\s+|actually\s+)?"
+    r"(?:(?:the|a|an|their|his|her|its|[a-z]+'s)\s+[^.!?\n]{0,80}?[,;\u2014\u2013-]?\s+"
+    r"(?:and\s+)?|)not\s+(?:mine|my\s+(?:own\s+)?(?:number|phone|line|cell|mobile))\b"
+)
+_TO_CALL_BEFORE = re.compile(r"\b(?:call|text|ring|reach|dial|whats\s?app|contact)\b")
+
+
+def _disowned(draft: Draft, start: int, end: int) -> bool:
+    if not _DISOWNED_AFTER.match(draft.lower, end):
+        return False
+    lo = draft.sentence_bounds(start)[0]
+    return _TO_CALL_BEFORE.search(draft.lower, max(lo, start - REACH), start) is None
+
+
 # A public office's number: "the planning department (Marion County, 503-...)".
 _PUBLIC_OFFICE = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){0,2}(?:department|dept\.?|office|county|council|city hall|"
