@@ -114,8 +114,9 @@ class _Patterns:
                 r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
                 r"to\s+(?:my|our|your|the)|(?:straight|directly|right)\s+(?:to|into))"
                 # ("through our normal contractor payroll": a few words naming whose and
-                # which, not another choice after "or"; 'via "T-Wise"': the name in quotes)
-                rf"\s+(?:(?!{_NOT_A_MODIFIER}\s)[a-z]+\s+){{0,3}}?[\"'\u201c\u2018]?"
+                # which, not another choice after "or"; 'via "T-Wise"': the name in quotes
+                # right after the word, not 'with memo "ZELLE FROM ..."')
+                rf"\s+(?:[\"'\u201c\u2018]|(?:(?!{_NOT_A_MODIFIER}\s)[a-z]+\s+){{0,3}}?)"
                 rf"(?P<app>{pay})\b{_NOT_BUILT}",
                 (
                     "pay",
