@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from presend.core import cues, domains, lexicon, work
@@ -152,6 +153,24 @@ _CONTACT_PATH = re.compile(
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every link or bare domain, with what it leads to."""
     yield from _app_links(draft)
+    found = list(_web_links(draft))
+    # "northfield-coffee.com (the domain in your post) ... a sending subdomain (e.g.
+    # send.northfield-coffee.com)": another host of a site already named as the
+    # project's is the project's too.
+    projects = {
+        domains.registered_domain(m.evidence["domain"])
+        for m in found
+        if m.type == "project_link" and m.status == "allowed"
+    }
+    projects.discard("")
+    for m in found:
+        if m.status == "uncertain" and domains.registered_domain(m.evidence["domain"]) in projects:
+            m = replace(m, type="project_link", status="allowed")  # noqa: PLW2901
+        yield m
+
+
+def _web_links(draft: Draft) -> Iterator[Match]:
+    """Every web link or bare domain, sorted by what it leads to."""
     for m in finditer_in(_URL, draft.lower, _dotted_tokens(draft)):
         path = (m.group("path") or "").rstrip(_TRAILING)
         host = m.group("host").lower()

@@ -1204,6 +1204,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "a bot where customer pick items, choose a slot and pay via Stripe"
     if _pays_another(draft, m):
         return True
+    if _own_use(draft, end):
+        return True  # "we use Gusto for payroll and QuickBooks for bills": the business's books
     if _AS_A_COMPONENT.match(draft.lower, end):
         return True  # "Telegram Payments with Stripe as the provider": a part of the build
     if _TEST_SETUP.match(draft.lower, end):
@@ -1229,6 +1231,31 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     for clause in cues.NEW_CLAUSE.finditer(draft.lower, lo, at):
         lo = clause.end()
     return bool(cues.DEVELOPMENT.search(draft.lower, lo, min(b, end + _TOPIC_AFTER)))
+
+
+@cache
+def _own_use_pattern() -> re.Pattern[str]:
+    uses = lexicon.alternation(lexicon.words_of("en", "payment", "own_uses"))
+    return re.compile(
+        r"\s+(?:for|to\s+(?:run|handle|do|process|manage|pay|track))\s+"
+        rf"(?:(?:our|the|its|their|all|internal|company|monthly|weekly|us)\s+){{0,2}}{uses}\b"
+    )
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|u|your|ur|yours)\b")
+
+
+def _own_use(draft: Draft, end: int) -> bool:
+    """Whether the payment or payroll service ending at ``end`` is said to run the
+    business's own operations ("... Gusto for payroll", "Wise for supplier invoices"),
+    with the reader named nowhere in the rest of its sentence."""
+    found = _own_use_pattern().match(draft.lower, end)
+    if found is None:
+        return False
+    b = draft.sentence_bounds(end)[1]
+    return not _SECOND_PERSON.search(draft.lower, found.end(), b) and not _reader_paid(
+        draft, found.end()
+    )
 
 
 # A thing being built that takes the money itself: "a store that accepts payments via
