@@ -105,8 +105,10 @@ def held_by_content(draft: Draft, start: int, *, ours: bool = False) -> bool:
     a = draft.sentence_bounds(start)[0]
     lo = max(a, start - _HOLDER_REACH)
     # (on its line: a dash may end a sentence, "... our phone - call us to go over it")
+    # ('read naturally: "Call us at ..."' is the content's own wording)
     line_end = draft.lower.find("\n", start, start + REACH)
-    if _REACH_US.search(draft.lower, a, line_end if line_end >= 0 else start + REACH):
+    found = _REACH_US.finditer(draft.lower, a, line_end if line_end >= 0 else start + REACH)
+    if any(not in_quotes(draft.text, m.start()) for m in found):
         return False
     for key in ("content", "artefacts"):
         found = _found(draft, key)
@@ -375,8 +377,9 @@ def a_figure(draft: Draft, start: int, end: int) -> bool:
 
 
 #: Words naming somebody else just before a detail's noun: "the clinic's (address)",
-#: "their (office)", "the landlord's (bank details)"; never after "my" or "our".
-THEIRS_BEFORE = r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}"
+#: "their (office)", "the landlord's (bank details)"; never after "my" or "our". (A dash
+#: between is no word: "details are at the bottom - IBAN ..." names nobody's IBAN.)
+THEIRS_BEFORE = r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:\w[\w-]*\s+){0,2}"
 
 #: How far back a "use these test values:" still speaks of what follows.
 SAMPLE_REACH = 200
