@@ -87,6 +87,8 @@ _HOLDER_REACH = 40
 # A part of the content named as the subject of the verb: "the back (includes ...)",
 # "the copy (lists ...)".
 _A_PART_BEFORE = re.compile(r"\b(?:the|this|that|its|each)\s+(?:[\w-]+\s+){0,2}$")
+_THING_FIRST = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:[a-z][\w'-]*\s+){1,3}")
+_IT_BEFORE = re.compile(r"\b(?:it|they|both|these|those)\s+(?:also\s+|already\s+)?$")
 # Somebody asked to get in touch in the sentence: then the details are for that.
 _REACH_US = re.compile(
     r"\b(?:call|text|email|e-mail|contact|reach|message|ring|ping|dm)\s+(?:me|us)\b"
@@ -115,7 +117,34 @@ def held_by_content(draft: Draft, start: int, *, ours: bool = False) -> bool:
         i = bisect.bisect_left(found, lo)
         if i < len(found) and found[i] < start:
             return True
-    return ours and _A_PART_BEFORE.search(draft.lower, lo, start) is not None
+    return ours and (
+        _A_PART_BEFORE.search(draft.lower, lo, start) is not None
+        # "Translate our privacy policy. It includes our registered address"
+        or _IT_BEFORE.search(draft.lower, lo, start) is not None
+        # "Lines include our address": a thing opening the sentence, nobody
+        or (
+            start - a <= _HOLDER_REACH
+            and _THING_FIRST.fullmatch(draft.lower, a, start) is not None
+            and not MINE.search(draft.lower, a, start)
+        )
+    )
+
+
+# Just before a detail, the content said to hold the business's own one: "Lines include
+# our address (", "the label lists our phone:".
+_OURS_HELD = re.compile(
+    r"\b(?P<verb>includes?|contains?|lists?|shows?|has|have)\s+our\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:address|location|phone(?:\s+number)?|number|hotline|line|e-?mail(?:\s+address)?)"
+    r"\s*(?:\(|:|-|\u2014|,)?\s*$"
+)
+
+
+def ours_held_by_content(draft: Draft, start: int) -> bool:
+    """Whether the detail at ``start`` comes right after words saying a piece of the
+    content holds the business's own such detail ("Lines include our address (14 Baker
+    Lane ...)"): see held_by_content."""
+    found = _OURS_HELD.search(draft.lower, max(0, start - 60), start)
+    return found is not None and held_by_content(draft, found.start("verb"), ours=True)
 
 
 def about_records(draft: Draft) -> bool:

@@ -236,6 +236,7 @@ def _in_the_works_content(draft: Draft, start: int, end: int) -> bool:
         or work.format_example(draft, start)
         or work.data_row(draft, start, end)
         or work.verbatim(draft, start)
+        or work.ours_held_by_content(draft, start)
     )
 
 

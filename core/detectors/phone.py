@@ -509,6 +509,8 @@ def _judge(
         or _masked(raw, digits)
     ):
         status = "topic"  # an example of a format the work handles, or a record's number
+    elif work.ours_held_by_content(draft, start):
+        status = "topic"  # "Lines include our number (0113 ...)": the script's, though ours
     elif (
         _THIRD_PARTY_LINE.search(draft.lower, max(0, start - 40), start)
         or work.hotline(draft, start)
