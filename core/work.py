@@ -109,8 +109,8 @@ def held_by_content(draft: Draft, start: int, *, ours: bool = False) -> bool:
     # (on its line: a dash may end a sentence, "... our phone - call us to go over it")
     # ('read naturally: "Call us at ..."' is the content's own wording)
     line_end = draft.lower.find("\n", start, start + REACH)
-    found = _REACH_US.finditer(draft.lower, a, line_end if line_end >= 0 else start + REACH)
-    if any(not in_quotes(draft.text, m.start()) for m in found):
+    asks = _REACH_US.finditer(draft.lower, a, line_end if line_end >= 0 else start + REACH)
+    if any(not in_quotes(draft.text, m.start()) for m in asks):
         return False
     for key in ("content", "artefacts"):
         found = _found(draft, key)
