@@ -78,6 +78,13 @@ OWNER_SELF = re.compile(
     # "my full portfolio", "our main site": a size or recency word may stand between
     r"\b(?:my|our|mine)\s+(?:(?:full|main|complete|latest|whole|entire|updated)\s+)?"
     r"(?:own\s+|personal\s+|agency'?s?\s+|company'?s?\s+|team'?s?\s+)?"
+    # "my own classroom site", "our booking page": what the site is for, one word (not
+    # somebody's: "my client's site"; nor a site one likes: "my favourite site")
+    # (after "my", "own" or "personal" only: a client's "our current site" stays the project)
+    r"(?:(?:(?<=\bmy\s)|(?<=\bown\s)|(?<=\bpersonal\s))"
+    r"(?!(?:favou?rite|fav|go-to|dream|reference|example|inspiration|competitor|client|"
+    r"clients|customer|customers|boss|friend|friends|partner|employer|current|old|new|"
+    r"existing|live|main|staging|test|dev|beta)\b)[a-z][\w-]*(?<!'s)\s+)?"
     r"(?:web\s?site|site|page|portfolio|blog|profile|agency|studio|company|homepage|home page|"
     r"landing page|link|channel|account|work|shop|store|business)\b|"
     r"\b(?:visit|find|follow|contact|reach|check out|see|view)\s+(?:me|us)\b|"

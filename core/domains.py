@@ -62,6 +62,12 @@ def _registered_name(host: str) -> str:
     return private.split(".", 1)[0] if private else ""
 
 
+def registered_domain(host: str) -> str:
+    """The name people register, with its public suffix ("example.co.uk" for
+    "mail.example.co.uk"); "" when ``host`` has no known suffix."""
+    return _psl().privatesuffix(host.lower().strip(".")) or ""
+
+
 def is_platform(host: str, platform_domains: tuple[str, ...]) -> bool:
     """Whether ``host`` is one of the marketplace's own domains or a subdomain of one."""
     host = host.lower().strip(".")

@@ -1802,11 +1802,19 @@ _A_SUFFIX = re.compile(rf"{_SUFFIXES}")
 # A number given backwards, the draft saying so: "read this backwards: 7 6 5 4 - 5 5 5 -
 # 2 1 3 +" (its "+" last). Seven digits or more, so "count backwards from 5" stays.
 _BACKWARDS_DIGITS = re.compile(r"(?<![\w+])\d(?:[ .\-]{0,3}\d){6,14}(?:[ ]*\+)?(?![\w])")
-_BACKWARDS_CUE = re.compile(r"\b(?:backwards?|in reverse|reversed|right to left)\b")
+# Not a technical term: "a reversed-string index", "reverse proxy", "backwards compatible".
+_BACKWARDS_CUE = re.compile(
+    r"\b(?:backwards?|in reverse|reversed|right to left)\b(?![-\u2010\u2011]\w)"
+    r"(?!\s+(?:compatib\w*|proxy|proxies|dns|lookups?|image|engineer\w*|chronological\w*|"
+    r"index\w*|strings?|geocod\w*|auctions?|mortgages?|charges?|splits?|search\w*)\b)"
+)
+#: How far before the digits (and after them) the words saying they are backwards stand.
+_BACKWARDS_BEFORE, _BACKWARDS_AFTER = 200, 80
 
 
 def _backwards_digits(m: re.Match[str], text: str) -> str | None:
-    if not _BACKWARDS_CUE.search(m.string):
+    lo, hi = max(0, m.start() - _BACKWARDS_BEFORE), m.end() + _BACKWARDS_AFTER
+    if not _BACKWARDS_CUE.search(m.string, lo, hi):
         return None
     return text[m.start() : m.end()][::-1]
 

@@ -80,6 +80,73 @@ def _found(draft: Draft, key: str, *, ends: bool = False) -> list[int]:
     return draft.memo[memo]  # type: ignore[return-value]
 
 
+#: How far before a verb ("includes", "lists") the piece of content it tells of may be named.
+_HOLDER_REACH = 40
+
+
+# A part of the content named as the subject of the verb: "the back (includes ...)",
+# "the copy (lists ...)".
+_A_PART_BEFORE = re.compile(r"\b(?:the|this|that|its|each)\s+(?:[\w-]+\s+){0,2}$")
+_THING_FIRST = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:[a-z][\w'-]*\s+){1,3}")
+_IT_BEFORE = re.compile(r"\b(?:it|they|both|these|those)\s+(?:also\s+|already\s+)?$")
+# Somebody asked to get in touch in the sentence: then the details are for that.
+_REACH_US = re.compile(
+    r"\b(?:call|text|email|e-mail|contact|reach|message|ring|ping|dm)\s+(?:me|us)\b"
+)
+
+
+def held_by_content(draft: Draft, start: int, *, ours: bool = False) -> bool:
+    """Whether, in a draft about content to produce, the verb at ``start`` ("includes",
+    "lists") tells what a piece of that content holds: a piece of it (a script, a footer,
+    a flyer: ``[work] content`` or ``artefacts``) is named just before it in its sentence
+    ("Script includes our phone number"), or, for the business's own details (``ours``),
+    a part of it is ("the back includes our phone and email"), nobody being asked in
+    the sentence to get in touch."""
+    if not about_content(draft):
+        return False
+    a = draft.sentence_bounds(start)[0]
+    lo = max(a, start - _HOLDER_REACH)
+    # (on its line: a dash may end a sentence, "... our phone - call us to go over it")
+    # ('read naturally: "Call us at ..."' is the content's own wording)
+    line_end = draft.lower.find("\n", start, start + REACH)
+    asks = _REACH_US.finditer(draft.lower, a, line_end if line_end >= 0 else start + REACH)
+    if any(not in_quotes(draft.text, m.start()) for m in asks):
+        return False
+    for key in ("content", "artefacts"):
+        found = _found(draft, key)
+        i = bisect.bisect_left(found, lo)
+        if i < len(found) and found[i] < start:
+            return True
+    return ours and (
+        _A_PART_BEFORE.search(draft.lower, lo, start) is not None
+        # "Translate our privacy policy. It includes our registered address"
+        or _IT_BEFORE.search(draft.lower, lo, start) is not None
+        # "Lines include our address": a thing opening the sentence, nobody
+        or (
+            start - a <= _HOLDER_REACH
+            and _THING_FIRST.fullmatch(draft.lower, a, start) is not None
+            and not MINE.search(draft.lower, a, start)
+        )
+    )
+
+
+# Just before a detail, the content said to hold the business's own one: "Lines include
+# our address (", "the label lists our phone:".
+_OURS_HELD = re.compile(
+    r"\b(?P<verb>includes?|contains?|lists?|shows?|has|have)\s+our\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:address|location|phone(?:\s+number)?|number|hotline|line|e-?mail(?:\s+address)?)"
+    r"\s*(?:\(|:|-|\u2014|,)?\s*$"
+)
+
+
+def ours_held_by_content(draft: Draft, start: int) -> bool:
+    """Whether the detail at ``start`` comes right after words saying a piece of the
+    content holds the business's own such detail ("Lines include our address (14 Baker
+    Lane ...)"): see held_by_content."""
+    found = _OURS_HELD.search(draft.lower, max(0, start - 60), start)
+    return found is not None and held_by_content(draft, found.start("verb"), ours=True)
+
+
 def about_records(draft: Draft) -> bool:
     """Whether the draft speaks of records to clean, convert or enter (once per draft)."""
     return _mentions(draft, "data")
@@ -145,6 +212,8 @@ def format_example(draft: Draft, start: int) -> bool:
     work must handle ("the phone field should accept +44 20 7946 0958")."""
     if _EXAMPLE_BEFORE.search(draft.lower, max(0, start - 16), start):
         return True  # "(e.g. 0044 20 7946 0958 → +442079460958)"
+    if _quoted_in_example(draft, start):
+        return True  # 'e.g. typing "1600 Amph" suggests "1600 Amphitheatre Pkwy, ..."'
     found = _found(draft, "format_examples")
     if not found:
         return False
@@ -170,7 +239,11 @@ _DOCUMENT_PART = re.compile(
     r"(?:clause|provision)s?\b|\u00a7\s*\d|"
     r"\bas (?:in|on) the original\b|\bparty details\b|\bparties\W? details\b|"
     # a numbered clause heading opening its line: "- 7.2 Payment Terms: changed ..."
-    r"(?<![^\n])[ \t]*[-*\u2022]?[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+[a-z][a-z ]{2,30}:)"
+    r"(?<![^\n])[ \t]*[-*\u2022]?[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+[a-z][a-z ]{2,30}:|"
+    # a numbered clause cited by what it says: "7.2 says payment ...", "11 (Notices) needs"
+    r"(?<![\w.$\u20ac\u00a3])\d{1,2}(?:\.\d{1,2}){0,2}\s+(?:\([a-z][^()\n]{0,30}\)\s+)?"
+    r"(?:says|said|states|reads|requires|provides|sets out|lists|allows|mentions|specifies|"
+    r"stipulates|needs)\b)"
 )
 
 
@@ -333,8 +406,9 @@ def a_figure(draft: Draft, start: int, end: int) -> bool:
 
 
 #: Words naming somebody else just before a detail's noun: "the clinic's (address)",
-#: "their (office)", "the landlord's (bank details)"; never after "my" or "our".
-THEIRS_BEFORE = r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:[\w-]+\s+){0,2}"
+#: "their (office)", "the landlord's (bank details)"; never after "my" or "our". (A dash
+#: between is no word: "details are at the bottom - IBAN ..." names nobody's IBAN.)
+THEIRS_BEFORE = r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:\w[\w-]*\s+){0,2}"
 
 #: How far back a "use these test values:" still speaks of what follows.
 SAMPLE_REACH = 200
@@ -405,6 +479,30 @@ _EXAMPLE_BEFORE = re.compile(
     # mail quote's ">" opens its line instead)
     r"[^\s>]\s+>)\s*[:(,]?\s*[\"\u201c']?$"
 )
+
+
+# Words opening an example, earlier in the sentence than the quotation holding a detail.
+_EXAMPLE_OPENS = re.compile(r"\be\.g\.|\bfor (?:example|instance)\b|\bexample:")
+#: How far before a detail an example's opening word still covers its quotations.
+_EXAMPLE_REACH = 100
+
+
+def _quoted_in_example(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is inside a quotation that an "e.g." or "for example" earlier in
+    its sentence introduces, with no word claiming the detail between them: what a
+    product shows or accepts, given as an example, not the writer's own."""
+    if not in_quotes(draft.text, start):
+        return False
+    # (from the line's start: a sentence may seem to end at "e.g.")
+    a = draft.text.rfind("\n", max(0, start - _EXAMPLE_REACH), start) + 1
+    opens = [
+        m.end() for m in _EXAMPLE_OPENS.finditer(draft.lower, max(a, start - _EXAMPLE_REACH), start)
+    ]
+    return (
+        bool(opens)
+        and not claims(draft.lower[opens[-1] : start])
+        and _NEW_SENTENCE.search(draft.text, opens[-1], start) is None
+    )
 
 
 # A list item's mark: a bullet, or in a proposal also "1." or "2)".

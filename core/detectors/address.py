@@ -72,6 +72,28 @@ _UNIT_LED = re.compile(
 )
 _UNIT_PROBE = re.compile(r"\b(?:unit|suite|flat|office|building|bldg|apt|apartment)\.?\s*\d")
 _STREET_ONLY = re.compile(_STREET, re.IGNORECASE)
+# Streets named the Spanish, Italian, French or Portuguese way, in an English sentence:
+# "27 Calle del Olmo", "Via Roma 12", "Rua Augusta, 140". Taken only where the writer
+# claims the place (_MINE), as a street with no postcode is.
+_ROMANCE_WORDS = (
+    r"Calle|Carrer|Avenida|Avinguda|Av\.|Paseo|Passeig|Camino|Ronda|Plaza|Pla[cç]a|Rua|"
+    r"Travessa|Pra[cç]a|Largo|Via|Viale|Corso|Piazza|Strada|Vicolo|Rue|Chemin|Boulevard|"
+    r"Bd\.?|All[ée]e|Impasse|Quai"
+)
+# After a house number the street word may be written in any case ("27 calle del Olmo"),
+# but for the English preposition ("3 via Zoom"); first, only with its capital ("Via Roma
+# 12", not "via Zoom 2").
+_ROMANCE_STREET_WORD = rf"(?!via\b)(?i:{_ROMANCE_WORDS})"
+_ROMANCE_STREET_WORD_CAPITAL = rf"(?:{_ROMANCE_WORDS})"
+_ROMANCE_NAME = (
+    r"(?:(?i:de la|de los|de las|del|de|des|du|di|della|dei|da|do|dos|das|la|le|les|"
+    r"l['’]|d['’])\s*)?"
+    r"[A-ZÀ-Þ][\w'\-]+(?:\s+(?:(?i:de|del|di|da|do|la|le)\s+)?[A-ZÀ-Þ][\w'\-]+){0,3}"
+)
+_ROMANCE_STREET = re.compile(
+    rf"\b\d{{1,4}}[a-zA-Z]?,?\s+{_ROMANCE_STREET_WORD}\s+{_ROMANCE_NAME}"
+    rf"|\b{_ROMANCE_STREET_WORD_CAPITAL}\s+{_ROMANCE_NAME},?\s+(?:n[ºo°]\.?\s*)?\d{{1,4}}[a-zA-Z]?\b(?![.,]\d)"
+)
 _MINE = re.compile(
     r"\b(?:my|our)\s+(?:home\s+|office\s+|mailing\s+|postal\s+|street\s+|business\s+)?"
     r"(?:address|office|place|house|home|studio|shop|store)\b[^.!?\n]{0,20}$|"
@@ -178,7 +200,28 @@ def _english(draft: Draft) -> Iterator[Match]:
             start = unit.start()
         before = draft.lower[draft.sentence_bounds(start)[0] : start][-80:]
         if _MINE.search(before) or _STREET_AND_PLACE.match(text, m.start()):
+            seen.append((start, m.end()))
             yield Match("address", start, m.end())
+    yield from _claimed_romance(draft, seen)
+
+
+def _claimed_romance(draft: Draft, seen: list[tuple[int, int]]) -> Iterator[Match]:
+    """Streets named the Romance way ("my studio is at 27 Calle del Olmo"), claimed."""
+    if not _ROMANCE_PROBE.search(draft.lower):
+        return
+    for m in _ROMANCE_STREET.finditer(draft.text):
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in seen):
+            continue
+        before = draft.lower[draft.sentence_bounds(m.start())[0] : m.start()][-80:]
+        if _MINE.search(before) and not _about_the_work(draft, m.start(), m.end()):
+            yield Match("address", m.start(), m.end())
+
+
+_ROMANCE_PROBE = re.compile(
+    r"\b(?:calle|carrer|avenida|avinguda|av\.|paseo|passeig|camino|ronda|plaza|pla[cç]a|rua|"
+    r"travessa|pra[cç]a|largo|via|viale|corso|piazza|strada|vicolo|rue|chemin|boulevard|bd|"
+    r"all[ée]e|impasse|quai)\b"
+)
 
 
 _LEAD_PROBE = re.compile(r"\b(?:house|h\.\s?no|flat|plot|door|d\.\s?no|blk|block)\b")
@@ -193,6 +236,7 @@ def _in_the_works_content(draft: Draft, start: int, end: int) -> bool:
         or work.format_example(draft, start)
         or work.data_row(draft, start, end)
         or work.verbatim(draft, start)
+        or work.ours_held_by_content(draft, start)
     )
 
 

@@ -108,9 +108,13 @@ class _Patterns:
             # "ig / yt -> @name": other apps listed before the handle they share
             rf"(?:\s*[/,&|+]\s*(?:{chat}|[a-z]{{2,3}})\b)" + "{0,3}"
             r"\s*(?:id|handle|user\s?name|user|name|account|acc|no\.?|"
-            rf"number|#|contact)?\s*(?P<sep>:|=|\s-|-\s|\u2014|\u2013|is|at|@|->|\u2192|\()\s*"
+            rf"number|#|contact)?\s*(?P<sep>:|=|\s-|-\s|\u2014|\u2013|is|at|@|->|\u2192|\(|"
+            # "Skype, user kelsey.vo.booth": a comma, then the word for the handle
+            r",(?=\s*(?:id|handle|user\s?name|user|account)\s+(?:is\s+)?@?[a-z0-9_]*[\d_.]))\s*"
             # "Skype (user: tutor.elena)", "Telegram - username: kira_dev"
-            r"(?:(?:id|handle|user\s?name|user|name|account|acc)\s*[:=]\s*)?"
+            r"(?:(?:id|handle|user\s?name|user|name|account|acc)\s*[:=]\s*|"
+            r"(?<=,)\s*(?:id|handle|user\s?name|user|account)\s+(?:is\s+)?|"
+            r"(?<=,\s)(?:id|handle|user\s?name|user|account)\s+(?:is\s+)?)?"
             rf"(?P<handle>{_HANDLE})"
         )
         # "add my skype mike.reynolds_nyc", "my IG kate.designs": no separator, but the
@@ -188,6 +192,9 @@ class _Patterns:
             r"hiring\s+(?:manager|team)|hr(?:\s+(?:team|manager|lead))?|founder|ceo|cto|coo))"
             r"\s+){0,2}"
             r"(?:on|via|over|through|in|to|at|using|with|by)\s+(?:the\s+|a\s+|my\s+|our\s+)?"
+            # "find me on Source-Connect or Skype": the app offered second, after a tool
+            # the list has no name for
+            r"(?:[a-z][\w-]{1,24}(?:\s*,\s*[a-z][\w-]{1,24})?\s*(?:,\s*)?(?:\bor\b|/)\s*)?"
             rf"(?P<app>{chat}|e-?mail|phone|sms|text)\b"
         )
         # "pls reply on tg", "answer me on WhatsApp instead": the answer asked for

@@ -242,6 +242,13 @@ _SPEC_BEFORE = re.compile(
 )
 
 
+# The verbs of a thing holding a detail: "(the script) includes our number".
+_HOLDING = re.compile(r"(?:includes|contains|lists|shows|has|with|include|contain|show|list)\b")
+
+
+_OURS = re.compile(r"\bour\b")
+
+
 # An offer made to the reader: "I'll send you our number" (not "a button with our number").
 _TO_THE_READER = re.compile(r"\b(?:you|u|ya|here'?s|here is|below is|attached is)\b")
 
@@ -327,6 +334,12 @@ def _found(draft: Draft) -> Iterator[Match]:
             continue  # "the bank transfer option should show our IBAN": what a product does
         if work.feature_item(draft, m.start()) and not _TO_THE_READER.search(m.group()):
             continue  # "1. WhatsApp button opening a chat with our clinic's number": built
+        if (
+            _HOLDING.match(lower, m.start())
+            and not _TO_THE_READER.search(m.group())
+            and work.held_by_content(draft, m.start(), ours=_OURS.search(m.group(0)) is not None)
+        ):
+            continue  # "Script includes our phone number": what the content is to hold
         yield from _asked(m, m.start())
     for pattern in (p.reach, p.reach_me, p.somewhere):
         for m in draft.find(pattern):

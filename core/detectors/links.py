@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from presend.core import cues, domains, lexicon, work
@@ -152,6 +153,24 @@ _CONTACT_PATH = re.compile(
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every link or bare domain, with what it leads to."""
     yield from _app_links(draft)
+    found = list(_web_links(draft))
+    # "northfield-coffee.com (the domain in your post) ... a sending subdomain (e.g.
+    # send.northfield-coffee.com)": another host of a site already named as the
+    # project's is the project's too.
+    projects = {
+        domains.registered_domain(m.evidence["domain"])
+        for m in found
+        if m.type == "project_link" and m.status == "allowed"
+    }
+    projects.discard("")
+    for m in found:
+        if m.status == "uncertain" and domains.registered_domain(m.evidence["domain"]) in projects:
+            m = replace(m, type="project_link", status="allowed")  # noqa: PLW2901
+        yield m
+
+
+def _web_links(draft: Draft) -> Iterator[Match]:
+    """Every web link or bare domain, sorted by what it leads to."""
     for m in finditer_in(_URL, draft.lower, _dotted_tokens(draft)):
         path = (m.group("path") or "").rstrip(_TRAILING)
         host = m.group("host").lower()
@@ -370,6 +389,25 @@ def _contact_there_next(draft: Draft, start: int) -> bool:
     )
 
 
+# After a link, the reader sent there to book or sign up: "mathwithdev.io - sign up there
+# and pick a time" (not somebody else doing it: "customers book there").
+_BOOK_THERE = re.compile(
+    r"(?<!customers )(?<!clients )(?<!users )(?<!patients )(?<!students )(?<!members )"
+    r"(?<!people )(?<!guests )(?<!visitors )\b(?:book|sign\s+up|register|enrol+|subscribe|"
+    r"reserve|grab|pick|schedule)\b(?:\s+(?:a|an|the|your|my|free|trial|slot|lesson|session|"
+    r"call|time|spot|seat)){0,3}\s+(?:there|on\s+it|through\s+it|via\s+it)\b"
+)
+
+
+def _book_there(draft: Draft, start: int) -> bool:
+    """Whether, after the link and on its line, the reader is sent there to book."""
+    line_end = draft.lower.find("\n", start, start + 120)
+    return (
+        _BOOK_THERE.search(draft.lower, start, line_end if line_end >= 0 else start + 120)
+        is not None
+    )
+
+
 def _owner(draft: Draft, start: int) -> str:
     """Whose link this is, from the words just before it: "self", "other" or "unknown"."""
     sentence_start = draft.sentence_bounds(start)[0]
@@ -381,7 +419,7 @@ def _owner(draft: Draft, start: int) -> str:
         after = draft.lower[start : min(draft.sentence_bounds(start)[1], start + 120)]
         if cues.OWNER_OTHER.search(after):
             return "other"
-        if cues.OWNER_SELF.search(after):
+        if cues.OWNER_SELF.search(after) or _book_there(draft, start):
             return "self"
         return "self" if _contact_there_next(draft, start) else "unknown"
     return "self" if max(mine, default=-1) > max(theirs, default=-1) else "other"

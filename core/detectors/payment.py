@@ -920,10 +920,12 @@ def detect(draft: Draft) -> Iterator[Match]:
             yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
         elif (
             m.group(0).rstrip() != m.group(0)[: m.end("app") - m.start()].rstrip()
+            # ("our vendor portal is slow": a client's system, no account of anybody's)
+            and not m.group("app").endswith("portal")
             and not _is_topic(draft, m)
             and not platform_money(draft, m.start())
             and not work.feature_item(draft, m.start())
-            and not _ACCOUNT_STATE.match(draft.lower, m.end())
+            and not _account_state(draft, m.end())
         ):
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
@@ -993,11 +995,29 @@ _DOMAIN = re.compile(r"[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*\.[a-z]{2,24}")
 
 # What the business's own merchant account has or is: "our Stripe account already has the
 # domain verified" (a thing of the work, not an account offered to be paid into).
+# (The account pattern may have taken the "is" already: "our Stripe account is | verified".)
+# A trouble it is in names it too: "our Stripe account is on hold", "was suspended".
 _ACCOUNT_STATE = re.compile(
     r"\s*(?:already\s+|also\s+|now\s+|still\s+)?(?:has|have|had|shows|supports|holds|lists|"
-    r"(?:is|was)\s+(?:already\s+)?(?:set up|verified|connected|linked|live|in test mode|created|"
-    r"approved))\b"
+    r"(?:(?:is|was)\s+)?(?:already\s+|now\s+|still\s+|currently\s+|fully\s+)?(?:set up|"
+    r"verified|connected|linked|live|in (?:test|live|sandbox) mode|created|approved|integrated|"
+    r"suspended|frozen|limited|restricted|on hold|under review|flagged|deactivated|closed))\b"
 )
+
+
+# Money sent to the account, asked in its sentence: "... is connected, just send it there".
+_SENT_TO_IT = re.compile(
+    r"\b(?:send|sent|pay|paid|transfer|wire|deposit)\w*\b[^.!?\n]{0,30}\b(?:there|to (?:it|that)|"
+    r"into (?:it|that)|that way)\b"
+)
+
+
+def _account_state(draft: Draft, end: int) -> bool:
+    """Whether the words after "our Stripe account (is)" tell what state the business's
+    merchant account is in, and nobody is asked in the sentence to send money to it."""
+    if not _ACCOUNT_STATE.match(draft.lower, end):
+        return False
+    return not _SENT_TO_IT.search(draft.lower, end, draft.sentence_bounds(end)[1])
 
 
 def _users_pay(draft: Draft, m: re.Match[str]) -> bool:
@@ -1117,7 +1137,9 @@ def _payee() -> re.Pattern[str]:
     words = _payees()
     # "we paid ~35 contractors through Gusto": a count may stand before them
     count = r"(?:(?:about|around|over|some|many|several|a few|~)\s*)?\d[\d,]*\+?\s+"
-    owner = r"(?:our|the|all|their|its|other|your|my|his|those|these|every|each|some)\s+"
+    owner = (
+        r"(?:our|the|all|their|its|other|your|my|his|those|these|every|each|some|a|an|any|one)\s+"
+    )
     return re.compile(
         # (pay the verb: "PayPal them to me" names the app)
         # ("pay our warehouse staff": one word may say which of them)
@@ -1148,7 +1170,8 @@ def _paid_before() -> re.Pattern[str]:
         # the business, named by what they do
         r"|\b(?:our|my|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
         r"(?!(?:invoices|bills|fees|payments|rates|hours|milestones|wages|orders)\b)"
-        r"[a-z]+(?:ers|ors|ists|ants|ees|man|men|woman|women|people|staff|crew|team|guys?|kids?)"
+        # ("team", "staff", "crew" on their own too)
+        r"[a-z]*(?:ers|ors|ists|ants|ees|man|men|woman|women|people|staff|crew|team|guys?|kids?)"
         r"\s+(?:(?:in|at|from)\s+[\w-]+\s+)?(?:gets?|got|are|were|is|was|being)\s+(?:\w+\s+)?$"
         r"|\b(?:ones|bills|invoices|expenses|vendors|suppliers|contractors)\s+(?:that\s+|which\s+)?"
         r"(?:we|they|you|i)\s+(?:(?:already|have|had|just|also)\s+)*$"
@@ -1272,6 +1295,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "a bot where customer pick items, choose a slot and pay via Stripe"
     if _pays_another(draft, m):
         return True
+    if _own_use(draft, end):
+        return True  # "we use Gusto for payroll and QuickBooks for bills": the business's books
     if _AS_A_COMPONENT.match(draft.lower, end):
         return True  # "Telegram Payments with Stripe as the provider": a part of the build
     if _TEST_SETUP.match(draft.lower, end):
@@ -1288,6 +1313,8 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "Topics: savings, how to use Zelle safely, ...": a subject to write up
     if _product_takes(draft, m.start()):
         return True  # "a Shopify store that accepts payments via PayPal": what it is to do
+    if _product_subject(draft, m):
+        return True  # "our donation page takes PayPal and Venmo": what a product accepts
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
     # on the new store". A word about some other work in the sentence ("the SEO retainer
     # keeps going through PayPal") does not make the payment the subject.
@@ -1297,6 +1324,36 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     for clause in cues.NEW_CLAUSE.finditer(draft.lower, lo, at):
         lo = clause.end()
     return bool(cues.DEVELOPMENT.search(draft.lower, lo, min(b, end + _TOPIC_AFTER)))
+
+
+@cache
+def _own_use_pattern() -> re.Pattern[str]:
+    uses = lexicon.alternation(lexicon.words_of("en", "payment", "own_uses"))
+    return re.compile(
+        r"\s+(?:for|to\s+(?:run|handle|do|process|manage|pay|track))\s+"
+        rf"(?:(?:our|the|its|their|all|internal|company|monthly|weekly|us)\s+){{0,2}}{uses}\b"
+    )
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|u|your|ur|yours)\b")
+# A clause's end that starts another thought ("...; you'd be paid through Upwork").
+_CLAUSE_END = re.compile(r"[;\u2014]|\s[-\u2013]\s")
+
+
+def _own_use(draft: Draft, end: int) -> bool:
+    """Whether the payment or payroll service ending at ``end`` is said to run the
+    business's own operations ("... Gusto for payroll", "Wise for supplier invoices"),
+    with the reader named nowhere in the rest of its sentence."""
+    found = _own_use_pattern().match(draft.lower, end)
+    if found is None:
+        return False
+    # (to the clause's end: "...; you'd be paid through Upwork" is another clause)
+    b = draft.sentence_bounds(end)[1]
+    clause_end = _CLAUSE_END.search(draft.lower, found.end(), b)
+    b = clause_end.start() if clause_end else b
+    return not _SECOND_PERSON.search(draft.lower, found.end(), b) and not _reader_paid(
+        draft, found.end()
+    )
 
 
 # A thing being built that takes the money itself: "a store that accepts payments via
@@ -1322,6 +1379,37 @@ def _product_takes(draft: Draft, start: int) -> bool:
         return False  # (the phrase may begin at the verb or at "payment" after it)
     a = max(draft.sentence_bounds(start)[0], start - REACH)
     return _PRODUCT_THAT.search(draft.lower, a, takes.start()) is not None
+
+
+# A product, the subject of "takes"/"accepts": "our donation page (takes PayPal)", "the
+# checkout (only accepts cards)".
+_PRODUCT_SUBJECT = re.compile(
+    r"\b(?:our|the|your|their|its|this|that)\s+(?:[\w-]+\s+)?(?:page|site|website|store|shop|"
+    r"checkout|form|app|widget|plugin|kiosk|pos|till|terminal|cart|funnel|booking\s+(?:page|"
+    r"system|form|tool)|donation\s+(?:page|form)|portal)\s+(?:already\s+|now\s+|only\s+|also\s+|"
+    r"currently\s+|still\s+)?$"
+)
+_PRODUCT_VERB = re.compile(r"(?:accepts|takes|supports|handles|processes)\b")
+_PAID_YOU = re.compile(r"\b(?:you|u)\b[^.!?\n]{0,30}\b(?:paid|pay)\b")
+# ... unless the reader is sent there to pay: "my booking site takes PayPal, pay there".
+_PAY_THERE = re.compile(
+    r"\b(?:pay|book|order|buy|checkout|check out)\w*\s+(?:[\w-]+\s+){0,2}?(?:there|through it|"
+    r"on it|via it|that way)\b"
+)
+
+
+def _product_subject(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether a match opening with "takes" or "accepts" has a product for its subject
+    ("our donation page takes PayPal"), nobody being sent to pay there."""
+    if not _PRODUCT_VERB.match(draft.lower, m.start()):
+        return False
+    if not _PRODUCT_SUBJECT.search(draft.lower, max(0, m.start() - 48), m.start()):
+        return False
+    b = draft.sentence_bounds(m.start())[1]
+    # ("our shop accepts Venmo, so you could be paid that way too": the reader's pay)
+    return not _PAY_THERE.search(draft.lower, m.end(), b) and not _PAID_YOU.search(
+        draft.lower, m.end(), b
+    )
 
 
 # "when paying with ...", nobody named: how a product behaves for whoever pays with it.

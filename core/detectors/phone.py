@@ -102,7 +102,8 @@ def detect(draft: Draft) -> Iterator[Match]:
             continue  # "Call 0800 000 0000 today!", "(555) 000-0000": a stand-in, nobody's
         found = _one_number(draft, m.start() + lead, m.end(), memo)
         pieces = [found] if found is not None else []
-        if not pieces and not _amount_range(draft.text[m.start() + lead : m.end()]):
+        raw = draft.text[m.start() + lead : m.end()]
+        if not pieces and not _amount_range(raw) and not _card_number(raw):
             # Two numbers written side by side ("415-555-0132 212-555-0147") read as one
             # run; try the space-separated pieces from the left, longest first. (Not in
             # a budget's range, "15 000–20 000 Kč": its "15 000–20" is no number.)
@@ -355,6 +356,23 @@ def _pieces(draft: Draft, start: int, end: int, memo: Memo) -> Iterator[Match]:
         i += 1
 
 
+# A payment card's number as cards print it: four groups of four (16 digits), Amex's
+# 4-6-5, Diners' 4-6-4, or 19 digits as 4-4-4-4-3.
+_CARD_SHAPE = re.compile(
+    r"^\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?$|^\d{4}([ \-])\d{6}\2\d{4,5}$"
+)
+
+
+def _card_number(raw: str) -> bool:
+    """ "test Visa 4084 0840 8408 4081": a card number (its shape and Luhn checksum), whose
+    first groups are no phone number written beside another."""
+    if _CARD_SHAPE.match(raw) is None:
+        return False
+    digits = [int(c) for c in reversed(_NOT_DIGIT.sub("", raw))]
+    total = sum(d if i % 2 == 0 else (d * 2 - 9 if d > 4 else d * 2) for i, d in enumerate(digits))
+    return total % 10 == 0
+
+
 def _counting(raw: str) -> bool:
     """ "one, two, three ... nine", "ichi ni san yon go roku": counting up one by one in a
     language lesson or a song, from 0 or 1 to at least 6, not a number anybody has."""
@@ -495,6 +513,8 @@ def _judge(
         or _masked(raw, digits)
     ):
         status = "topic"  # an example of a format the work handles, or a record's number
+    elif work.ours_held_by_content(draft, start):
+        status = "topic"  # "Lines include our number (0113 ...)": the script's, though ours
     elif (
         _THIRD_PARTY_LINE.search(draft.lower, max(0, start - 40), start)
         or work.hotline(draft, start)

@@ -171,13 +171,30 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue
             # A quoted line of a script or of strings to translate ("Sent with STC Pay")
             # is the content's wording, not the writer's proposal.
-            if not work.quoted_content(draft, m.start()) and not (
-                phrases.type == "off_platform_payment" and work.feature_item(draft, m.start())
+            if (
+                not work.quoted_content(draft, m.start())
+                and not (
+                    phrases.type == "off_platform_payment" and work.feature_item(draft, m.start())
+                )
+                and not (phrases.type == "contact_pointer" and _content_holds(draft, m))
             ):
                 yield Match(
                     phrases.type, m.start(), m.end(), evidence={"lang": phrases.lang},
                     negatable=True,
                 )  # fmt: skip
+
+
+# The verb of a document or a piece of content holding details: "the copy (lists) our ...".
+_HOLDS = re.compile(r"\b(?:includes?|contains?|lists?|shows?|has)\s+(?P<ours>our\b)?")
+
+
+def _content_holds(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether a pointer to a document holding details ("the copy lists our address and
+    phone") tells what a piece of the content to produce holds (work.held_by_content)."""
+    verb = _HOLDS.search(m.group(0))
+    return verb is not None and work.held_by_content(
+        draft, m.start() + verb.start(), ours=verb.group("ours") is not None
+    )
 
 
 def _leftmost_longest(found: list[re.Match[str]]) -> Iterator[re.Match[str]]:
