@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from presend.core import check, evaluation, rulepack
+from presend.core import check, evaluation, lexicon, rulepack
 from presend.core.model import Report
 from presend.core.redact import safe_version
 
@@ -59,7 +59,9 @@ def _self_contained_details() -> list[tuple[str, str, dict[str, str]]]:
         if case.verdict != "violation":
             continue
         for f in check(case.text, **case.context).findings:
-            if f.severity != "violation" or f.type not in DETAILS:
+            # (A detail read through another language's phrases, "meu skype é x.y",
+            # needs that language's signs, which the long English places drown.)
+            if f.severity != "violation" or f.type not in DETAILS or f.lang:
                 continue
             alone = check(f.text, **case.context)
             if any(g.type == f.type and g.text == f.text for g in alone.findings):
@@ -154,8 +156,9 @@ def _safe_version_problems(text: str, context: dict[str, str]) -> list[str]:
 
 
 def _continues_word(ch: str) -> bool:
-    # In Chinese and Japanese every character stands alone: no word is cut beside one.
-    return ch.isalnum() and not re.match(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", ch)
+    # In the scripts written without spaces (Chinese, Japanese, Thai) and beside Korean
+    # syllables, a detail touches letters anyway: no word is cut beside one.
+    return ch.isalnum() and not re.match(f"[{lexicon.GLUED_LETTERS}]", ch)
 
 
 def _cut_words(safe: str, report: Report) -> list[str]:
