@@ -1408,7 +1408,8 @@ def _billing_pattern(code: str) -> re.Pattern[str] | None:
 
 #: The platform by name, in the scripts drafts use for it.
 _PLATFORM_NAME = re.compile(
-    r"up\s?work|апворк|[اأآ]ب\s?و?ورك|اپ\s?ورک|আপওয়ার্ক|अपवर्क|업워크|アップワーク|"
+    r"up\s?work|апворк|[اأآ]ب\s?و?ورك|[اآ]پ\s?و?ورک|আপওয়ার্ক|अपवर्क|업워크|アップワーク|"
+    r"אפ\s?וורק|อั[พป]เวิร์[คก]|"
     r"\b(?:the|this) (?:platform|site)\b|plateforme|plataforma|piattaforma|platform|"
     r"πλατφ[όο]ρμ|平台|المنص[ةه]"
 )
