@@ -141,7 +141,9 @@ def _letter_as_read(ch: str) -> str:
     if ch.isascii() or unicodedata.category(ch)[0] not in "LMN":
         return ch
     expanded = unicodedata.normalize("NFKC", ch).lower()
-    return expanded if all(c.isalnum() or unicodedata.category(c)[0] == "M" for c in expanded) else ch
+    if all(c.isalnum() or unicodedata.category(c)[0] == "M" for c in expanded):
+        return expanded
+    return ch
 
 
 #: Lists that are not words of the language (region codes).
