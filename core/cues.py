@@ -204,7 +204,8 @@ def _whole_words(entries: list[str]) -> re.Pattern[str]:
     )
 
 
-_UNSPACED = re.compile(r"^[\\w*]*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+#: (Thai too: "ระบบชำระเงิน" is a topic word inside "เชื่อมต่อระบบชำระเงินพร้อมเพย์".)
+_UNSPACED = re.compile(r"^[\\w*]*[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @cache

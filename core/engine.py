@@ -266,6 +266,9 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     clause = _clause_before(m, draft)
     if cues.negated(cues.without_asides(clause)):
         return True
+    head = _list_head(draft, m, clause)
+    if head is not None and cues.negated(cues.without_asides(head)):
+        return True  # "I can't take PayPal, GoPay, or bank transfer outside Upwork"
     sentence = draft.sentence(m.start)
     first, last = draft.sentence_bounds(m.start)
     if cues.reported(clause) or _quoted_from_other(draft, first, m.start):
@@ -441,6 +444,35 @@ def _stay_offered_after(draft: Draft, m: Match, first: int, last: int) -> bool:
         and stay.start() >= m.end
         and _OR_BEFORE.search(draft.lower, m.end, stay.start()) is not None
     )
+
+
+#: A clause that is only a word joining the last item of a list ("..., GoPay, or bank
+#: transfer outside Upwork"), in the languages Presend reads.
+_LIST_JOIN = re.compile(
+    r"\s*(?:n?or|and|atau|dan|maupun|ou|o|y|e|oder|und|of|en|или|и|або|чи|lub|albo|a|i|"
+    r"nebo|ili|sau|și|vagy|és|tai|ja|eller|och|ή|και|veya|ya da|ve|یا|و|או|ו|หรือ|และ|"
+    r"hoặc|và|au|na|ya|aur|বা|অথবা|এবং|या|और|o kaya|at)\s*"
+)
+#: Separators of a list's items.
+_LIST_COMMA = re.compile(r"[,\u060c\uff0c\u3001]")
+#: The most words a list's item between the head and the last item holds ("GoPay").
+_LIST_ITEM_WORDS = 3
+
+
+def _list_head(draft: Draft, m: Match, clause: str) -> str | None:
+    """When the match is the last item of a list ("I can't take PayPal, GoPay, or bank
+    transfer outside Upwork"), the clause that opens the list, whose refusal covers every
+    item; else None."""
+    if not clause or not _LIST_JOIN.fullmatch(clause):
+        return None
+    first = max(draft.sentence_bounds(m.start)[0], m.start - REACH)
+    parts = _LIST_COMMA.split(draft.lower[first : m.start - len(clause)])
+    if len(parts) < 2 or parts[-1].strip():
+        return None  # the joining word does not follow a comma
+    parts.pop()
+    while len(parts) > 1 and len(parts[-1].split()) <= _LIST_ITEM_WORDS:
+        parts.pop()
+    return parts[-1]
 
 
 #: How far after a proposal a refusal of it is looked for.

@@ -69,6 +69,7 @@ def languages() -> tuple[Language, ...]:
     found: list[Language] = []
     for code, data in merged.items():  # English first, as parsed
         meta = data.get("lang", {})
+        data = _as_drafts_read(data)  # noqa: PLW2901 - the same table, as drafts are read
         if meta.get("cyrillic"):
             data = _with_cyrillic(data)  # noqa: PLW2901 - the same table, in both scripts
         found.append(Language(str(meta.get("code", code)), str(meta.get("name", code)), data))
@@ -113,6 +114,36 @@ def _with_cyrillic(data: dict[str, Any]) -> dict[str, Any]:
     if "examples" in data:
         out["examples"] = data["examples"]
     return out
+
+
+def _as_drafts_read(data: dict[str, Any]) -> dict[str, Any]:
+    """The words of a language file with their letters in the form a draft's letters
+    take once normalised (NFKC, lower case): Thai "ทำ" is read as "ทํา" (sara am split
+    in two), so a pattern written "ทำงาน" as people type it would never match;
+    full-width "ｉｄ" is read as "id". Only letters, marks and digits are rewritten:
+    punctuation may be a regex's own syntax ("？" would turn into a quantifier)."""
+
+    def fixed(value: Any) -> Any:
+        if isinstance(value, str):
+            if value.isascii() or unicodedata.is_normalized("NFKC", value):
+                return value
+            return "".join(_letter_as_read(ch) for ch in value)
+        if isinstance(value, list):
+            return [fixed(v) for v in value]
+        if isinstance(value, dict):
+            return {k: fixed(v) for k, v in value.items()}
+        return value
+
+    return {k: (v if k == "examples" else fixed(v)) for k, v in data.items()}
+
+
+def _letter_as_read(ch: str) -> str:
+    if ch.isascii() or unicodedata.category(ch)[0] not in "LMN":
+        return ch
+    expanded = unicodedata.normalize("NFKC", ch).lower()
+    if all(c.isalnum() or unicodedata.category(c)[0] == "M" for c in expanded):
+        return expanded
+    return ch
 
 
 #: Lists that are not words of the language (region codes).

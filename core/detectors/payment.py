@@ -1565,10 +1565,14 @@ def _billing_pattern(code: str) -> re.Pattern[str] | None:
 
 
 #: The platform by name, in the scripts drafts use for it.
-_PLATFORM_NAME = re.compile(
-    r"up\s?work|апворк|[اأآ]ب\s?و?ورك|اپ\s?ورک|আপওয়ার্ক|अपवर्क|업워크|アップワーク|"
+PLATFORM_NAME = re.compile(
+    r"up\s?work|апворк|[اأآ]ب\s?و?ورك|[اآ]پ\s?و?ورک|আপওয়ার্ক|अपवर्क|업워크|アップワーク|"
+    r"אפ\s?וורק|อั[พป]เวิร์[คก]|"
     r"\b(?:the|this) (?:platform|site)\b|plateforme|plataforma|piattaforma|platform|"
-    r"πλατφ[όο]ρμ|平台|المنص[ةه]"
+    r"πλατφ[όο]ρμ|平台|المنص[ةه]|"
+    # its milestones ("Faktureringen fortsätter som vanligt via milstolparna här")
+    r"mile-?stones?|milstolp|mijlpa[ae]l|meilenstein|m[ée]rf[öo]ldk[öo]|kamie[ńn]\w* milow|"
+    r"マイルストーン|마일스톤|里程碑"
 )
 #: Where a clause ends, in the scripts of the language files.
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\uff0c\u3001\u060c]|\s-\s")
@@ -1584,7 +1588,7 @@ def _platform_bills(draft: Draft, m: re.Match[str]) -> bool:
     before = text[max(draft.sentence_bounds(m.start())[0], m.start() - 40) : m.start()]
     before = _CLAUSE_BREAK.split(before)[-1]
     after = _CLAUSE_BREAK.split(text[m.end() : m.end() + 30])[0]
-    return bool(_PLATFORM_NAME.search(inside + " " + before + " " + after))
+    return bool(PLATFORM_NAME.search(inside + " " + before + " " + after))
 
 
 @cache

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from presend.core import cues, lexicon, work
+from presend.core.detectors import payment
 from presend.core.draft import Draft
 from presend.core.model import Match
 from presend.core.rulepack import vocabulary
@@ -167,7 +168,11 @@ def detect(draft: Draft) -> Iterator[Match]:
         if phrases.loose is not None:
             found += phrases.loose.finditer(draft.lower)
         for m in _leftmost_longest(found):
-            if m.end() <= m.start() or cues.names_the_work(_around(draft, m, phrases.type)):
+            if m.end() <= m.start():
+                continue
+            if cues.names_the_work(_around(draft, m, phrases.type)) and not _skips_platform(
+                m, phrases.type
+            ):
                 continue
             # A quoted line of a script or of strings to translate ("Sent with STC Pay")
             # is the content's wording, not the writer's proposal.
@@ -194,6 +199,18 @@ def _content_holds(draft: Draft, m: re.Match[str]) -> bool:
     verb = _HOLDS.search(m.group(0))
     return verb is not None and work.held_by_content(
         draft, m.start() + verb.start(), ours=verb.group("ours") is not None
+    )
+
+
+def _skips_platform(m: re.Match[str], type_: str) -> bool:
+    """Whether a payment phrase is about leaving the platform out, naming no payment app
+    ("die uurtjes voor de nieuwsbrief hoeven niet via Upwork"): the work named beside it
+    is what would be paid for, not a product it is about."""
+    text = m.group(0)
+    return (
+        type_ == "off_platform_payment"
+        and payment.PLATFORM_NAME.search(text) is not None
+        and cues.app_pattern("payment").search(text) is None
     )
 
 
