@@ -454,6 +454,8 @@ _LIST_JOIN = re.compile(
     r"hoặc|và|au|na|ya|aur|বা|অথবা|এবং|या|और|o kaya|at)\s*"
 )
 #: Separators of a list's items.
+#: Joining words of other languages that are English words too ("i", "a", "at", "of").
+_ENGLISH_WORD_JOINS = frozenset(("i", "a", "at", "of", "o", "e", "en", "na", "ya", "au"))
 _LIST_COMMA = re.compile(r"[,\u060c\uff0c\u3001]")
 #: The most words a list's item between the head and the last item holds ("GoPay").
 _LIST_ITEM_WORDS = 3
@@ -465,6 +467,8 @@ def _list_head(draft: Draft, m: Match, clause: str) -> str | None:
     item; else None."""
     if not clause or not _LIST_JOIN.fullmatch(clause):
         return None
+    if clause.strip() in _ENGLISH_WORD_JOINS and draft.languages == {"en"}:
+        return None  # "..., i pay with zelle": the English "I", not Polish "and"
     first = max(draft.sentence_bounds(m.start)[0], m.start - REACH)
     parts = _LIST_COMMA.split(draft.lower[first : m.start - len(clause)])
     if len(parts) < 2 or parts[-1].strip():
