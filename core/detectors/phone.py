@@ -31,7 +31,8 @@ _CANDIDATE = re.compile(
     _INTERNATIONAL_SOURCE
     # After a colon only where a label ends ("Phone:415-...", "携帯：090-..."), never
     # a time's or a port's digits ("10:30", "host:8080").
-    + r"|(?<![A-Za-z0-9_+$€£¥#/.,])(?<![^\u05d0-\u05ea]-)(?<![\d/]:)(?:\+|00)?[ ]?[(\[]?\d[\d()\[\]. \-_/*;$~|]{5,30}\d"
+    + r"|(?<![A-Za-z0-9_+$€£¥#/.,])(?<![^\u05d0-\u05ea]-)(?<![\d/]:)"
+    r"(?:\+|00)?[ ]?[(\[]?\d[\d()\[\]. \-_/*;$~|]{5,30}\d"
     r"(?![A-Za-z0-9_%])"
 )
 # Words that introduce a phone number (matched as whole words).
