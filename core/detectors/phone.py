@@ -18,9 +18,10 @@ from presend.core.rulepack import vocabulary
 # A run of digits with the separators people put in phone numbers. Bounded, so a long
 # run of digits and dashes costs linear time.
 # Word characters here are ASCII ones: a number may stand right against Chinese or
-# Korean text ("电话13800138000", "010-1234-5678입니다").
+# Korean text ("电话13800138000", "010-1234-5678입니다"). A dash before it is another
+# number's, except after a Hebrew letter: Hebrew joins its prefixes with one ("ל-052-...").
 _INTERNATIONAL_SOURCE = (
-    r"(?<![A-Za-z0-9_$€£¥#/.,-])\+[ ]?\d{1,3}[ \-._/()\n]{0,3}\d{1,5}"
+    r"(?<![A-Za-z0-9_$€£¥#/.,])(?<![^\u05d0-\u05ea]-)\+[ ]?\d{1,3}[ \-._/()\n]{0,3}\d{1,5}"
     r"(?:[ \-._/()\n]{0,3}\d{2,5}|[ \-._/()\n]{1,3}\d(?!\d)){2,5}"
     r"(?:[ \-._/()\n]{1,3}\d{1,5}(?!\d)){0,8}(?![A-Za-z0-9_%])"
 )
@@ -30,7 +31,8 @@ _CANDIDATE = re.compile(
     _INTERNATIONAL_SOURCE
     # After a colon only where a label ends ("Phone:415-...", "携帯：090-..."), never
     # a time's or a port's digits ("10:30", "host:8080").
-    + r"|(?<![A-Za-z0-9_+$€£¥#/.,-])(?<![\d/]:)(?:\+|00)?[ ]?[(\[]?\d[\d()\[\]. \-_/*;$~|]{5,30}\d"
+    + r"|(?<![A-Za-z0-9_+$€£¥#/.,])(?<![^\u05d0-\u05ea]-)(?<![\d/]:)"
+    r"(?:\+|00)?[ ]?[(\[]?\d[\d()\[\]. \-_/*;$~|]{5,30}\d"
     r"(?![A-Za-z0-9_%])"
 )
 # Words that introduce a phone number (matched as whole words).
