@@ -1390,6 +1390,14 @@ _PRODUCT_SUBJECT = re.compile(
     r"currently\s+|still\s+)?$"
 )
 _PRODUCT_VERB = re.compile(r"(?:accepts|takes|supports|handles|processes)\b")
+# ... or the product that is to take it: "we need checkout on our store to accept Stripe",
+# "get the booking page to take PayPal" ("I need you to accept PayPal" names no product).
+_PRODUCT_TO = re.compile(
+    r"\b(?:page|site|website|store|shop|checkout|form|app|widget|plugin|kiosk|pos|till|"
+    r"terminal|cart|funnel|portal|system|bot|platform)s?\s+(?:[\w-]+\s+){0,2}?to\s+"
+    r"(?:also\s+|only\s+|now\s+)?$"
+)
+_PRODUCT_INFINITIVE = re.compile(r"(?:accept|take|support|handle|process)\b")
 _PAID_YOU = re.compile(r"\b(?:you|u)\b[^.!?\n]{0,30}\b(?:paid|pay)\b")
 # ... unless the reader is sent there to pay: "my booking site takes PayPal, pay there".
 _PAY_THERE = re.compile(
@@ -1401,9 +1409,14 @@ _PAY_THERE = re.compile(
 def _product_subject(draft: Draft, m: re.Match[str]) -> bool:
     """Whether a match opening with "takes" or "accepts" has a product for its subject
     ("our donation page takes PayPal"), nobody being sent to pay there."""
-    if not _PRODUCT_VERB.match(draft.lower, m.start()):
-        return False
-    if not _PRODUCT_SUBJECT.search(draft.lower, max(0, m.start() - 48), m.start()):
+    before = max(0, m.start() - 48)
+    if _PRODUCT_VERB.match(draft.lower, m.start()):
+        if not _PRODUCT_SUBJECT.search(draft.lower, before, m.start()):
+            return False
+    elif not (
+        _PRODUCT_INFINITIVE.match(draft.lower, m.start())
+        and _PRODUCT_TO.search(draft.lower, before, m.start())
+    ):
         return False
     b = draft.sentence_bounds(m.start())[1]
     # ("our shop accepts Venmo, so you could be paid that way too": the reader's pay)
