@@ -1241,6 +1241,13 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
     or accounts; not "I pay freelancers with Western Union, you just give me your name":
     the reader is paid so."""
     payee = _payee().search(draft.lower, m.start(), m.end())
+    if payee is None:
+        # "Meta's fees are billed by Meta to your business account": a third party's
+        # charge to the client, not money between the two ("billed by PayPal to ...":
+        # the payment service itself, not a payee)
+        payee = _BILLED_BY.search(draft.lower, m.start(), m.end())
+        if payee is not None and "app" in m.re.groupindex and m.start("app") < payee.end():
+            payee = None
     if payee is None and draft.lower.startswith("payment", m.start()):
         # "contractor payments through Deel", "vendor payments via Wise": the business's
         payee = _payee_modifier().search(draft.lower, max(0, m.start() - 40), m.start())
@@ -1258,6 +1265,10 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
     return not _reader_paid(draft, m.end())
 
 
+_BILLED_BY = re.compile(
+    r"\b(?:billed|charged|invoiced|collected)\s+(?:directly\s+|separately\s+)?by\s+"
+    r"(?!(?:me|us|my|our|i|we|myself|ourselves)\b)(?:the\s+)?[a-z][\w.&-]*"
+)
 _PAID_PERSON = re.compile(
     r"\b(?:pay|send|transfer)\w*\s+(?:it\s+)?(?:to\s+)?(?:me|us|him|her|my|our)\b"
 )
