@@ -318,6 +318,49 @@ def data_row(draft: Draft, start: int, end: int | None = None) -> bool:
 
 _FILE_COMMA = re.compile(r",(?=\S)")
 
+# A statement's line: a date first ("12.09", "2025-09-12", "09/12/25", "Sep 12"), then
+# a signed or currency amount on the line ("-2,380.00", "+4,000.00", "EUR 149.90").
+_STATEMENT_DATE = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]*)?(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{4}-\d{2}-\d{2}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b"
+)
+_STATEMENT_AMOUNT = re.compile(
+    r"(?:^|\s)(?:[-+\u2212]\s?[$\u20ac\u00a3]?\d[\d,.\u202f ]*\d|"
+    r"[$\u20ac\u00a3]\s?\d[\d,.]*\d|\d[\d,.]*\d\s?(?:eur|usd|gbp|chf))\b"
+)
+
+
+# Somebody speaking or asking on the line: no statement's line says "send it to me".
+_ON_THE_LINE = re.compile(
+    r"\b(?:i|me|my|mine|we|us|our|you|your|u|ur|please|pls|send|pay|wire|transfer\s+to)\b"
+)
+
+
+@cache
+def _keeping_books() -> re.Pattern[str]:
+    """The words of ``[payment] books`` (every language): the draft keeps books."""
+    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('payment', 'books'))})")
+
+
+def statement_row(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is on a line of a bank or card statement the draft goes through
+    (it speaks of the books: ``[payment] books``, "reconciliation", "bank statement"): a
+    line opening with a date and holding an amount, nobody on it speaking, where an
+    account recorded is the payee's of a past transfer, not one given to be paid to."""
+    memo = "work:keeping_books"
+    if memo not in draft.memo:
+        draft.memo[memo] = _keeping_books().search(draft.lower) is not None
+    if not draft.memo[memo]:
+        return False
+    line_start = draft.text.rfind("\n", 0, start) + 1
+    line_end = draft.text.find("\n", start)
+    line = draft.lower[line_start : line_end if line_end >= 0 else len(draft.text)]
+    return (
+        _STATEMENT_DATE.match(line) is not None
+        and _STATEMENT_AMOUNT.search(line) is not None
+        and _ON_THE_LINE.search(line) is None
+    )
+
 
 def _short_fields(line: str) -> bool:
     """Whether every comma-separated field of the line is a few words (a record's
