@@ -1255,7 +1255,11 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
         if not draft.lower.startswith(("paid", "paying", "pay "), m.start()):
             return False
         a = max(draft.sentence_bounds(m.start())[0], m.start() - 60)
-        if _paid_before().search(draft.lower, a, m.start()) is None:
+        if _paid_before().search(draft.lower, a, m.start()) is None and not (
+            # a record's line: '- "Mike T." - paid $1,200 via Zelle in March'
+            draft.lower.startswith("paid", m.start())
+            and _LISTED_PAYEE.search(draft.lower, max(0, m.start() - 60), m.start())
+        ):
             return False
         payee_end = m.start()
     else:
@@ -1265,6 +1269,17 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
     return not _reader_paid(draft, m.end())
 
 
+# A list item naming somebody, then what they were paid: '- "Mike T." - paid ...',
+# "Coastal Pressure LLC: paid ..." (nobody of the two named, nor the contract's own
+# items: not "- me: paid ...", "- Milestone 3 - paid via PayPal").
+_LISTED_PAYEE = re.compile(
+    r"^[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]*(?:[\"\u201c][^\"\u201d\n]{1,40}[\"\u201d]|"
+    r"(?:(?!(?:i|me|my|you|your|u|ur|we|us|our|milestones?|invoices?|deposit|balance|fees?|"
+    r"rest|remainder|contract|project|hours|weeks?|months?|bonus|advance|payments?)\b)"
+    r"[\w.&'-]+[ \t]*){1,5})"
+    r"[ \t]*(?:[-\u2013\u2014:,])[ \t]+$",
+    re.MULTILINE,
+)
 _BILLED_BY = re.compile(
     r"\b(?:billed|charged|invoiced|collected)\s+(?:directly\s+|separately\s+)?by\s+"
     r"(?!(?:me|us|my|our|i|we|myself|ourselves)\b)(?:the\s+)?[a-z][\w.&-]*"
