@@ -582,7 +582,7 @@ def feature_item(draft: Draft, start: int) -> bool:
 def quoted_content(draft: Draft, start: int) -> bool:
     """Whether ``start`` is inside quotes in a draft about content that is part of the
     work, or about records: a number, address or IBAN there belongs to that content."""
-    return in_quotes(draft.text, start) and (
+    return (in_quotes(draft.text, start) or in_quoted_block(draft, start)) and (
         about_content(draft)
         # 'lines like "my insta is same as here" are SPAM' in a labelling task: a record
         or about_records(draft)
@@ -770,6 +770,53 @@ def in_quotes(text: str, start: int) -> bool:
     # comes before a word; an apostrophe ("it's", "students'") does neither.
     opened = len(_SINGLE_OPENS.findall(before)) - len(_SINGLE_CLOSES.findall(before))
     return opened > 0
+
+
+# A quotation of several lines: opened at a line's start ('"This week Mel sits down
+# ...'), closed at a later line's end ('... at (503) 555-0102."').
+_BLOCK_OPEN = re.compile(r"^[ \t]*[\"\u201c]", re.MULTILINE)
+_BLOCK_CLOSE = re.compile(r"[\"\u201d][ \t]*[.,;:!?)]?[ \t]*$", re.MULTILINE)
+#: The most lines one quoted block may run over.
+_BLOCK_LINES = 40
+
+
+def _quoted_blocks(draft: Draft) -> list[tuple[int, int]]:
+    """The spans of quotations running over several lines (found once per draft)."""
+    memo = draft.memo.get("work:quoted_blocks")
+    if isinstance(memo, list):
+        return memo
+    text = draft.text
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (opened := _BLOCK_OPEN.search(text, pos)) is not None:
+        line_end = text.find("\n", opened.end())
+        if line_end < 0:
+            break
+        first = text[opened.end() - 1 : line_end]
+        if (first.count('"') + first.count("\u201c") + first.count("\u201d")) % 2 == 0:
+            pos = line_end + 1  # opened and closed on its own line: in_quotes' case
+            continue
+        stop = line_end
+        for _ in range(_BLOCK_LINES):
+            nxt = text.find("\n", stop + 1)
+            line = text[stop + 1 : nxt if nxt >= 0 else len(text)]
+            if _BLOCK_OPEN.match(line):
+                break  # another quotation opens: this one was never closed
+            if _BLOCK_CLOSE.search(line):
+                spans.append((opened.end(), nxt if nxt >= 0 else len(text)))
+                break
+            if nxt < 0:
+                break
+            stop = nxt
+        pos = line_end + 1
+    draft.memo["work:quoted_blocks"] = spans
+    return spans
+
+
+def in_quoted_block(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is inside a quotation of several lines (show notes, a script's
+    part, a post's text quoted whole), past its first line."""
+    return any(a < start < b for a, b in _quoted_blocks(draft))
 
 
 _PAIRS = (("\u00ab", "\u00bb"), ("\u300c", "\u300d"), ("\u300e", "\u300f"))
