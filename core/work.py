@@ -318,6 +318,49 @@ def data_row(draft: Draft, start: int, end: int | None = None) -> bool:
 
 _FILE_COMMA = re.compile(r",(?=\S)")
 
+# A statement's line: a date first ("12.09", "2025-09-12", "09/12/25", "Sep 12"), then
+# a signed or currency amount on the line ("-2,380.00", "+4,000.00", "EUR 149.90").
+_STATEMENT_DATE = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]*)?(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{4}-\d{2}-\d{2}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b"
+)
+_STATEMENT_AMOUNT = re.compile(
+    r"(?:^|\s)(?:[-+\u2212]\s?[$\u20ac\u00a3]?\d[\d,.\u202f ]*\d|"
+    r"[$\u20ac\u00a3]\s?\d[\d,.]*\d|\d[\d,.]*\d\s?(?:eur|usd|gbp|chf))\b"
+)
+
+
+# Somebody speaking or asking on the line: no statement's line says "send it to me".
+_ON_THE_LINE = re.compile(
+    r"\b(?:i|me|my|mine|we|us|our|you|your|u|ur|please|pls|send|pay|wire|transfer\s+to)\b"
+)
+
+
+@cache
+def _keeping_books() -> re.Pattern[str]:
+    """The words of ``[payment] books`` (every language): the draft keeps books."""
+    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('payment', 'books'))})")
+
+
+def statement_row(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is on a line of a bank or card statement the draft goes through
+    (it speaks of the books: ``[payment] books``, "reconciliation", "bank statement"): a
+    line opening with a date and holding an amount, nobody on it speaking, where an
+    account recorded is the payee's of a past transfer, not one given to be paid to."""
+    memo = "work:keeping_books"
+    if memo not in draft.memo:
+        draft.memo[memo] = _keeping_books().search(draft.lower) is not None
+    if not draft.memo[memo]:
+        return False
+    line_start = draft.text.rfind("\n", 0, start) + 1
+    line_end = draft.text.find("\n", start)
+    line = draft.lower[line_start : line_end if line_end >= 0 else len(draft.text)]
+    return (
+        _STATEMENT_DATE.match(line) is not None
+        and _STATEMENT_AMOUNT.search(line) is not None
+        and _ON_THE_LINE.search(line) is None
+    )
+
 
 def _short_fields(line: str) -> bool:
     """Whether every comma-separated field of the line is a few words (a record's
@@ -539,7 +582,7 @@ def feature_item(draft: Draft, start: int) -> bool:
 def quoted_content(draft: Draft, start: int) -> bool:
     """Whether ``start`` is inside quotes in a draft about content that is part of the
     work, or about records: a number, address or IBAN there belongs to that content."""
-    return in_quotes(draft.text, start) and (
+    return (in_quotes(draft.text, start) or in_quoted_block(draft, start)) and (
         about_content(draft)
         # 'lines like "my insta is same as here" are SPAM' in a labelling task: a record
         or about_records(draft)
@@ -727,6 +770,53 @@ def in_quotes(text: str, start: int) -> bool:
     # comes before a word; an apostrophe ("it's", "students'") does neither.
     opened = len(_SINGLE_OPENS.findall(before)) - len(_SINGLE_CLOSES.findall(before))
     return opened > 0
+
+
+# A quotation of several lines: opened at a line's start ('"This week Mel sits down
+# ...'), closed at a later line's end ('... at (503) 555-0102."').
+_BLOCK_OPEN = re.compile(r"^[ \t]*[\"\u201c]", re.MULTILINE)
+_BLOCK_CLOSE = re.compile(r"[\"\u201d][ \t]*[.,;:!?)]?[ \t]*$", re.MULTILINE)
+#: The most lines one quoted block may run over.
+_BLOCK_LINES = 40
+
+
+def _quoted_blocks(draft: Draft) -> list[tuple[int, int]]:
+    """The spans of quotations running over several lines (found once per draft)."""
+    memo = draft.memo.get("work:quoted_blocks")
+    if isinstance(memo, list):
+        return memo
+    text = draft.text
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (opened := _BLOCK_OPEN.search(text, pos)) is not None:
+        line_end = text.find("\n", opened.end())
+        if line_end < 0:
+            break
+        first = text[opened.end() - 1 : line_end]
+        if (first.count('"') + first.count("\u201c") + first.count("\u201d")) % 2 == 0:
+            pos = line_end + 1  # opened and closed on its own line: in_quotes' case
+            continue
+        stop = line_end
+        for _ in range(_BLOCK_LINES):
+            nxt = text.find("\n", stop + 1)
+            line = text[stop + 1 : nxt if nxt >= 0 else len(text)]
+            if _BLOCK_OPEN.match(line):
+                break  # another quotation opens: this one was never closed
+            if _BLOCK_CLOSE.search(line):
+                spans.append((opened.end(), nxt if nxt >= 0 else len(text)))
+                break
+            if nxt < 0:
+                break
+            stop = nxt
+        pos = line_end + 1
+    draft.memo["work:quoted_blocks"] = spans
+    return spans
+
+
+def in_quoted_block(draft: Draft, start: int) -> bool:
+    """Whether ``start`` is inside a quotation of several lines (show notes, a script's
+    part, a post's text quoted whole), past its first line."""
+    return any(a < start < b for a, b in _quoted_blocks(draft))
 
 
 _PAIRS = (("\u00ab", "\u00bb"), ("\u300c", "\u300d"), ("\u300e", "\u300f"))

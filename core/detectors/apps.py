@@ -641,9 +641,19 @@ def _crowd_does(draft: Draft, m: re.Match[str]) -> bool:
     its subject, with nobody of the two asked to talk: "most of our customers message us
     on WhatsApp" tells how the business is reached, the work's subject ("... reach me on
     WhatsApp" or "... contact you there" still ties the app to one of the two)."""
-    if _ONE_OF_THE_TWO.search(m.group(0).lower()):
+    crowd = _crowd_before().search(draft.lower, max(0, m.start() - 48), m.start())
+    if crowd is None:
         return False
-    return _crowd_before().search(draft.lower, max(0, m.start() - 48), m.start()) is not None
+    # "most of your customers message you there": the reader's own business reached by
+    # its customers, the reader's habit told, not a way for the two to talk
+    return not _ONE_OF_THE_TWO.search(m.group(0).lower()) or (
+        _YOUR_CROWD.search(draft.lower, max(0, crowd.start() - 16), crowd.start()) is not None
+        and not _WRITER.search(m.group(0).lower())
+    )
+
+
+_YOUR_CROWD = re.compile(r"\b(?:your|ur)\s+$")
+_WRITER = re.compile(r"\b(?:me|i|us|we)\b")
 
 
 # The writer or the reader as the one to reach ("us" is the business the crowd reaches).
@@ -656,7 +666,9 @@ def _crowd_before() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{crowds})\s+(?:(?:usually|often|mostly|mainly|always|already|still|now|just|"
         r"normally|typically|generally|sometimes|all|either|then|also|can|could|will|would|"
-        r"(?:prefer|like|tend|want|need|love)\s+to)\s+){0,2}$"
+        r"(?:prefer|like|tend|want|need|love)\s+to)\s+){0,2}"
+        # (the verb before a shorter match: "clients usually text | you on WhatsApp")
+        r"(?:(?:text|message|call|contact|reach|dm|ping|write|find)(?:s|es)?\s+)?$"
     )
 
 
@@ -942,6 +954,8 @@ def _there_invites(draft: Draft, p: _Patterns) -> Iterator[Match]:
             continue  # "set up our Telegram channel; I'll post the photos there": the work
         # "more reels: luna.edits_ (dm me there)": "message me there" asks to be reached,
         # which is nobody's work, whatever work words stand before it.
+        if place and _crowd_does(draft, m):
+            continue  # "most of your customers already message you there": a habit told
         if place and (
             _REACH_ME_THERE.match(m.group(0).lower()) or not _is_topic(draft, m.start(), m.end())
         ):

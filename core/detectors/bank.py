@@ -75,6 +75,7 @@ def detect(draft: Draft) -> Iterator[Match]:
                 or _theirs_in_content(draft, m.start())
                 or work.document_part(draft, m.start())
                 or _documented_example(draft, m.start(), m.group(0))
+                or work.statement_row(draft, m.start())
                 else "breach"
             )
             test_values = test_values or example

@@ -1241,6 +1241,13 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
     or accounts; not "I pay freelancers with Western Union, you just give me your name":
     the reader is paid so."""
     payee = _payee().search(draft.lower, m.start(), m.end())
+    if payee is None:
+        # "Meta's fees are billed by Meta to your business account": a third party's
+        # charge to the client, not money between the two ("billed by PayPal to ...":
+        # the payment service itself, not a payee)
+        payee = _BILLED_BY.search(draft.lower, m.start(), m.end())
+        if payee is not None and "app" in m.re.groupindex and m.start("app") < payee.end():
+            payee = None
     if payee is None and draft.lower.startswith("payment", m.start()):
         # "contractor payments through Deel", "vendor payments via Wise": the business's
         payee = _payee_modifier().search(draft.lower, max(0, m.start() - 40), m.start())
@@ -1248,7 +1255,11 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
         if not draft.lower.startswith(("paid", "paying", "pay "), m.start()):
             return False
         a = max(draft.sentence_bounds(m.start())[0], m.start() - 60)
-        if _paid_before().search(draft.lower, a, m.start()) is None:
+        if _paid_before().search(draft.lower, a, m.start()) is None and not (
+            # a record's line: '- "Mike T." - paid $1,200 via Zelle in March'
+            draft.lower.startswith("paid", m.start())
+            and _LISTED_PAYEE.search(draft.lower, max(0, m.start() - 60), m.start())
+        ):
             return False
         payee_end = m.start()
     else:
@@ -1258,6 +1269,21 @@ def _pays_another(draft: Draft, m: re.Match[str]) -> bool:
     return not _reader_paid(draft, m.end())
 
 
+# A list item naming somebody, then what they were paid: '- "Mike T." - paid ...',
+# "Coastal Pressure LLC: paid ..." (nobody of the two named, nor the contract's own
+# items: not "- me: paid ...", "- Milestone 3 - paid via PayPal").
+_LISTED_PAYEE = re.compile(
+    r"^[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]*(?:[\"\u201c][^\"\u201d\n]{1,40}[\"\u201d]|"
+    r"(?:(?!(?:i|me|my|you|your|u|ur|we|us|our|milestones?|invoices?|deposit|balance|fees?|"
+    r"rest|remainder|contract|project|hours|weeks?|months?|bonus|advance|payments?)\b)"
+    r"[\w.&'-]+[ \t]*){1,5})"
+    r"[ \t]*(?:[-\u2013\u2014:,])[ \t]+$",
+    re.MULTILINE,
+)
+_BILLED_BY = re.compile(
+    r"\b(?:billed|charged|invoiced|collected)\s+(?:directly\s+|separately\s+)?by\s+"
+    r"(?!(?:me|us|my|our|i|we|myself|ourselves)\b)(?:the\s+)?[a-z][\w.&-]*"
+)
 _PAID_PERSON = re.compile(
     r"\b(?:pay|send|transfer)\w*\s+(?:it\s+)?(?:to\s+)?(?:me|us|him|her|my|our)\b"
 )
@@ -1390,6 +1416,14 @@ _PRODUCT_SUBJECT = re.compile(
     r"currently\s+|still\s+)?$"
 )
 _PRODUCT_VERB = re.compile(r"(?:accepts|takes|supports|handles|processes)\b")
+# ... or the product that is to take it: "we need checkout on our store to accept Stripe",
+# "get the booking page to take PayPal" ("I need you to accept PayPal" names no product).
+_PRODUCT_TO = re.compile(
+    r"\b(?:page|site|website|store|shop|checkout|form|app|widget|plugin|kiosk|pos|till|"
+    r"terminal|cart|funnel|portal|system|bot|platform)s?\s+(?:[\w-]+\s+){0,2}?to\s+"
+    r"(?:also\s+|only\s+|now\s+)?$"
+)
+_PRODUCT_INFINITIVE = re.compile(r"(?:accept|take|support|handle|process)\b")
 _PAID_YOU = re.compile(r"\b(?:you|u)\b[^.!?\n]{0,30}\b(?:paid|pay)\b")
 # ... unless the reader is sent there to pay: "my booking site takes PayPal, pay there".
 _PAY_THERE = re.compile(
@@ -1401,9 +1435,14 @@ _PAY_THERE = re.compile(
 def _product_subject(draft: Draft, m: re.Match[str]) -> bool:
     """Whether a match opening with "takes" or "accepts" has a product for its subject
     ("our donation page takes PayPal"), nobody being sent to pay there."""
-    if not _PRODUCT_VERB.match(draft.lower, m.start()):
-        return False
-    if not _PRODUCT_SUBJECT.search(draft.lower, max(0, m.start() - 48), m.start()):
+    before = max(0, m.start() - 48)
+    if _PRODUCT_VERB.match(draft.lower, m.start()):
+        if not _PRODUCT_SUBJECT.search(draft.lower, before, m.start()):
+            return False
+    elif not (
+        _PRODUCT_INFINITIVE.match(draft.lower, m.start())
+        and _PRODUCT_TO.search(draft.lower, before, m.start())
+    ):
         return False
     b = draft.sentence_bounds(m.start())[1]
     # ("our shop accepts Venmo, so you could be paid that way too": the reader's pay)

@@ -550,6 +550,7 @@ def _judge(
         or _phone_cue_in_sentence(draft, start)
         or _local_cue_before(draft, start)
         or _phone_hash_before(draft, start)
+        or _LABEL_BEFORE.search(draft.lower, max(0, start - 12), start) is not None
     ):
         status = "breach"
     else:
@@ -562,10 +563,17 @@ def _judge(
     # "call me: +44 7700 900318": right after words that say "phone", a number of a
     # possible length counts even if no operator has it yet (or it is a drama number).
     if (
-        draft.has_word_within(_PHONE_CUE, start - 24, start) or _local_cue_before(draft, start, 24)
+        draft.has_word_within(_PHONE_CUE, start - 24, start)
+        or _local_cue_before(draft, start, 24)
+        or _LABEL_BEFORE.search(draft.lower, max(0, start - 12), start) is not None
     ) and _possible(digits, international):
         return status
     return None
+
+
+# A signature's one-letter label for a line, at a line's start or after a pipe:
+# "M: +44.7700.900.412", "T: 020 7946 0018 | M: 07700 900412" (Mobile, Tel, Phone, Cell).
+_LABEL_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?:m|t|p|c|mob|mb|tel|ph)\.?[ \t]*:[ \t]*\(?$")
 
 
 # A number introduced as somebody else's line: "the support hotline", "the shop's number".
