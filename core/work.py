@@ -775,7 +775,8 @@ def in_quotes(text: str, start: int) -> bool:
 # A quotation of several lines: opened at a line's start ('"This week Mel sits down
 # ...'), closed at a later line's end ('... at (503) 555-0102."').
 _BLOCK_OPEN = re.compile(r"^[ \t]*[\"\u201c]", re.MULTILINE)
-_BLOCK_CLOSE = re.compile(r"[\"\u201d][ \t]*[.,;:!?)]?[ \t]*$", re.MULTILINE)
+# (closed at the line's end, or before the writer's next sentence: '..." Let me know.')
+_BLOCK_CLOSE = re.compile(r"[\"\u201d][ \t]*[.,;:!?)]?(?:[ \t]*$|[ \t]+[A-Z])", re.MULTILINE)
 #: The most lines one quoted block may run over.
 _BLOCK_LINES = 40
 
@@ -896,6 +897,7 @@ def signature_start(draft: Draft, pos: int) -> int | None:
         if len(line) > _SIGNATURE_LINE:
             return None
         if _SIGN_OFF_LINE.fullmatch(line):
-            return cursor
+            # (a draft's first line is its greeting, "Hi Anna,", not a sign-off)
+            return cursor if text[:prev].strip() else None
         cursor = prev
     return None
