@@ -315,10 +315,12 @@ _SCRIPTS = {
     "Hebr": "\u0590-\u05ff",
     "Thai": "\u0e00-\u0e7f",
 }
-#: Letters of the scripts whose words (or, in Korean, particles) run on without a space,
-#: so that a detail in Latin letters can touch them ("联系我abc@gmail.com", "tanaka@gmail.com
-#: です", "abc@gmail.com으로"): Thai, kana, Han and Hangul syllables.
-GLUED_LETTERS = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+#: Letters of the scripts written without spaces between words: Thai, kana and Han.
+UNSPACED_LETTERS = _SCRIPTS["Thai"] + "\u3040-\u30ff" + _SCRIPTS["Hani"]
+#: Those, and Hangul syllables, whose particles run on without a space too: letters a
+#: detail in Latin letters can touch ("联系我abc@gmail.com", "tanaka@gmail.comです",
+#: "abc@gmail.com으로"); with the compatibility ideographs.
+GLUED_LETTERS = UNSPACED_LETTERS + "\uac00-\ud7af\uf900-\ufaff"
 #: Distinct marker words of a language written in Latin letters that a draft must hold
 #: before it is read as that language; a short draft ("whatsapp karo") needs one.
 _MARKERS_NEEDED = 2

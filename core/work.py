@@ -392,6 +392,7 @@ def _signed_off(text: str, a: int, b: int) -> bool:
 _SIGN_OFF_WORDS = r"[^\n.?:]{1,30}[,!\u2014-]|-{2,}|\u2014"
 _SIGN_OFF = re.compile(_SIGN_OFF_WORDS + r"|(?:[A-Z][\w.'-]*\s?){1,3}")
 _SIGN_OFF_LINE = re.compile(_SIGN_OFF_WORDS)
+_NOT_SPACE = re.compile(r"\S")
 
 
 # "Sample row: ...", "e.g. ...", "Input -> ...": a line that labels itself as data.
@@ -898,6 +899,6 @@ def signature_start(draft: Draft, pos: int) -> int | None:
             return None
         if _SIGN_OFF_LINE.fullmatch(line):
             # (a draft's first line is its greeting, "Hi Anna,", not a sign-off)
-            return cursor if text[:prev].strip() else None
+            return cursor if _NOT_SPACE.search(text, 0, prev) else None
         cursor = prev
     return None
