@@ -178,8 +178,15 @@ def is_common_tld(label: str) -> bool:
     return label.lower() in _tld_sets()[0] or (len(label) == 2 and label.isalpha())
 
 
-# Suffixes that are also code files' extensions: never a site, whatever the words before.
+# Suffixes that are also code files' extensions. Serbia's .rs or Moldova's .md is a site
+# when the words before call it one's site ("my site nikoladesign.rs"), unless its name is
+# one a project's files go by ("my portfolio README.md").
 _CODE_EXTENSIONS = frozenset("py md sh rs js ts rb cs hs mk so ps ml".split())
+_FILE_NAMES = frozenset(
+    "readme changelog license licence contributing index main app lib mod build setup "
+    "manage install deploy run start test tests utils util config settings server client "
+    "script scripts package module models views routes".split()
+)
 
 
 def site_if_named(host: str) -> bool:
@@ -188,8 +195,10 @@ def site_if_named(host: str) -> bool:
     labels = host.lower().split(".")
     if len(labels) != 2 or len(labels[0]) < 3 or not labels[0].replace("-", "").isalnum():
         return False
-    tld = labels[1]
-    return tld in _tld_sets()[1] and tld not in _CODE_EXTENSIONS and is_known_suffix(host)
+    name, tld = labels
+    if tld in _CODE_EXTENSIONS and name in _FILE_NAMES:
+        return False
+    return tld in _tld_sets()[1] and is_known_suffix(host)
 
 
 def bare_name_is_site(host: str) -> bool:

@@ -118,7 +118,16 @@ _THE_WORKS = re.compile(
     r"building|venue|plot|parcel|project site|house|home|apartment|condo|villa|cabin|"
     r"location to shoot|shoot location|restaurant|store|shop)\b)"
     r"(?:\s+(?:to|we|you|i)(?:'d|'ll|'re|'ve)?\s+[\w\s]{0,20})?"
-    r"\s*(?:is|at|:|=|located at|address(?:ed)?)?\s*(?:at\s+)?$"
+    r"\s*(?:is|at|:|=|located at|address(?:ed)?)?\s*(?:at\s+)?$|"
+    # What the work makes of a place, named just before it: "the floor plan for 1180
+    # Harbor View Rd", "drone photos of 22 Oak Lane", "a 3D tour of ..."
+    r"\b(?:floor\s*plans?|site\s+plans?|plans|blueprints?|renders?|renderings?|drawings?|"
+    r"elevations?|sketch(?:es)?|(?:3d\s+)?models?|photos?|photographs?|photography|"
+    r"pictures|shots|footage|videos?|(?:virtual|3d|360)\s+tours?|walk-?throughs?|"
+    r"listings?|staging|surveys?|inspections?|appraisals?|valuations?|measurements?|"
+    r"remodel|renovation|redesign|landscap\w+|mock-?ups?)\s+(?:for|of|at)\s+"
+    r"(?:(?:the|our|their|a)\s+(?:[\w-]+\s+)?(?:property|house|home|unit|building|site|"
+    r"apartment|condo|flat|office|lot)\s+(?:at\s+)?)?$"
 )
 
 

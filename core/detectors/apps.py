@@ -977,10 +977,14 @@ _ON_AN_APP = re.compile(r"(?<!\bme )(?<!\bus )\b(?:on|via|in|through|using|with)
 
 _NAME_LIKE = re.compile(r"[\d_.@]| dot | underscore ")
 
+# A count after an app's name, no name on it: "TikTok (800)", "Instagram: 12.4k",
+# "YouTube (2,300)". No app gives anybody a name of four digits or fewer.
+_COUNT = re.compile(r"\d{1,4}|\d{1,3}(?:[.,]\d{1,3})*[km]|\d{1,3}(?:,\d{3})+")
+
 
 def _is_handle(handle: str, sep: str, draft: Draft, start: int, end: int) -> bool:
     low = handle.lower()
-    if low in _HANDLE_STOPWORDS or len(low) < 3:
+    if low in _HANDLE_STOPWORDS or len(low) < 3 or _COUNT.fullmatch(low):
         return False
     if _app_names().fullmatch(low):
         return False  # "Midtrans Snap: GoPay, OVO": a list of products, not a user name

@@ -20,10 +20,11 @@ from presend.core.scan import (
 )
 
 _PLATFORM = r"(?:upwork|the platform|this platform|the site|this site|here)"
-# ("off the books": paid where no record is kept, so not through the platform)
+# ("off the books": paid where no record is kept, so not through the platform; "continue
+# without Upwork": the platform left out, not "without Upwork's fees" only)
 _OUTSIDE = (
     rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM}|"
-    r"off\s+(?:the\s+)?books)"
+    r"off\s+(?:the\s+)?books|without\s+(?:upwork|the\s+platform)(?!['\u2019]))"
 )
 # Right after paying or hiring, "outside" with no place named is the platform's outside:
 # "can I pay you outside for the next milestone?" (not "paid outside the US").
@@ -61,13 +62,22 @@ class _Patterns:
         pay = cues.app_names("payment")
         pay_words = anchors_of(vocabulary()["apps"]["payment"])
         self.pay_words = pay_words
-        ways = ("direct", "private", "personal", "separate", "outside", "off", "straight")
+        ways = (
+            "direct",
+            "private",
+            "personal",
+            "separate",
+            "outside",
+            "off",
+            "straight",
+            "without",
+        )
         #: Where each pattern can match: see scan.WordPattern and Draft.find.
         self.solicitation: tuple[WordPattern, ...] = (
             # "pay me directly", "pay you outside Upwork", "payment directly to me"
             words(
                 r"\b(?:pay|paying|paid|payments?|send (?:the |my |your |a )?"
-                r"(?:\d+%\s+|[$€£]?\d[\d,.]*\s+)?"
+                r"(?:\d+%\s+|[$€£]?\d[\d,.]*k?\s+)?"
                 r"(?:money|payment|funds|it|deposit|advance|balance|rest|amount|bonus|tip|salary)|"
                 r"transfer (?:the )?(?:money|payment|funds)|"
                 # "I'll send you a bank wire directly"
@@ -75,7 +85,8 @@ class _Patterns:
                 # "I can send $850 straight to your account": the sum itself sent
                 r"send (?:you |u )?[$€£]\s?\d[\d,.]*k?|"
                 r"wire(?: the)?(?: (?:money|payment|funds))?)"
-                r"\s+(?:(?!not\b|no\b|never\b)[\w$'%]+\s+){0,6}"
+                # (a sum or a rate among them: "$1,200", "$30/h", "€2.5k")
+                r"\s+(?:(?!not\b|no\b|never\b)(?:[\w$€£'%]|[.,/](?=\w))+\s+){0,6}"
                 # ("pay that from your company card directly with Hetzner": a bill paid
                 # to a named third party, not to either side)
                 rf"(?:directly(?!\s+(?:with|to)\s+(?!{_EITHER_SIDE}|{pay}\b)[a-z])|"
@@ -243,9 +254,9 @@ class _Patterns:
                 rf"fees?|invoice|discount)"
                 # ("... happens outside Upwork, all project talk stays here": talk, not work)
                 r"(?!\w*\s+(?:talk|chat|communication|discussion|conversation|messages?)\b)",
-                ("outside", "off"),
+                ("outside", "off", "without"),
                 word_start=True,
-                gate=words(_OUTSIDE, ("outside", "off"), leading=True),
+                gate=words(_OUTSIDE, ("outside", "off", "without"), leading=True),
             ),
             # "direct payment", "settle privately"
             words(
@@ -337,19 +348,25 @@ class _Patterns:
             # close the contract and carry on directly
             words(
                 r"\b(?:close|end|cancel|finish|wrap up|stop)\s+(?:(?:the|this|our)\s+"
-                # ("close this one", "close it here": the contract just spoken of)
-                r"(?:(?:upwork\s+)?contract|one)|it\s+(?:here|now|on upwork))\b[^.!?\n]{0,60}\b"
+                # ("close this one", "close it here": the contract just spoken of; "wrap up
+                # this milestone on Upwork": the platform's unit of the contract)
+                r"(?:(?:upwork\s+)?(?:contract|milestone)|one)|it\s+(?:here|now|on upwork))\b"
+                r"[^.!?\n]{0,60}\b"
                 r"(?:continue|work|pay|"
                 # "... and move you onto a direct monthly retainer"
                 r"move|switch|transfer|put|bring|take|onboard|"
                 r"keep working|keep going|go on|carry on|deal|hire|contract)\w*\b[^.!?\n]{0,30}\b"
-                r"(?:directly|outside|privately|off|ourselves|between us|on our own|"
+                # ("continue with the API directly after": at once, not without the platform)
+                r"(?:directly(?!\s+(?:after|afterwards|before|following|next)\b)|outside|"
+                r"privately|off|ourselves|between us|on our own|"
                 # "... and continue direct" (not "direct messages", "direct deposit")
                 r"by ourselves|direct(?!\s+(?:messages?|dms?|deposits?|debits?|links?|access|"
-                r"quotes?|mail|line|reports?|contact)\b))\b",
+                r"quotes?|mail|line|reports?|contact)\b)|"
+                # "... and then continue without it": without the contract just closed
+                r"without\s+(?:it|upwork|the\s+platform)(?!['\u2019]))(?!\w)",
                 ("close", "end", "cancel", "finish", "wrap up", "stop"),
                 leading=True,
-                also=(("contract", "one"),),
+                also=(("contract", "one", "milestone"),),
             ),
             # "once this contract closes, shall we keep going on our own?"
             words(

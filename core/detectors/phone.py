@@ -812,6 +812,10 @@ def _local_cue_before(draft: Draft, start: int, reach: int = 40) -> bool:
 _LOCAL_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<=\d))\.\s|[!?\u061f\u3002]\s?")
 
 
+# Asking to ring or write to a number: the number named after it is one to call.
+_CALL_VERB = re.compile(r"\b(?:call|ring|dial|text|phone|whats\s?app|reach|contact)\b")
+
+
 #: How far before a number the end of another number's name in the draft's language
 #: still names it: "شماره‌های قطعه (مثلاً ۰۹۱۲-...)", with an "e.g." between.
 _OTHER_CUE_REACH = 30
@@ -835,6 +839,8 @@ def _local_other_cue_before(draft: Draft, start: int) -> bool:
             last is not None
             and last.end() >= start - _OTHER_CUE_REACH
             and not _local_cue_before(draft, start, start - last.end())
+            # "call our company number 020 ...": the name asked to be rung is a line
+            and _CALL_VERB.search(draft.lower, a, last.start()) is None
         ):
             return True
     return False

@@ -189,6 +189,9 @@ def detect(draft: Draft) -> Iterator[Match]:
                 )  # fmt: skip
 
 
+# A page the reader is sent to, before the verb: "the contact page there (has) ...", "...
+# on my site (lists) ...".
+_SENT_THERE = re.compile(r"\b(?:there|on\s+(?:it|(?:my|that)\s+(?:web\s?)?site))\b")
 # The verb of a document or a piece of content holding details: "the copy (lists) our ...".
 _HOLDS = re.compile(r"\b(?:includes?|contains?|lists?|shows?|has)\s+(?P<ours>our\b)?")
 
@@ -197,6 +200,8 @@ def _content_holds(draft: Draft, m: re.Match[str]) -> bool:
     """Whether a pointer to a document holding details ("the copy lists our address and
     phone") tells what a piece of the content to produce holds (work.held_by_content)."""
     verb = _HOLDS.search(m.group(0))
+    if verb is not None and _SENT_THERE.search(m.group(0), 0, verb.start()):
+        return False  # "the contact page there has my phone": a page to go to, not to make
     return verb is not None and work.held_by_content(
         draft, m.start() + verb.start(), ours=verb.group("ours") is not None
     )
