@@ -573,7 +573,7 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
         # (The blocker, some twenty alternatives tried at every position, runs only in
         # drafts that hold one of the literals it needs.)
         if (not rule.blocker_literals or draft.has_any(rule.blocker_literals)) and any(
-            not cues.negated(draft.clause_before(b.start())[-_CUE_NEGATION:])
+            not cues.negated(draft.clause_before(b.start())[-_CUE_NEGATION:], draft.languages)
             for b in rule.blocker.finditer(draft.lower)
         ):
             # Wording that rules the exception out ("... you don't need to contact me
@@ -586,7 +586,9 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
             draft.memo[key] = [
                 at
                 for at in _cue_hits(rule, draft)
-                if not cues.negated(before := draft.clause_before(at)[-_CUE_NEGATION:])
+                if not cues.negated(
+                    before := draft.clause_before(at)[-_CUE_NEGATION:], draft.languages
+                )
                 or _REQUIRED.search(before)
             ]
     found: list[int] = draft.memo[key]  # type: ignore[assignment]
