@@ -1614,7 +1614,11 @@ PLATFORM_NAME = re.compile(
     r"マイルストーン|마일스톤|里程碑"
 )
 #: Where a clause ends, in the scripts of the language files.
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\uff0c\u3001\u060c]|\s-\s")
+#: (Thai writes no commas: a space between two Thai words ends a clause, "... ให้ Upwork
+#: แล้ว ตั้งแต่มกราคมผมจะออกใบแจ้งหนี้ตรง" names the platform in the clause before.)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\u2013\uff0c\u3001\u060c]|\s-\s|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])"
+)
 
 
 def _platform_bills(draft: Draft, m: re.Match[str]) -> bool:
