@@ -231,9 +231,19 @@ def about_the_work(text: str) -> bool:
     return bool(DEVELOPMENT.search(text) or _topic_words().search(text))
 
 
-def negated(clause: str) -> bool:
-    """Whether a clause holds a refusal or a negation, in any language."""
-    return bool(NEGATION.search(clause) or _other_refusals().search(clause))
+def negated(clause: str, languages: frozenset[str] | None = None) -> bool:
+    """Whether a clause holds a refusal or a negation, in any language, or, when
+    ``languages`` (the draft's) are given, in English or one of them: a refusal word of
+    one language is an everyday word of another (Spanish "ni" is Swedish "you")."""
+    others = _other_refusals() if languages is None else _refusals_of(languages)
+    return bool(NEGATION.search(clause) or others.search(clause))
+
+
+@cache
+def _refusals_of(languages: frozenset[str]) -> re.Pattern[str]:
+    """The refusals in the files of ``languages`` only."""
+    entries = [w for code in sorted(languages) for w in lexicon.words_of(code, "refusal", "before")]
+    return _whole_words(list(dict.fromkeys(entries))) if entries else re.compile("(?!)")
 
 
 def deferred(sentence: str) -> bool:

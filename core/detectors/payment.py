@@ -1631,7 +1631,11 @@ PLATFORM_NAME = re.compile(
     r"マイルストーン|마일스톤|里程碑"
 )
 #: Where a clause ends, in the scripts of the language files.
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\uff0c\u3001\u060c]|\s-\s")
+#: (Thai writes no commas: a space between two Thai words ends a clause, "... ให้ Upwork
+#: แล้ว ตั้งแต่มกราคมผมจะออกใบแจ้งหนี้ตรง" names the platform in the clause before.)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\u2013\uff0c\u3001\u060c]|\s-\s|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])"
+)
 
 
 def _platform_bills(draft: Draft, m: re.Match[str]) -> bool:
@@ -1665,7 +1669,7 @@ def _billing(draft: Draft) -> Iterator[Match]:
                 continue  # "the invoicing app sends a bank transfer as usual": the work
             if _platform_bills(draft, m):
                 continue  # "Upwork sends the invoice as usual"
-            if cues.negated(m.group(0)):
+            if cues.negated(m.group(0), draft.languages):
                 continue  # "außerhalb von Upwork mache ich nicht – auch nicht per Überweisung"
             around = draft.sentence(m.start())
             if cues.names_the_work(around) or _books(code).search(around):
