@@ -131,7 +131,9 @@ DEVELOPMENT = re.compile(
     r"module|bots?|chatbot|app(?:lication)? for|build(?:ing)?|develop\w*|configur\w+|"
     r"automat\w+|scrap\w+|clone|widget|button|template|theme|campaigns?|ads|advertising|"
     r"marketing|followers|moderat\w+|manag\w+|smm|seo|analytics|pixel|catalog|"
-    r"sandbox|merchant|subscriptions?|billing|payouts? (?:api|feature)|reels|"
+    # ("keep billing us by bank transfer": the verb, somebody billed, not a billing feature)
+    r"sandbox|merchant|subscriptions?|billing(?!\s+(?:us|me|you|u|him|her|them)\b)|"
+    r"payouts? (?:api|feature)|reels|"
     r"contract address|smart contract|token|deployed|etherscan|tx|transaction hash|"
     r"clone|ui|ux|redesign|mockups?|landing page|e-?commerce|woocommerce|shopify|flows?|"
     # ("for payout I prefer Wise": how one is paid, not a payouts feature)

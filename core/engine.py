@@ -63,7 +63,7 @@ def check(text: str, context: Context) -> Report:
         for m in _at_most(detect(draft), MAX_FINDINGS)
     ]
     if len(matches) > 1:  # one match overlaps nothing and introduces nothing
-        matches = _drop_introductions(_resolve_overlaps(matches, pack, draft), pack)
+        matches = _drop_introductions(_resolve_overlaps(matches, pack, draft), pack, draft)
     if len(matches) > MAX_FINDINGS:
         # A draft that breaks the rules thousands of times says so with its first
         # thousands: judging each one costs about a millisecond (the cue searches), and
@@ -187,7 +187,13 @@ def _generic_channels() -> frozenset[str]:
     return frozenset({"", *lexicon.words("ask", "generic_channels")})
 
 
-def _drop_introductions(matches: list[Match], pack: rulepack.RulePack) -> list[Match]:
+@cache
+def _yours() -> re.Pattern[str]:
+    """The words that make a detail the reader's ("your number")."""
+    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('ask', 'yours'))})\b")
+
+
+def _drop_introductions(matches: list[Match], pack: rulepack.RulePack, draft: Draft) -> list[Match]:
     """ "Email me at jane@x.com" is one finding, not two: a phrase that only introduces
     (or follows) a concrete detail of the same kind right beside it adds nothing."""
     details = _SpanIndex([m for m in matches if not m.negatable and m.status == "breach"])
@@ -195,7 +201,14 @@ def _drop_introductions(matches: list[Match], pack: rulepack.RulePack) -> list[M
     for m in matches:
         # "Move to WhatsApp (+1 646 ...)" is two breaches: the app and the number.
         app = m.evidence.get("app", "").lower().replace(" ", "").replace("-", "")
-        if m.negatable and m.status == "breach" and app in _generic_channels():
+        if (
+            m.negatable
+            and m.status == "breach"
+            and app in _generic_channels()
+            # "email ... your phone number to hr@x.io": the reader's detail asked for is
+            # not the writer's address beside it
+            and not (m.type == "contact_request" and _yours().search(draft.lower, m.start, m.end))
+        ):
             kind = pack.types[m.type].kind
             near = details.near(m.start, m.end, _INTRODUCTION_GAP + 1)
             if any(pack.types[d.type].kind == kind for d in near):

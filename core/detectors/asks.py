@@ -52,9 +52,12 @@ class _Patterns:
         # The detail, with nothing after it that makes it a topic ("your email campaign").
         # "your email or Skype ID": a second detail named with the first.
         also = rf"(?:\s*(?:,|/|or|and|&)\s*(?:(?:{mods})\s+){{0,2}}(?:{payment}|{contact})\b)?"
-        # "your company's registered address", "your DPO's email": one owner on the way.
+        # "your company's registered address", "your DPO's email": one owner on the way;
+        # "the Atlassian account email": a tool's name, whatever it is, before its account.
         noun = (
-            rf"(?:[a-z][\w-]*['’]s\s+)?(?:(?:{mods})\s+){{0,2}}(?:(?P<pay>{payment})|(?P<contact>{contact})){also}"
+            rf"(?:[a-z][\w-]*['’]s\s+)?(?:[a-z][\w.-]*\s+(?=(?:account|login)\s+(?:e-?mail|mail|id|"
+            r"username|user\s?name)\b))?"
+            rf"(?:(?:{mods})\s+){{0,2}}(?:(?P<pay>{payment})|(?P<contact>{contact})){also}"
             rf"(?![\w@.\-]*\w)(?!\s+(?:{_alt('ask', 'not_after')})\b)"
         )
         yours = _alt("ask", "yours")
@@ -99,10 +102,13 @@ class _Patterns:
         self.yours_back = words(
             rf"\b{noun}\b[^\n]{{0,150}}?\b(?:(?:could|can|would|will)\s+(?:you|u)\s+"
             r"(?:please\s+|just\s+|also\s+)?|please\s+|pls\s+)"
-            r"(?:type|send|share|give|tell|drop|pass|post|write|leave|put|add|enter)\s+(?:(?:me|us)\s+)?"
-            r"yours\b(?=\s*(?:here|below|in\s+(?:the|this)\s+(?:chat|thread|message)|"
+            r"(?:type|send|share|give|tell|drop|pass|post|write|leave|put|add|enter|paste)\s+"
+            r"(?:(?:me|us)\s+)?"
+            # "... your tax ID and your registered address. Please paste both here."
+            r"(?:yours|both(?:\s+of\s+them)?|them\s+both|them|those)\b"
+            r"(?=\s*(?:here|below|in\s+(?:the|this)\s+(?:chat|thread|message)|"
             r"with\s+(?:me|us)|to\s+(?:me|us)|please|pls|\?))",
-            ("yours",),
+            ("yours", "both", "them", "those"),
             reach=(220, 24),
         )
         #: "reply with the email address you want it sent to"
@@ -122,6 +128,35 @@ class _Patterns:
                 "you will",
             ),
             reach=(96, 24),
+        )
+        #: "the best email for our onboarding team to contact you", "the number to reach
+        #: you on"
+        self.to_reach_you = words(
+            rf"\b(?:the|an?)\s+{noun}\s+(?:address\s+)?(?:for\s+(?:[\w'-]+\s+){{1,3}}?)?to\s+"
+            r"(?:reach|contact|call|text|e-?mail|message|ring|get\s+hold\s+of|"
+            r"get\s+in\s+touch\s+with)\s+(?:you|u)\b",
+            (
+                "reach you",
+                "contact you",
+                "call you",
+                "text you",
+                "mail you",
+                "message you",
+                "ring you",
+                "hold of you",
+                "touch with you",
+                "reach u",
+                "contact u",
+            ),
+            reach=(140, 24),
+        )
+        #: "Webflow adds collaborators by email. What's yours?": the detail named, then
+        #: asked for by "yours" in a question of its own right after.
+        self.whats_yours = words(
+            rf"\b{noun}\b[^.?!\n]{{0,24}}[.?!:;—–-]\s*(?:so\s+|then\s+)?"
+            r"(?:what'?s|what\s+is|which\s+is|which'?s)\s+yours\s*\?",
+            ("yours",),
+            reach=(120, 24),
         )
         #: "the email on your Dropbox account", "the number linked to your WhatsApp"
         self.on_yours = words(
@@ -213,6 +248,8 @@ class _Patterns:
             self.on_yours,
             self.which_one,
             self.yours_back,
+            self.to_reach_you,
+            self.whats_yours,
             self.indefinite,
             self.offer,
             self.reach,
@@ -324,6 +361,8 @@ def _found(draft: Draft) -> Iterator[Match]:
         p.on_yours,
         p.which_one,
         p.yours_back,
+        p.to_reach_you,
+        p.whats_yours,
     ):
         for m in draft.find(pattern):
             if work.a_figure(draft, m.start(), m.end()):

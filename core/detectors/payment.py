@@ -115,7 +115,9 @@ class _Patterns:
                 # (the verb: "the state refund will go by direct deposit" is a tax refund)
                 r"refund(?:ed|ing|(?=\s+(?:it|me|you|u|us|him|her|them|that|this|those|the|my|"
                 r"your|our|what|[$€£\d])\b))|reimburs(?:e|ed|ing)|"
-                r"invoic(?:e|es|ed|ing)|bill|charge|cash out|salary|hire|onboard|contract|cover|"
+                r"invoic(?:e|es|ed|ing)|bill(?:ed)?|billing(?=\s+(?:us|me|you|u|him|her|them)\b)|"
+                r"charg(?:e|es|ed|ing)|cash out|salary|hire|"
+                r"onboard|contract|cover|"
                 r"retainer|"
                 r"fees?|money|balance|the rest|bonus|advance|upfront|remainder|remaining|"
                 r"installments?|(?:the\s+(?:other|second|first)\s+)?half(?!\s+(?:of|the)\b)|"
@@ -143,7 +145,7 @@ class _Patterns:
                     "reimburs",
                     "invoic",
                     "bill",
-                    "charge",
+                    "charg",
                     "cash out",
                     "salary",
                     "hire",
@@ -177,6 +179,16 @@ class _Patterns:
                 r"\bmilestones?\s+(?:(?:paid|done|settled|funded)\s+)?(?:in|via|through|by|with|"
                 rf"using|over)\s+(?P<app>{pay})\b",
                 ("milestone",),
+                leading=True,
+                also=(pay_words,),
+            ),
+            # "I'll pay you cash like before", "can you pay me USDT": the money named right
+            # after whom it pays, with no "in" or "by"
+            words(
+                r"\b(?:pay|paying|paid)\s+(?:you|u|me|us|him|her|them)\s+"
+                r"(?:(?:the\s+)?(?:rest|balance|remainder|difference|[$€£]\s?\d[\d,.]*k?)\s+)?"
+                rf"(?P<app>{pay})\b{_NOT_BUILT}",
+                ("pay", "paid"),
                 leading=True,
                 also=(pay_words,),
             ),
@@ -625,7 +637,10 @@ class _Patterns:
                 r"bring(?:ing)?|pay(?:ing)?|tak(?:e|ing)|mov(?:e|ing)|switch(?:ing)?|"
                 r"transfer(?:ring)?)\s+(?:you|u|him|her|them)\s+"
                 r"(?:(?:on|onto|to|into|through|via|with|under)\s+(?:our|my|the company'?s?|an?)\s+"
-                r"(?:[\w-]+\s+){0,2}?(?:payroll|eor|employer of record|agency|company)"
+                # "move you to our regular vendor payments (ACH)": the client's own payment run
+                r"(?:[\w-]+\s+){0,2}?(?:payroll|eor|employer of record|agency|company|"
+                r"(?:vendor|supplier|contractor|ap|accounts payable)\s+"
+                r"(?:payments?|payment\s+runs?|pay\s+runs?))"
                 r"(?!\s+(?:system|software|tool|app|account|platform|portal|dashboard|module|"
                 r"spreadsheet|reports?|data|records?|files?|admin|settings|channel|chat|group|"
                 r"workspace|page|website|site|drive|folder)\b)|"
@@ -659,6 +674,11 @@ class _Patterns:
                         "remote.com",
                         "papaya",
                         "multiplier",
+                        "vendor",
+                        "supplier",
+                        "contractor",
+                        "payable",
+                        " ap ",
                     ),
                 ),
             ),

@@ -491,15 +491,15 @@ def _judge(
     start, end = span
     international = raw.startswith(("+", "00"))
     owned = _owned(draft, start)
-    # "call me on ..." is the writer's, even so; and a drama range's number after "my
-    # number ... it's" anywhere in its sentence (writers give those as their own too).
-    made_up = not owned and (
-        _fictional(digits)
-        or (
-            _drama_number(digits)
-            and draft.norm.original_text(start, end) == raw  # a disguise is meant
-            and not _claimed_in_sentence(draft, start)
-        )
+    # "call me on ..." is the writer's, even so; and a number of a range kept for fiction
+    # after "my number ... it's" anywhere in its sentence, or disguised, is meant as one's
+    # own: writers give those as theirs too ("here's my direct line if that's easier than
+    # typing here: (503) 555-0162", "reach me ...: four one five, five five five, ...").
+    made_up = (
+        not owned
+        and (_fictional(digits) or _drama_number(digits))
+        and draft.norm.original_text(start, end) == raw  # a disguise is meant
+        and not _claimed_in_sentence(draft, start)
     )
     if (made_up and (work.about_content(draft) or work.about_records(draft))) or (
         work.in_quotes(draft.text, start) and work.about_content(draft)
@@ -631,7 +631,11 @@ _YOUR_LINE = re.compile(
 )
 # Words saying a number is someone's own, whatever else the sentence is about.
 _OWNER = re.compile(
-    r"\b(?:my|our|me|us|text(?=\s+(?:me|us|at|on|to)\b)|reach|ring|whatsapp|contact|dial)\b"
+    r"\b(?:my|our|me|us|text(?=\s+(?:me|us|at|on|to)\b)|reach|ring|whatsapp|dial)\b"
+    # "contact me", not a part of a document named after it ("the contact page has the
+    # Tokyo office (03-...)")
+    r"|\bcontact\b(?!\s+(?:page|pages|form|section|block|tab|box|column|panel|card|"
+    r"slide|sheet|screen)\b)"
     # "call" the verb, not a thing named after calls ("the call button", "call tracking")
     r"|\bcall\b(?!\s+(?:button|buttons|tracking|center|centre|centers|log|logs|recording|"
     r"recordings|routing|flow|script|scripts|queue|widget|extension|cta|metrics|volume)\b)"
