@@ -63,7 +63,7 @@ def detect(draft: Draft) -> Iterator[Match]:
     test_values = False  # IBANs given as a format's test values: codes after them are too
     content_end = -1  # where the last IBAN of the work's content ended: its BIC is too
     for m in _ibans(draft):
-        if _valid_iban(m.group(0)):
+        if _valid_iban(m.group(0)) or _mistyped(draft, m):
             # A quoted IBAN in a spec or test sheet is the work's data, not an account.
             # So is one given as test input ("test with DE89 ... and GB82 ...: both must pass").
             example = work.format_example(draft, m.start())
@@ -168,7 +168,11 @@ def iban_spans(draft: Draft) -> list[tuple[int, int]]:
     account's, never a phone number ("DE89 3704 0044 0532 0130 00")."""
     spans = draft.memo.get("iban_spans")
     if not isinstance(spans, list):
-        spans = [(m.start(), m.end()) for m in _ibans(draft) if _valid_iban(m.group(0))]
+        spans = [
+            (m.start(), m.end())
+            for m in _ibans(draft)
+            if _valid_iban(m.group(0)) or _mistyped(draft, m)
+        ]
         draft.memo["iban_spans"] = spans
     return spans
 
@@ -196,6 +200,38 @@ def _ibans(draft: Draft) -> Iterator[re.Match[str]]:
         if m is not None:
             yield m
             done = m.end()
+
+
+# The word "IBAN" before an account, in its sentence: "IBAN: ...", "IBAN'a havale ...: ...".
+_IBAN_LABEL = re.compile(r"\biban")
+#: How far before an account its label may stand.
+_LABEL_REACH = 80
+
+
+def _mistyped(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether an IBAN that fails only its check digits is labelled one in its sentence
+    ("IBAN: DE27 1005 ... 83", a digit typed wrong or made up): an account given all the
+    same. Not a placeholder ("DE00 0000 ...", check digits 00 or an account of zeros)."""
+    candidate = "".join(m.group(0).split()).upper()
+    if candidate[2:4] == "00" or not candidate[4:].strip("0"):
+        return False
+    a = max(draft.sentence_bounds(m.start())[0], m.start() - _LABEL_REACH)
+    if _IBAN_LABEL.search(draft.lower, a, m.start()) is None:
+        return False
+    return _checksum_only(candidate)
+
+
+def _checksum_only(candidate: str) -> bool:
+    from schwifty import IBAN  # noqa: PLC0415
+    from schwifty.exceptions import InvalidChecksumDigits  # noqa: PLC0415
+
+    try:
+        IBAN(candidate)
+    except InvalidChecksumDigits:
+        return True  # (its country, length and format are right: checked first)
+    except ValueError:
+        return False
+    return False
 
 
 def _valid_iban(candidate: str) -> bool:

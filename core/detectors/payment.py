@@ -104,8 +104,10 @@ class _Patterns:
                 # "(our agency) pays its writers via Wise": said of whom it pays (read as the
                 # client's books unless the reader is asked to be paid so, _pays_another)
                 rf"pays(?=\s+(?:(?:its|their|our|all|the|his|her|my)\s+){{0,2}}(?:{_payees()})\b)|"
-                # ("payment data (handled by Stripe)": what the product processes)
+                # ("payment data (handled by Stripe)": what the product processes; "the
+                # payment bug with PayPal on Android": a fault of it to fix)
                 r"payments?(?!\s+(?:data|processing|processors?|providers?|gateways?|"
+                r"bugs?|errors?|failures?|glitch(?:es)?|crash(?:es)?|"
                 r"integrations?|flows?|pages?|forms?|apis?|logic|modules?|records?|"
                 r"screens?|webhooks?|events?)\b)|"
                 r"send(?:ing)?(?:\s+(?:you|me|us|him|her))?(?:\s+(?:an?\s+|the\s+)?"
