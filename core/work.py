@@ -26,12 +26,13 @@ _LISTS = {
 }
 
 
-#: An entry of a language written without spaces (Japanese, Chinese): no word edges.
-_UNSPACED = re.compile(r"^[\\w*]*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+#: An entry of a language written without spaces (Thai, Japanese, Chinese): no word edges.
+_UNSPACED = re.compile(rf"^[\\w*]*[{lexicon.UNSPACED_LETTERS}]")
 
 
 def _by_spacing(entries: list[str]) -> tuple[list[str], list[str]]:
-    """The entries of languages written with spaces, and the Japanese and Chinese ones."""
+    """The entries of languages written with spaces, and the Thai, Japanese and Chinese
+    ones."""
     glued = [e for e in entries if _UNSPACED.match(e)]
     return [e for e in entries if not _UNSPACED.match(e)], glued
 
@@ -229,6 +230,15 @@ def format_example(draft: Draft, start: int) -> bool:
         a = draft.sentence_bounds(a - 3)[0]
     # "It must accept:" and then the numbers one per line: the list's opening line says so.
     return holds_cue(a, b) or _in_list_intro(draft, start, holds_cue)
+
+
+def format_cue_before(draft: Draft, start: int, reach: int) -> bool:
+    """Whether a word saying the work handles a format ("validation", "must reject",
+    "validacija") stands in the ``reach`` characters before ``start``, in any sentence:
+    weaker evidence than ``format_example``'s, for details that are weak evidence too."""
+    found = _found(draft, "format_examples")
+    i = bisect.bisect_left(found, max(0, start - reach))
+    return i < len(found) and found[i] < start
 
 
 # Words placing a detail inside a document's text: "in clause 7", "§1", "as in the original".
@@ -764,6 +774,9 @@ def in_quotes(text: str, start: int) -> bool:
     if low > before.count("\u201c") + before.count("\u201d"):
         return True
     if not low and before.count("\u201c") > before.count("\u201d"):
+        return True
+    # Finnish and Swedish open a quotation with the closing mark: ”Soita numeroon ...”
+    if not low and not before.count("\u201c") and before.count("\u201d") % 2 == 1:
         return True
     if any(before.count(a) > before.count(b) for a, b in _PAIRS):
         return True

@@ -63,7 +63,7 @@ def detect(draft: Draft) -> Iterator[Match]:
     test_values = False  # IBANs given as a format's test values: codes after them are too
     content_end = -1  # where the last IBAN of the work's content ended: its BIC is too
     for m in _ibans(draft):
-        if _valid_iban(m.group(0)) or _mistyped(draft, m):
+        if _valid_iban(m.group(0)):
             # A quoted IBAN in a spec or test sheet is the work's data, not an account.
             # So is one given as test input ("test with DE89 ... and GB82 ...: both must pass").
             example = work.format_example(draft, m.start())
@@ -82,6 +82,20 @@ def detect(draft: Draft) -> Iterator[Match]:
             if status == "topic":
                 content_end = m.end()
             yield Match("bank_account", m.start(), m.end(), status, evidence={"what": "IBAN"})
+    for label, m in _mistyped_ibans(draft):
+        # The same work as a valid one would be, or somebody's account all the same; and
+        # no example of a wrong one for a form to reject ("must reject ... e.g. IBAN ...").
+        if not (
+            work.format_example(draft, label)
+            or work.format_cue_before(draft, label, _FORMAT_REACH)
+            or work.format_example(draft, m.start())
+            or work.quoted_content(draft, m.start())
+            or work.sample_value(draft, m.start())
+            or _theirs_in_content(draft, m.start())
+            or work.document_part(draft, m.start())
+            or work.statement_row(draft, m.start())
+        ):
+            yield Match("bank_account", m.start(), m.end(), evidence={"what": "IBAN"})
     for m in finditer_in(_BIC, text, draft.near(_BIC_CUE_WORDS, 0, 60)):
         before = draft.lower[max(0, m.start() - 30) : m.start()]
         if (
@@ -164,15 +178,15 @@ def _example_ibans() -> frozenset[str]:
 
 
 def iban_spans(draft: Draft) -> list[tuple[int, int]]:
-    """Where the draft holds a valid IBAN (once per draft): its digit groups are the
-    account's, never a phone number ("DE89 3704 0044 0532 0130 00")."""
+    """Where the draft holds a valid IBAN, or one labelled so that fails only its checksum
+    (once per draft): its digit groups are the account's, never a phone number ("DE89
+    3704 0044 0532 0130 00")."""
     spans = draft.memo.get("iban_spans")
     if not isinstance(spans, list):
-        spans = [
-            (m.start(), m.end())
-            for m in _ibans(draft)
-            if _valid_iban(m.group(0)) or _mistyped(draft, m)
-        ]
+        spans = sorted(
+            [(m.start(), m.end()) for m in _ibans(draft) if _valid_iban(m.group(0))]
+            + [(m.start(), m.end()) for _, m in _mistyped_ibans(draft)]
+        )
         draft.memo["iban_spans"] = spans
     return spans
 
@@ -202,36 +216,63 @@ def _ibans(draft: Draft) -> Iterator[re.Match[str]]:
             done = m.end()
 
 
-# The word "IBAN" before an account, in its sentence: "IBAN: ...", "IBAN'a havale ...: ...".
-_IBAN_LABEL = re.compile(r"\biban")
-#: How far before an account its label may stand.
+# The word "IBAN" just before an account, a few words at most between, on its line: "IBAN:",
+# "my IBAN is", "Мој IBAN:", "IBAN-ul meu:", "IBAN (Zaba):".
+_IBAN_LABEL = re.compile(r"\biban\b")
+_LABEL_TO_ACCOUNT = re.compile(
+    r"(?:[-'\u2019]?\w{0,4})?(?:[^\w\n]{1,3}[^\W\d]{1,12}){0,3}[^\w\n]{1,3}"
+)
+#: How far before an account its label may stand in its sentence.
 _LABEL_REACH = 80
+#: Check digits no IBAN has: a placeholder's ("DE00 0000 ...", "GB00 XXXX ...").
+_NO_CHECK_DIGITS = frozenset(("00", "01", "99"))
 
 
-def _mistyped(draft: Draft, m: re.Match[str]) -> bool:
-    """Whether an IBAN that fails only its check digits is labelled one in its sentence
-    ("IBAN: DE27 1005 ... 83", a digit typed wrong or made up): an account given all the
-    same. Not a placeholder ("DE00 0000 ...", check digits 00 or an account of zeros)."""
-    candidate = "".join(m.group(0).split()).upper()
-    if candidate[2:4] == "00" or not candidate[4:].strip("0"):
-        return False
-    a = max(draft.sentence_bounds(m.start())[0], m.start() - _LABEL_REACH)
-    if _IBAN_LABEL.search(draft.lower, a, m.start()) is None:
-        return False
-    return _checksum_only(candidate)
+#: How far before a mistyped IBAN's label a word about validating a format still makes
+#: it an example of a wrong one.
+_FORMAT_REACH = 200
 
 
-def _checksum_only(candidate: str) -> bool:
+def _mistyped_ibans(draft: Draft) -> Iterator[tuple[int, re.Match[str]]]:
+    """IBANs labelled so that fail only the checksum: a country's IBAN of the right length
+    and shape, one digit mistyped (or made up), is still the writer's account given. The
+    label is "IBAN" just before it ("my IBAN is ...") or earlier in its sentence ("IBAN'a
+    havale yaparsanız: ..."). Each with where its label starts."""
+    if "iban" not in draft.lower:
+        return
+    text = draft.text
+    seen: set[int] = set()
+    for label in _IBAN_LABEL.finditer(draft.lower):
+        gap = _LABEL_TO_ACCOUNT.match(draft.lower, label.end())
+        if gap is None:
+            continue
+        m = _IBAN.match(text, gap.end())
+        if m is not None and not _valid_iban(m.group(0)) and _shaped_like_iban(m.group(0)):
+            seen.add(m.start())
+            yield label.start(), m
+    for m in _ibans(draft):
+        if m.start() in seen or _valid_iban(m.group(0)):
+            continue
+        a = max(draft.sentence_bounds(m.start())[0], m.start() - _LABEL_REACH)
+        labels = list(_IBAN_LABEL.finditer(draft.lower, a, m.start()))
+        if labels and _shaped_like_iban(m.group(0)):
+            yield labels[-1].start(), m
+
+
+def _shaped_like_iban(candidate: str) -> bool:
+    """Whether ``candidate`` has a real country's IBAN length and account format, and
+    check digits an IBAN can have."""
     from schwifty import IBAN  # noqa: PLC0415
-    from schwifty.exceptions import InvalidChecksumDigits  # noqa: PLC0415
 
-    try:
-        IBAN(candidate)
-    except InvalidChecksumDigits:
-        return True  # (its country, length and format are right: checked first)
-    except ValueError:
+    compact = "".join(candidate.split()).upper()
+    if compact[2:4] in _NO_CHECK_DIGITS:
         return False
-    return False
+    try:
+        iban = IBAN(compact, allow_invalid=True)
+        spec = iban.spec
+    except (ValueError, KeyError):
+        return False
+    return len(compact) == spec.iban_length and spec.regex.match(compact[4:]) is not None
 
 
 def _valid_iban(candidate: str) -> bool:
