@@ -197,15 +197,10 @@ def _deferrals() -> re.Pattern[str]:
 def _whole_words(entries: list[str]) -> re.Pattern[str]:
     """Any of ``entries``, not inside a longer word ("di" is no refusal in "building")."""
     edge = lexicon.WORD_CHAR
-    spaced = [e for e in entries if not _UNSPACED.match(e)]
-    glued = [e for e in entries if _UNSPACED.match(e)]  # Chinese, Japanese: no word edges
+    spaced, glued = lexicon.by_spacing(entries)  # Thai, Japanese, Chinese: no word edges
     return re.compile(
         rf"(?<!{edge}){lexicon.alternation(spaced)}(?!{edge})|{lexicon.alternation(glued)}"
     )
-
-
-#: (Thai too: "ระบบชำระเงิน" is a topic word inside "เชื่อมต่อระบบชำระเงินพร้อมเพย์".)
-_UNSPACED = re.compile(rf"^[\\w*]*[{lexicon.UNSPACED_LETTERS}]")
 
 
 @cache

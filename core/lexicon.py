@@ -321,6 +321,23 @@ UNSPACED_LETTERS = _SCRIPTS["Thai"] + "\u3040-\u30ff" + _SCRIPTS["Hani"]
 #: detail in Latin letters can touch ("联系我abc@gmail.com", "tanaka@gmail.comです",
 #: "abc@gmail.com으로"); with the compatibility ideographs.
 GLUED_LETTERS = UNSPACED_LETTERS + "\uac00-\ud7af\uf900-\ufaff"
+#: An entry that begins (after any "\w*") with an unspaced letter (Hangul is not one:
+#: Korean words stand between spaces): matched anywhere, not at word edges
+#: ("ระบบชำระเงิน" is a topic word inside "เชื่อมต่อระบบชำระเงินพร้อมเพย์").
+_UNSPACED_ENTRY = re.compile(rf"^[\\w*]*[{UNSPACED_LETTERS}]")
+
+
+def by_spacing(entries: Iterable[str]) -> tuple[list[str], list[str]]:
+    """``entries`` split by how a draft is searched for them: those of languages written
+    with spaces, to match at word edges, and those written in Thai, kana or Han letters,
+    which stand glued to the words around them ("いただいた原稿の"), to match anywhere."""
+    spaced: list[str] = []
+    glued: list[str] = []
+    for entry in entries:
+        (glued if _UNSPACED_ENTRY.match(entry) else spaced).append(entry)
+    return spaced, glued
+
+
 #: Distinct marker words of a language written in Latin letters that a draft must hold
 #: before it is read as that language; a short draft ("whatsapp karo") needs one.
 _MARKERS_NEEDED = 2

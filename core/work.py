@@ -26,23 +26,13 @@ _LISTS = {
 }
 
 
-#: An entry of a language written without spaces (Japanese, Chinese): no word edges.
-_UNSPACED = re.compile(r"^[\\w*]*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-
-
-def _by_spacing(entries: list[str]) -> tuple[list[str], list[str]]:
-    """The entries of languages written with spaces, and the Japanese and Chinese ones."""
-    glued = [e for e in entries if _UNSPACED.match(e)]
-    return [e for e in entries if not _UNSPACED.match(e)], glued
-
-
 @cache
 def _word_lists(key: str) -> tuple[WordPattern, ...]:
     """One ``[work]`` list, from every language file, as patterns: one for the words of
-    languages with spaces, at word edges, and one for Japanese and Chinese words, which
-    stand glued to the words around them ("いただいた原稿の")."""
+    languages with spaces, at word edges, and one for Thai, Japanese and Chinese words,
+    which stand glued to the words around them ("いただいた原稿の")."""
     whole, word_start = _LISTS[key]
-    spaced, glued = _by_spacing(lexicon.words("work", key))
+    spaced, glued = lexicon.by_spacing(lexicon.words("work", key))
     tail = r"\b" if whole else ""
     found = [
         words(
@@ -466,8 +456,9 @@ _NEW_SENTENCE = re.compile(r"[.!?][)\"'\u201d]*[ \t]+[A-Z][a-z]* [a-z]")
 @cache
 def _mine_local() -> re.Pattern[str]:
     """The other languages' words claiming a detail as one's own (``[work] mine``): "mi
-    móvil", "mein Handy", "私の携帯"; Japanese and Chinese ones stand glued to the rest."""
-    spaced, glued = _by_spacing(lexicon.words("work", "mine"))
+    móvil", "mein Handy", "私の携帯"; Thai, Japanese and Chinese ones stand glued to the
+    rest."""
+    spaced, glued = lexicon.by_spacing(lexicon.words("work", "mine"))
     edge = lexicon.WORD_CHAR
     source = rf"(?<!{edge}){lexicon.alternation(spaced)}(?!{edge})"
     return re.compile(source + (f"|{lexicon.alternation(glued)}" if glued else ""))
