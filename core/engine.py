@@ -127,7 +127,11 @@ def _resolve_overlaps(matches: list[Match], pack: rulepack.RulePack, draft: Draf
     # (Only a refusal before the match counts here: one after it, "paying me through Wise
     # directly - I can't", turns down the shorter matches inside it as well.)
     def declined(m: Match) -> bool:
-        return m.negatable and m.status == "breach" and _refused_before(_clause_before(m, draft))
+        return (
+            m.negatable
+            and m.status == "breach"
+            and _refused_before(_clause_before(m, draft), draft)
+        )
 
     ranked = sorted(
         matches,
@@ -264,10 +268,10 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
 def _declined(m: Match, draft: Draft, kind: str) -> bool:
     """Whether the writer declines or postpones what the phrase would otherwise ask."""
     clause = _clause_before(m, draft)
-    if cues.negated(cues.without_asides(clause)):
+    if cues.negated(cues.without_asides(clause), draft):
         return True
     head = _list_head(draft, m, clause)
-    if head is not None and cues.negated(cues.without_asides(head)):
+    if head is not None and cues.negated(cues.without_asides(head), draft):
         return True  # "I can't take PayPal, GoPay, or bank transfer outside Upwork"
     sentence = draft.sentence(m.start)
     first, last = draft.sentence_bounds(m.start)
@@ -404,9 +408,9 @@ def _clause_before(m: Match, draft: Draft) -> str:
     return clause
 
 
-def _refused_before(clause: str) -> bool:
+def _refused_before(clause: str, draft: Draft) -> bool:
     """Whether the clause before a match turns it down or reports someone else's words."""
-    return bool(cues.negated(cues.without_asides(clause)) or cues.reported(clause))
+    return cues.negated(cues.without_asides(clause), draft) or cues.reported(clause)
 
 
 _AND_SUBJECT = re.compile(r"\band\s+(?=(?:i|we|you|u|they)(?:'re|'m|'ll|'d|'ve)?\s)")
@@ -573,7 +577,7 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
         # (The blocker, some twenty alternatives tried at every position, runs only in
         # drafts that hold one of the literals it needs.)
         if (not rule.blocker_literals or draft.has_any(rule.blocker_literals)) and any(
-            not cues.negated(draft.clause_before(b.start())[-_CUE_NEGATION:])
+            not cues.negated(draft.clause_before(b.start())[-_CUE_NEGATION:], draft)
             for b in rule.blocker.finditer(draft.lower)
         ):
             # Wording that rules the exception out ("... you don't need to contact me
@@ -586,7 +590,7 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
             draft.memo[key] = [
                 at
                 for at in _cue_hits(rule, draft)
-                if not cues.negated(before := draft.clause_before(at)[-_CUE_NEGATION:])
+                if not cues.negated(before := draft.clause_before(at)[-_CUE_NEGATION:], draft)
                 or _REQUIRED.search(before)
             ]
     found: list[int] = draft.memo[key]  # type: ignore[assignment]

@@ -395,6 +395,22 @@ def present(lower: str, held: Iterable[str] | None = None) -> frozenset[str]:
     return frozenset(codes)
 
 
+def leading(codes: Iterable[str], held: Iterable[str]) -> str | None:
+    """Of the languages ``codes`` other than English, the one the draft holds the most
+    marker words of (``held``: its marker words, as whole words), or None when none is
+    ahead of every other: a Portuguese draft holds "que" and "para", which Spanish shares,
+    but also "você" and "não", which it does not."""
+    words = frozenset(held)
+    counts = sorted(
+        ((len(markers & words), code) for code, _, markers in _evidence() if code in codes),
+        reverse=True,
+    )
+    counts = [(n, code) for n, code in counts if code != "en"]
+    if not counts or counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
+
+
 def all_markers() -> tuple[str, ...]:
     """Every language's marker words, for the quick first look of ``present``."""
     return tuple(sorted({m for _, _, markers in _evidence() for m in markers}))
