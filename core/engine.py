@@ -450,16 +450,20 @@ def _stay_offered_after(draft: Draft, m: Match, first: int, last: int) -> bool:
     )
 
 
-#: A clause that is only a word joining the last item of a list ("..., GoPay, or bank
-#: transfer outside Upwork"), in the languages Presend reads.
-_LIST_JOIN = re.compile(
-    r"\s*(?:n?or|and|atau|dan|maupun|ou|o|y|e|oder|und|of|en|или|и|або|чи|lub|albo|a|i|"
-    r"nebo|ili|sau|și|vagy|és|tai|ja|eller|och|ή|και|veya|ya da|ve|یا|و|או|ו|หรือ|และ|"
-    r"hoặc|và|au|na|ya|aur|বা|অথবা|এবং|या|और|o kaya|at)\s*"
-)
+@cache
+def _list_join(languages: frozenset[str]) -> re.Pattern[str]:
+    """A clause that is only a word joining the last item of a list ("..., GoPay, or bank
+    transfer outside Upwork") in one of the draft's languages (``[refusal] list_joins``):
+    the Polish "i" in a Polish draft, never the English "I" of "..., i pay with zelle"."""
+    joins = [
+        word
+        for code in sorted(languages)
+        for word in lexicon.words_of(code, "refusal", "list_joins")
+    ]
+    return re.compile(rf"\s*{lexicon.alternation(joins)}\s*")
+
+
 #: Separators of a list's items.
-#: Joining words of other languages that are English words too ("i", "a", "at", "of").
-_ENGLISH_WORD_JOINS = frozenset(("i", "a", "at", "of", "o", "e", "en", "na", "ya", "au"))
 _LIST_COMMA = re.compile(r"[,\u060c\uff0c\u3001]")
 #: The most words a list's item between the head and the last item holds ("GoPay").
 _LIST_ITEM_WORDS = 3
@@ -469,10 +473,8 @@ def _list_head(draft: Draft, m: Match, clause: str) -> str | None:
     """When the match is the last item of a list ("I can't take PayPal, GoPay, or bank
     transfer outside Upwork"), the clause that opens the list, whose refusal covers every
     item; else None."""
-    if not clause or not _LIST_JOIN.fullmatch(clause):
+    if not clause or not _list_join(draft.languages).fullmatch(clause):
         return None
-    if clause.strip() in _ENGLISH_WORD_JOINS and draft.languages == {"en"}:
-        return None  # "..., i pay with zelle": the English "I", not Polish "and"
     first = max(draft.sentence_bounds(m.start)[0], m.start - REACH)
     parts = _LIST_COMMA.split(draft.lower[first : m.start - len(clause)])
     if len(parts) < 2 or parts[-1].strip():
