@@ -9,22 +9,8 @@ import re
 from functools import cache
 
 from presend.core import lexicon
+from presend.core.draft import Draft
 from presend.core.rulepack import vocabulary
-
-# A refusal or negation in the clause before an invitation undoes it:
-# "I can't move to WhatsApp", "no need to email me", "instead of Telegram, ...".
-NEGATION = re.compile(
-    # ("no problem signing the NDA" agrees)
-    r"\b(?:not|never|no(?!\s+(?:problem|worries|issue|issues|doubt)\b)|nope|"
-    r"don'?t|doesn'?t|didn'?t|do not|does not|can'?t|cannot|"
-    r"won'?t|will not|wouldn'?t|shouldn'?t|mustn'?t|isn'?t|aren'?t|unable|refuse\w*|"
-    # "instead of" turns down only what follows it closely: "instead of moving to X"
-    # but not "Instead of adding a milestone you can send it to my PayPal".
-    r"rather not|prefer not|instead of(?!\s+(?:[$€£¥]|\d))(?=(?:\s+[\w'-]+){0,3}\s*$)|"
-    r"decline\w*|against|nor|neither|"
-    r"forbid\w*|prohibit\w*|not allowed|not permitted|avoid (?:moving|sharing|going|switching))\b"
-    r"|n't\b",
-)
 
 # A sentence that opens by forbidding: "Do NOT send your email, phone or ask to move to
 # Skype" forbids every item of its list, the one after "or" too.
@@ -185,9 +171,20 @@ def without_asides(clause: str) -> str:
 
 
 @cache
-def _other_refusals() -> re.Pattern[str]:
-    """Refusals in the other languages' files (English's are NEGATION above)."""
-    return _whole_words(lexicon.words("refusal", "before"))
+def _refusals(languages: frozenset[str], leading: str | None) -> re.Pattern[str]:
+    """The refusals and negations of these languages' files (``[refusal] before``): "I
+    can't", "no need to", "no puedo", "nicht". In a draft written mostly in one of them
+    (``leading``), an entry of another file that can be no more than one of its everyday
+    words (``[refusal] false_friends``) is left out: in a Portuguese draft, English's
+    "no" is "in the" ("no WhatsApp")."""
+    friends = lexicon.words_of(leading, "refusal", "false_friends") if leading else []
+    entries = [
+        entry
+        for code in sorted(languages | {lexicon.ANY_LANGUAGE})
+        for entry in lexicon.words_of(code, "refusal", "before")
+        if code == leading or not any(re.fullmatch(entry, word) for word in friends)
+    ]
+    return _whole_words(entries)
 
 
 @cache
@@ -199,15 +196,10 @@ def _deferrals() -> re.Pattern[str]:
 def _whole_words(entries: list[str]) -> re.Pattern[str]:
     """Any of ``entries``, not inside a longer word ("di" is no refusal in "building")."""
     edge = lexicon.WORD_CHAR
-    spaced = [e for e in entries if not _UNSPACED.match(e)]
-    glued = [e for e in entries if _UNSPACED.match(e)]  # Chinese, Japanese: no word edges
+    spaced, glued = lexicon.by_spacing(entries)  # Thai, Japanese, Chinese: no word edges
     return re.compile(
         rf"(?<!{edge}){lexicon.alternation(spaced)}(?!{edge})|{lexicon.alternation(glued)}"
     )
-
-
-#: (Thai too: "ระบบชำระเงิน" is a topic word inside "เชื่อมต่อระบบชำระเงินพร้อมเพย์".)
-_UNSPACED = re.compile(rf"^[\\w*]*[{lexicon.UNSPACED_LETTERS}]")
 
 
 @cache
@@ -233,19 +225,10 @@ def about_the_work(text: str) -> bool:
     return bool(DEVELOPMENT.search(text) or _topic_words().search(text))
 
 
-def negated(clause: str, languages: frozenset[str] | None = None) -> bool:
-    """Whether a clause holds a refusal or a negation, in any language, or, when
-    ``languages`` (the draft's) are given, in English or one of them: a refusal word of
-    one language is an everyday word of another (Spanish "ni" is Swedish "you")."""
-    others = _other_refusals() if languages is None else _refusals_of(languages)
-    return bool(NEGATION.search(clause) or others.search(clause))
-
-
-@cache
-def _refusals_of(languages: frozenset[str]) -> re.Pattern[str]:
-    """The refusals in the files of ``languages`` only."""
-    entries = [w for code in sorted(languages) for w in lexicon.words_of(code, "refusal", "before")]
-    return _whole_words(list(dict.fromkeys(entries))) if entries else re.compile("(?!)")
+def negated(clause: str, draft: Draft) -> bool:
+    """Whether a clause of the draft holds a refusal or a negation, in one of the
+    languages the draft shows."""
+    return _refusals(draft.languages, draft.leading_language).search(clause) is not None
 
 
 def deferred(sentence: str) -> bool:

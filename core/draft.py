@@ -337,7 +337,16 @@ class Draft:
                 if any(self.is_whole_word(at, at + len(word)) for at in spots[word])
             }
             found = self.memo["languages"] = lexicon.present(self.lower, held)
+            self.memo["leading"] = lexicon.leading(found, held)
         return found  # type: ignore[return-value]
+
+    @property
+    def leading_language(self) -> str | None:
+        """Of the languages the draft shows, English aside, the one it holds the most
+        marker words of; None on a tie (see ``lexicon.leading``)."""
+        if "languages" not in self.memo:
+            _ = self.languages
+        return self.memo["leading"]  # type: ignore[return-value]
 
     def clause_before(self, pos: int) -> str:
         """The clause's lower-case text from its start up to ``pos`` (at most the last

@@ -130,7 +130,7 @@ def _resolve_overlaps(matches: list[Match], pack: rulepack.RulePack, draft: Draf
         return (
             m.negatable
             and m.status == "breach"
-            and _refused_before(_clause_before(m, draft), draft.languages)
+            and _refused_before(_clause_before(m, draft), draft)
         )
 
     ranked = sorted(
@@ -281,12 +281,10 @@ def _judge(m: Match, draft: Draft, pack: rulepack.RulePack) -> Finding:
 def _declined(m: Match, draft: Draft, kind: str) -> bool:
     """Whether the writer declines or postpones what the phrase would otherwise ask."""
     clause = _clause_before(m, draft)
-    # (Only the refusals of the draft's languages: "Kan ni betala via Swish?" asks, the
-    # Swedish "ni" being "you", not the Spanish "ni".)
-    if cues.negated(cues.without_asides(clause), draft.languages):
+    if cues.negated(cues.without_asides(clause), draft):
         return True
     head = _list_head(draft, m, clause)
-    if head is not None and cues.negated(cues.without_asides(head), draft.languages):
+    if head is not None and cues.negated(cues.without_asides(head), draft):
         return True  # "I can't take PayPal, GoPay, or bank transfer outside Upwork"
     sentence = draft.sentence(m.start)
     first, last = draft.sentence_bounds(m.start)
@@ -423,9 +421,9 @@ def _clause_before(m: Match, draft: Draft) -> str:
     return clause
 
 
-def _refused_before(clause: str, languages: frozenset[str]) -> bool:
+def _refused_before(clause: str, draft: Draft) -> bool:
     """Whether the clause before a match turns it down or reports someone else's words."""
-    return bool(cues.negated(cues.without_asides(clause), languages) or cues.reported(clause))
+    return cues.negated(cues.without_asides(clause), draft) or cues.reported(clause)
 
 
 _AND_SUBJECT = re.compile(r"\band\s+(?=(?:i|we|you|u|they)(?:'re|'m|'ll|'d|'ve)?\s)")
@@ -465,16 +463,20 @@ def _stay_offered_after(draft: Draft, m: Match, first: int, last: int) -> bool:
     )
 
 
-#: A clause that is only a word joining the last item of a list ("..., GoPay, or bank
-#: transfer outside Upwork"), in the languages Presend reads.
-_LIST_JOIN = re.compile(
-    r"\s*(?:n?or|and|atau|dan|maupun|ou|o|y|e|oder|und|of|en|или|и|або|чи|lub|albo|a|i|"
-    r"nebo|ili|sau|și|vagy|és|tai|ja|eller|och|ή|και|veya|ya da|ve|یا|و|או|ו|หรือ|และ|"
-    r"hoặc|và|au|na|ya|aur|বা|অথবা|এবং|या|और|o kaya|at)\s*"
-)
+@cache
+def _list_join(languages: frozenset[str]) -> re.Pattern[str]:
+    """A clause that is only a word joining the last item of a list ("..., GoPay, or bank
+    transfer outside Upwork") in one of the draft's languages (``[refusal] list_joins``):
+    the Polish "i" in a Polish draft, never the English "I" of "..., i pay with zelle"."""
+    joins = [
+        word
+        for code in sorted(languages)
+        for word in lexicon.words_of(code, "refusal", "list_joins")
+    ]
+    return re.compile(rf"\s*{lexicon.alternation(joins)}\s*")
+
+
 #: Separators of a list's items.
-#: Joining words of other languages that are English words too ("i", "a", "at", "of").
-_ENGLISH_WORD_JOINS = frozenset(("i", "a", "at", "of", "o", "e", "en", "na", "ya", "au"))
 _LIST_COMMA = re.compile(r"[,\u060c\uff0c\u3001]")
 #: The most words a list's item between the head and the last item holds ("GoPay").
 _LIST_ITEM_WORDS = 3
@@ -484,10 +486,8 @@ def _list_head(draft: Draft, m: Match, clause: str) -> str | None:
     """When the match is the last item of a list ("I can't take PayPal, GoPay, or bank
     transfer outside Upwork"), the clause that opens the list, whose refusal covers every
     item; else None."""
-    if not clause or not _LIST_JOIN.fullmatch(clause):
+    if not clause or not _list_join(draft.languages).fullmatch(clause):
         return None
-    if clause.strip() in _ENGLISH_WORD_JOINS and draft.languages == {"en"}:
-        return None  # "..., i pay with zelle": the English "I", not Polish "and"
     first = max(draft.sentence_bounds(m.start)[0], m.start - REACH)
     parts = _LIST_COMMA.split(draft.lower[first : m.start - len(clause)])
     if len(parts) < 2 or parts[-1].strip():
@@ -592,7 +592,7 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
         # (The blocker, some twenty alternatives tried at every position, runs only in
         # drafts that hold one of the literals it needs.)
         if (not rule.blocker_literals or draft.has_any(rule.blocker_literals)) and any(
-            not cues.negated(draft.clause_before(b.start())[-_CUE_NEGATION:], draft.languages)
+            not cues.negated(draft.clause_before(b.start())[-_CUE_NEGATION:], draft)
             for b in rule.blocker.finditer(draft.lower)
         ):
             # Wording that rules the exception out ("... you don't need to contact me
@@ -605,9 +605,7 @@ def _applies(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
             draft.memo[key] = [
                 at
                 for at in _cue_hits(rule, draft)
-                if not cues.negated(
-                    before := draft.clause_before(at)[-_CUE_NEGATION:], draft.languages
-                )
+                if not cues.negated(before := draft.clause_before(at)[-_CUE_NEGATION:], draft)
                 or _REQUIRED.search(before)
             ]
     found: list[int] = draft.memo[key]  # type: ignore[assignment]

@@ -26,24 +26,13 @@ _LISTS = {
 }
 
 
-#: An entry of a language written without spaces (Thai, Japanese, Chinese): no word edges.
-_UNSPACED = re.compile(rf"^[\\w*]*[{lexicon.UNSPACED_LETTERS}]")
-
-
-def _by_spacing(entries: list[str]) -> tuple[list[str], list[str]]:
-    """The entries of languages written with spaces, and the Thai, Japanese and Chinese
-    ones."""
-    glued = [e for e in entries if _UNSPACED.match(e)]
-    return [e for e in entries if not _UNSPACED.match(e)], glued
-
-
 @cache
 def _word_lists(key: str) -> tuple[WordPattern, ...]:
     """One ``[work]`` list, from every language file, as patterns: one for the words of
-    languages with spaces, at word edges, and one for Japanese and Chinese words, which
-    stand glued to the words around them ("いただいた原稿の")."""
+    languages with spaces, at word edges, and one for Thai, Japanese and Chinese words,
+    which stand glued to the words around them ("いただいた原稿の")."""
     whole, word_start = _LISTS[key]
-    spaced, glued = _by_spacing(lexicon.words("work", key))
+    spaced, glued = lexicon.by_spacing(lexicon.words("work", key))
     tail = r"\b" if whole else ""
     found = [
         words(
@@ -173,7 +162,7 @@ def hotline(draft: Draft, start: int) -> bool:
     if not (i < len(found) and found[i] <= start and about_content(draft)):
         return False
     # "our hotline isn't on the label, so call me at ...": words in between claim it.
-    return not claims(draft.lower[found[bisect.bisect_right(found, start) - 1] : start])
+    return not claims(draft.lower[found[bisect.bisect_right(found, start) - 1] : start], draft)
 
 
 #: How far before a detail an instruction to keep the text as it is ("use exactly this:")
@@ -200,7 +189,7 @@ def verbatim(draft: Draft, start: int) -> bool:
             return False
         if cue >= a:
             return True
-        if not claims(draft.lower[cue:start]):
+        if not claims(draft.lower[cue:start], draft):
             return True  # "Text is final, please use exactly this:\n\nFront: ..."
     return False
 
@@ -474,19 +463,24 @@ _NEW_SENTENCE = re.compile(r"[.!?][)\"'\u201d]*[ \t]+[A-Z][a-z]* [a-z]")
 
 
 @cache
-def _mine_local() -> re.Pattern[str]:
-    """The other languages' words claiming a detail as one's own (``[work] mine``): "mi
-    móvil", "mein Handy", "私の携帯"; Japanese and Chinese ones stand glued to the rest."""
-    spaced, glued = _by_spacing(lexicon.words("work", "mine"))
+def _mine_local(languages: frozenset[str]) -> re.Pattern[str]:
+    """The words of these languages claiming a detail as one's own (``[work] mine``): "mi
+    móvil", "mein Handy", "私の携帯"; Thai, Japanese and Chinese ones stand glued to the
+    rest. Only the draft's languages: French "mon" in "Mon to Fri" claims nothing."""
+    entries = [
+        entry for code in sorted(languages) for entry in lexicon.words_of(code, "work", "mine")
+    ]
+    spaced, glued = lexicon.by_spacing(entries)
     edge = lexicon.WORD_CHAR
     source = rf"(?<!{edge}){lexicon.alternation(spaced)}(?!{edge})"
     return re.compile(source + (f"|{lexicon.alternation(glued)}" if glued else ""))
 
 
-def claims(text: str) -> bool:
-    """Whether lower-case ``text`` holds a word claiming a detail as one's own, in any
-    language ("my", "our", "mi", "mein", "私の")."""
-    return MINE.search(text) is not None or _mine_local().search(text) is not None
+def claims(text: str, draft: Draft) -> bool:
+    """Whether lower-case ``text``, words of the draft, holds a word claiming a detail as
+    one's own, in English or another of the draft's languages ("my", "our", "mi", "mein",
+    "私の")."""
+    return MINE.search(text) is not None or _mine_local(draft.languages).search(text) is not None
 
 
 def sample_value(draft: Draft, start: int) -> bool:
@@ -502,7 +496,7 @@ def sample_value(draft: Draft, start: int) -> bool:
         # "... test values:" then a blank line, then the list: still the same list.
         if (
             (len(parts) == 1 or (len(parts) == 2 and parts[0].rstrip().endswith(":")))
-            and not claims(between)
+            and not claims(between, draft)
             # "(I'll leave the UPC placeholder). You can mail them to ...": a new
             # sentence that is no list of values speaks of something else.
             and _NEW_SENTENCE.search(draft.text, end, start) is None
@@ -554,7 +548,7 @@ def _quoted_in_example(draft: Draft, start: int) -> bool:
     ]
     return (
         bool(opens)
-        and not claims(draft.lower[opens[-1] : start])
+        and not claims(draft.lower[opens[-1] : start], draft)
         and _NEW_SENTENCE.search(draft.text, opens[-1], start) is None
     )
 
@@ -723,7 +717,9 @@ def content_block(draft: Draft, start: int) -> bool:
     a, b = intro
     if not _INTRODUCES.search(draft.lower, a, b):
         return False  # a line that only mentions a page, above a paragraph of prose
-    if _MINE_INTRO.search(draft.lower, a, b) or _mine_local().search(draft.lower, a, b):
+    if _MINE_INTRO.search(draft.lower, a, b) or _mine_local(draft.languages).search(
+        draft.lower, a, b
+    ):
         return False
     found = _found(draft, "artefacts")
     i = bisect.bisect_left(found, a)

@@ -1691,7 +1691,7 @@ def _billing(draft: Draft) -> Iterator[Match]:
                 continue  # "the invoicing app sends a bank transfer as usual": the work
             if _platform_bills(draft, m):
                 continue  # "Upwork sends the invoice as usual"
-            if cues.negated(m.group(0), draft.languages):
+            if cues.negated(m.group(0), draft):
                 continue  # "außerhalb von Upwork mache ich nicht – auch nicht per Überweisung"
             around = draft.sentence(m.start())
             if cues.names_the_work(around) or _books(code).search(around):
