@@ -491,15 +491,23 @@ def _judge(
     start, end = span
     international = raw.startswith(("+", "00"))
     owned = _owned(draft, start)
-    # "call me on ..." is the writer's, even so; and a number of a range kept for fiction
-    # after "my number ... it's" anywhere in its sentence, or disguised, is meant as one's
-    # own: writers give those as theirs too ("here's my direct line if that's easier than
-    # typing here: (503) 555-0162", "reach me ...: four one five, five five five, ...").
+    # A number of a range kept for fiction is made up unless claimed: "call me on ..."
+    # next to it, or written in words or disguised outside quotation marks ("text me
+    # whenever: four one five, five five five, zero one ...") or with "my number ...
+    # it's" in its sentence. Digits a sentence claims stay made up (scripts claim numbers
+    # in their characters' voices), and so do words quoted from a transcript or record.
+    disguised = draft.norm.original_text(start, end) != raw
+    meant = disguised and (
+        _claimed_in_sentence(draft, start) or not work.in_quotes(draft.text, start)
+    )
     made_up = (
         not owned
-        and (_fictional(digits) or _drama_number(digits))
-        and draft.norm.original_text(start, end) == raw  # a disguise is meant
-        and not _claimed_in_sentence(draft, start)
+        and not meant
+        and (
+            _fictional(digits)
+            # (a drama range's number is given as one's own when its sentence claims it)
+            or (_drama_number(digits) and not disguised and not _claimed_in_sentence(draft, start))
+        )
     )
     if (made_up and (work.about_content(draft) or work.about_records(draft))) or (
         work.in_quotes(draft.text, start) and work.about_content(draft)
