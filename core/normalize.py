@@ -97,6 +97,8 @@ def normalise(text: str, limit: int | None = None) -> Normalised:
             run, tokens = _spelled_pattern(languages, lifted)
             spelled = partial(_spelled, tokens=tokens, weak=_WEAK - lifted)
             rewritten = _rewrite(norm, run, spelled, lower)
+        elif pattern is _JOIN_RUN:
+            rewritten = _rewrite(norm, _join_pattern(lexicon.present(lower)), replace, lower)
         else:
             rewritten = _rewrite(norm, pattern, replace, lower)
         if rewritten is not norm:
@@ -291,10 +293,16 @@ def _bracketed(m: re.Match[str], _: str) -> str | None:
     return "@" if word in _AT_SET else "."
 
 
-# Middle dot, bullet and their kin, and a dot in a circle (the "@" of "ⓐ" has its dot too).
-_DOT_LIKE = "\u00b7\u2022\u2219\u22c5\u2027\u30fb\u2299\u2a00\u29bf"
+# Middle dot, bullet and their kin, and a dot in a circle (the "@" of "ⓐ" has its dot too);
+# small squares, circles and diamonds typed as bullets ("514 ▪555▪ 0196", "acme ● com").
+_DOT_LIKE = (
+    "\u00b7\u2022\u2219\u22c5\u2027\u30fb\u2299\u2a00\u29bf"
+    "\u25aa\u25ab\u25fe\u25fd\u25cf\u25e6\u2981\u2218\u26ab\U0001f538\U0001f539"
+)
 _DOMAIN_AHEAD = re.compile(
-    rf" {{0,2}}[a-z0-9][a-z0-9\-]{{0,62}} {{0,2}}(?:[.{_DOT_LIKE}]|[\[({{<]?dot\b)"
+    rf" {{0,2}}[a-z0-9][a-z0-9\-]{{0,62}} {{0,2}}"
+    # (the dot may be bracketed itself, not yet read: "ines(a)proton[.]me")
+    rf"(?:[.{_DOT_LIKE}]|[\[({{<]?dot\b|[\[({{<] {{0,2}}(?:\.|period\b))"
 )
 
 
@@ -376,6 +384,94 @@ def _spaced_bech32(m: re.Match[str], text: str) -> str | None:
 
 def _has_spaced_bech32(lower: str, _: Found | None) -> bool:
     return "c1" in lower or "tb1" in lower
+
+
+# A Discord tag's "#" said in words: "kai.moon (hash) 0 4 2 7", "nikodesign hash 4471",
+# "rena [pound] 0042": a name, the sign's name, four digits (spaced or not).
+_SPOKEN_HASH = re.compile(
+    r"(?<=[a-z0-9_.])[ ]{0,2}(?:[\[({<][ ]?)?(?:hashtag|hash|pound(?: sign)?|number sign)"
+    r"(?:[ ]?[\])}>])?[ ]{0,2}(\d(?:[ ]?\d){3})(?![\w])"
+)
+
+
+def _spoken_hash(m: re.Match[str], _: str) -> str | None:
+    name = _NAME_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+    if name is None or not any(c.isalpha() for c in name.group(0)):
+        return None  # "12 pound 2345": a weight and a number, no name
+    return "#" + m.group(1).replace(" ", "")
+
+
+_NAME_BEFORE = re.compile(r"[\w.]+$")
+
+
+def _has_spoken_hash(lower: str, _: Found | None) -> bool:
+    return "hash" in lower or "pound" in lower or "number sign" in lower
+
+
+# A detail written in pieces, the draft saying to join them: "$ jay  dub  designs (no
+# spaces)", "/in/ tomas - ferreira - 9b2 (remove the spaces)", "jobs at pixelforge studio
+# (one word) dot io" (the words of every language, [email] join). The pieces are the
+# words right before the words that say so, back to the first everyday word, punctuation
+# or the line's start: at most eight, and two at least. Where the detail goes on after
+# the words ("(one word) dot io"), they are taken out too.
+_JOIN_WORDS = lexicon.alternation(lexicon.words("email", "join")).replace(r"\s+", " ")
+_JOIN_TOLD = (
+    rf"[ ]{{0,2}}(?:[(\[][ ]?(?:(?:all|just|written|write it|it'?s) )?(?:{_JOIN_WORDS})"
+    rf"(?:[ ,][^)\]\n]{{0,25}})?[)\]]"
+    rf"|[,\-\u2013\u2014][ ]{{0,2}}(?:{_JOIN_WORDS})(?=[ ]{{0,2}}(?:[.,;:!)\n]|$)))"
+)
+_JOIN_GOES_ON = r"(?=[ ]{1,2}(?:dot|period|at)[ ]|[ ]{0,2}[.@][a-z])"
+
+
+@cache
+def _join_pattern(languages: frozenset[str]) -> re.Pattern[str]:
+    """The pattern for the draft's languages: their everyday words end the pieces."""
+    stops = sorted(
+        {
+            *lexicon.words("lang", "common_words"),
+            *(m for code in languages for m in lexicon.words_of(code, "lang", "markers")),
+            *(w for w in _AT_SET if " " not in w),
+            "dot",
+            "period",
+        },
+        key=len,
+        reverse=True,
+    )
+    stop = "|".join(re.escape(w) for w in stops)
+    piece = rf"(?!(?:{stop})(?![\w'\u2019]))[\w$@/#.+\-]+"
+    return re.compile(
+        rf"(?<![\w$@/#.+\-'\u2019]){piece}(?:[ ]{{1,2}}{piece}){{1,7}}"
+        rf"(?:(?P<told>{_JOIN_TOLD}){_JOIN_GOES_ON}|(?={_JOIN_TOLD}))"
+    )
+
+
+def _joined(m: re.Match[str], text: str) -> str | None:
+    end = m.start("told") if m.group("told") else m.end()
+    run = m.string[m.start() : end]
+    if not _DETAIL_SIGN.search(run) and not _DETAIL_BEFORE.search(
+        m.string, max(0, m.start() - 30), m.start()
+    ):
+        return None  # "my name at google's mail service, no spaces": words about it
+    return text[m.start() : end].replace(" ", "")
+
+
+# What makes the pieces a detail's: a sign of one in them, or an "@" or a label before.
+_DETAIL_SIGN = re.compile(r"[$@/#_.\d]")
+_DETAIL_BEFORE = re.compile(
+    rf"(?:[:@]|(?<![\w]){lexicon.alternation(['at', *lexicon.words('email', 'at')])})[ ]{{1,2}}$"
+)
+
+
+def _has_join_words(lower: str, _: Found | None) -> bool:
+    return _JOIN_PROBE.search(lower) is not None
+
+
+_JOIN_PROBE = re.compile(_JOIN_TOLD)
+
+
+#: Stands in _REWRITES for the joined-pieces pattern, compiled the first time a draft
+#: needs it (its list of everyday words of every language is long).
+_JOIN_RUN = re.compile("(?!)joined")  # (not "(?!)": re would hand back _SPELLED)
 
 
 # Single characters separated by single spaces: "j o h n d o e", "t . m e / x", and
@@ -741,20 +837,41 @@ _SPELLED = re.compile("(?!)")
 # A name read out in the spelling alphabet, letter by letter, digits as words or figures:
 # "echo lima india hotel alpha two two" -> "eliha22" (vocabulary.toml,
 # [spelling_alphabet]). Only a run with at least four of its letter words, so "golf
-# hotel in lima" or "alpha and delta" stay as they are.
+# hotel in lima" or "alpha and delta" stay as they are. The signs of an address may be
+# said between the letters, and its suffix after a dot, commas as pauses: "sierra alpha
+# mike dot kilo, at, yankee alpha hotel oscar oscar, dot co dot uk" -> "sam.k@yahoo.co.uk".
 _ALPHABET_LETTERS: dict[str, str] = dict(vocabulary()["spelling_alphabet"]["letters"])
 _ALPHABET_WORD = "|".join(re.escape(w) for w in sorted(_ALPHABET_LETTERS, key=len, reverse=True))
 _ALPHABET_TOKEN = rf"(?:{_ALPHABET_WORD}|{'|'.join(w for w in SPOKEN_DIGITS if len(w) > 2)}|\d)"
-_ALPHABET_RUN = re.compile(
-    rf"(?<![\w-])(?:{_ALPHABET_WORD})(?:[ ,\-]{{1,2}}{_ALPHABET_TOKEN}){{3,}}(?![\w-])"
+_ALPHABET_SIGNS = {
+    **dict.fromkeys(["at", *lexicon.words("email", "at")], "@"),
+    **dict.fromkeys(["dot", "period", *lexicon.words("email", "dot")], "."),
+    "underscore": "_",
+    "dash": "-",
+    "hyphen": "-",
+}
+_ALPHABET_DOT = lexicon.alternation(
+    [w for w, sign in _ALPHABET_SIGNS.items() if sign == "." and w.isascii()]
 )
+_ALPHABET_SIGN = lexicon.alternation([w for w in _ALPHABET_SIGNS if w.isascii()])
+_ALPHABET_GAP = r"[ ,\-]{1,2}"
+_ALPHABET_STEP = (
+    rf"(?:{_ALPHABET_GAP}(?:{_ALPHABET_SIGN}{_ALPHABET_GAP})?{_ALPHABET_TOKEN}(?![\w-])"
+    rf"|{_ALPHABET_GAP}{_ALPHABET_DOT}{_ALPHABET_GAP}"
+    r"(?:com|net|org|io|co|uk|de|me|us|ca|au|fr|es|it|nl|pl|ru|in|info|biz)(?![\w-]))"
+)
+_ALPHABET_RUN = re.compile(rf"(?<![\w-])(?:{_ALPHABET_WORD})(?:{_ALPHABET_STEP}){{3,}}")
+_ALPHABET_PIECE = re.compile(rf"(?<![\w-])(?:{_ALPHABET_SIGN}|{_ALPHABET_TOKEN}|[a-z]+)(?![\w-])")
 
 
 def _alphabet_run(m: re.Match[str], _: str) -> str | None:
-    words = re.findall(rf"{_ALPHABET_TOKEN}(?![\w-])", m.group(0))
+    words = _ALPHABET_PIECE.findall(m.group(0).replace(",", " "))
     if sum(w in _ALPHABET_LETTERS for w in words) < 4:
         return None
-    return "".join(_ALPHABET_LETTERS.get(w) or SPOKEN_DIGITS.get(w, w) for w in words)
+    return "".join(
+        _ALPHABET_LETTERS.get(w) or SPOKEN_DIGITS.get(w) or _ALPHABET_SIGNS.get(w, w)
+        for w in words
+    )
 
 
 _ALPHABET_PROBE = re.compile(rf"\b(?:{_ALPHABET_WORD}) (?:{_ALPHABET_WORD})\b")
@@ -1586,7 +1703,7 @@ def _worded_separators(m: re.Match[str], _: str) -> str | None:
 _SPOKEN_AT = re.compile(
     rf"(?<=[a-z0-9_.\-]){_AT_BETWEEN}"
     rf"(?=[a-z0-9][a-z0-9\-]*"
-    rf"(?:[ ]{{0,2}}\.[ ]{{0,2}}|{_DOT_BETWEEN}|[ ]{{1,2}}dot[ ]{{1,2}})[a-z]{{2}})"
+    rf"(?:[ ]{{0,2}}\.[ ]{{0,2}}|{_DOT_BETWEEN}|[ ]{{1,2}}(?:dot|period)[ ]{{1,2}})[a-z]{{2}})"
 )
 # A dot word only before a suffix people write ("yandex точка ru"): "the main point is"
 # keeps its point.
@@ -1603,6 +1720,8 @@ _SYMBOL_ADDRESS = re.compile(
     r"(?<![\w@.])([a-z0-9][a-z0-9._\-]{0,63}) ?([^\x00-\x7f\w\s]) ?([a-z0-9][a-z0-9\-]{0,62})"
     rf" ?(\2|\.|[^\x00-\x7f\w\s]) ?({_SUFFIXES})(?![\w@])"
 )
+# A file's name is no name part: "contacts.csv → outlook.com" is an import.
+_FILE_TYPES = frozenset("csv pdf doc docx xls xlsx txt json xml js ts py png jpg zip vcf pst".split())
 _SYMBOL_PROBE = re.compile(r"[a-z0-9] ?[^\x00-\x7f\w\s] ?[a-z0-9]")
 _KEY_VERB = r"\s*(?:=|means|is|for|stands? for|instead of)\s*[\"'“‘]?"
 _SYMBOL_KEY = re.compile(rf"{_KEY_VERB}(?:@|at\b)")
@@ -1616,8 +1735,17 @@ def _symbol_address(m: re.Match[str], text: str) -> str | None:
         or not re.search(re.escape(m.group(4)) + _KEY_VERB + r"(?:\.|dot\b)", m.string)
     ):
         return None  # "kevin🌀studio🔵com (🌀 = at, 🔵 = dot)": a second symbol, keyed too
-    if _SYMBOL_KEY.search(m.string) is None and (
-        m.group(4) == "." or not any(c in "._" or c.isdigit() for c in m.group(1))
+    name_shaped = any(c in "._" or c.isdigit() for c in m.group(1))
+    if (
+        _SYMBOL_KEY.search(m.string) is None
+        and (m.group(4) == "." or not name_shaped)
+        # "hannah.ward ⟶ proton.me": a name part, a sign, a mail provider's domain
+        and not (
+            name_shaped
+            and m.group(4) == "."
+            and m.group(3) in _NAMED_MAIL
+            and m.group(1).rpartition(".")[2] not in _FILE_TYPES
+        )
     ):
         # "made with ♥ shopify.com", "five ★ rating ★ app": signs between
         # words, with no key saying what they stand for and no name in an address's shape
@@ -1643,7 +1771,11 @@ def _broken_dot(m: re.Match[str], text: str) -> str:
 # A middle dot or bullet standing for a dot: between digit groups ("080 • 1234 • 5678")
 # or before an address's suffix ("gmail • com").
 _DOT_LIKE_AS_DOT = re.compile(
-    rf"(?<=\d) ?[{_DOT_LIKE}] ?(?=\d)|(?<=[a-z0-9]) ?[{_DOT_LIKE}] ?(?={_SUFFIXES}(?![a-z0-9]))"
+    # one glued inside a name: "kai·moon", "ana•b@x.io" (not Catalan "col·lecció")
+    rf"(?<=[a-z0-9])(?<!l)[{_DOT_LIKE}](?=[a-z0-9])|(?<=l)[{_DOT_LIKE}](?=[a-km-z0-9])|"
+    rf"(?<=\d) ?[{_DOT_LIKE}] ?(?=\d)|(?<=[a-z0-9]) ?[{_DOT_LIKE}] ?"
+    # (every dot of a longer host: "northgate ▪ build ▪ com")
+    rf"(?=(?:[a-z0-9][a-z0-9\-]{{0,30}} ?[{_DOT_LIKE}] ?){{0,3}}{_SUFFIXES}(?![a-z0-9]))"
 )
 _DOT_LIKE_SET = frozenset(_DOT_LIKE)
 # A link typed with spaces around its dot and slashes, so no filter reads it as one:
@@ -1773,13 +1905,23 @@ def _has_spoken_slash(lower: str, _: Found | None) -> bool:
 
 
 # A LinkedIn profile given by its path alone, spaced out: "li: /in/ priya - sharma - data",
-# "LinkedIn → /in/ann-lee".
+# "LinkedIn → /in/ann-lee", or further on in the sentence that names LinkedIn: "my linked
+# in if you want references: /in/ tomas - ferreira - 9b2".
 _PROFILE_PATH = re.compile(
     r"(?<![\w.])(?:linked ?in|li) *(?::|->|\u2192|=>)? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
+    r"|(?<![\w./:])/ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
 )
+_LINKEDIN_BEFORE = re.compile(r"\blinked ?in\b[^.!?\n]{0,80}$")
+_PROFILE_NAME = re.compile(r"[a-z0-9] *- *[a-z0-9]|\d")
 
 
-def _profile_path(m: re.Match[str], text: str) -> str:
+def _profile_path(m: re.Match[str], text: str) -> str | None:
+    if m.group(0).startswith("/") and not (
+        # (a profile's name has a hyphen or a digit in it: "/in/ paths to ids" has not)
+        _PROFILE_NAME.search(m.group(0))
+        and _LINKEDIN_BEFORE.search(m.string, max(0, m.start() - 100), m.start())
+    ):
+        return None  # "/in/progress": a path of something else
     name = text[m.start() : m.end()].split("/", 2)[2].replace(" ", "")
     return f"linkedin.com/in/{name}"
 
@@ -2018,7 +2160,10 @@ _SPOKEN_DOTS = re.compile(
 _SPOKEN_WORDS = tuple(_AT_WORDS + _DOT_WORDS)
 
 
-def _spoken_at(_: re.Match[str], __: str) -> str:
+def _spoken_at(m: re.Match[str], _: str) -> str | None:
+    before = _LAST_WORD.search(m.string, max(0, m.start() - 20), m.start())
+    if before is not None and before.group(0) in _PROSE_BEFORE_SIGN:
+        return None  # "type the at sign, gmail.com": the sign named, no name part before it
     return "@"
 
 
@@ -2420,6 +2565,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_DOT_LIKE_RUN, _dot_like_run, _has_dot_like),
     (_DOT_LIKE_AS_DOT, _dot_like_as_dot, _has_dot_like),
     (_BRACKETED, _bracketed, _has_brackets),
+    (_SPOKEN_HASH, _spoken_hash, _has_spoken_hash),
     (_DECORATED, _decorated, _probe(_DECORATED_PROBE)),
     (_SPOKEN_DOLLAR, _spoken_dollar, _has_spoken_dollar),
     (_FILLED_DIGITS, _filled_digits, _probe(_FILLED_PROBE)),
@@ -2454,6 +2600,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_PLUS_JOINED, _plus_joined, _has_plus_joined),
     (_SPACED, _spaced, _probe(_SPACED_PROBE)),
     (_SPACED_HANDLE, _spaced_handle, _has_spaced_handle),
+    (_JOIN_RUN, _joined, _has_join_words),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _probe(_HYPHENATED_PROBE)),

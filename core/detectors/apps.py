@@ -775,12 +775,13 @@ def _detect(draft: Draft) -> Iterator[Match]:
         if not _is_topic(draft, m.start(), m.start()):
             yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
     as_name = list(p.find("as_name", draft))
+    tags = list(p.find("tag", draft))
     loose = [
         *p.find("at_name", draft),
         *p.find("id_is", draft),
         *as_name,
         *p.find("add_me", draft),
-        *p.find("tag", draft),
+        *tags,
     ]
     for m in loose:
         # "my handle everywhere is the same: kim_vfx. Works on Insta": a handle claimed
@@ -788,9 +789,14 @@ def _detect(draft: Draft) -> Iterator[Match]:
         # is known by ('I'm "kim_vfx" everywhere - the bird app, ...'), a dash between.
         claimed = _HANDLE_CLAIM.match(m.group(0)) or m in as_name
         after = m.end() if claimed else None
-        if _app_in_sentence(draft, m.start(), p, after) and not _is_topic(
-            draft, m.start(), m.start(), reach=16
-        ):
+        # A name with a four-digit tag is the app's own shape: the app may be named
+        # anywhere in the draft ("our Discord ... DM the owner: kai.moon#0427").
+        named = (
+            _app_in_sentence(draft, m.start(), p, after)
+            if m not in tags
+            else p.chat_name.search(draft.lower) is not None
+        )
+        if named and not _is_topic(draft, m.start(), m.start(), reach=16):
             yield Match("messaging_handle", m.start(), m.end())
     mail = p.mail_name.search(text) if "my" in text else None
     if mail is None and any(w in text for w in ("mail", "yahoo", "outlook", "icloud", "proton")):
