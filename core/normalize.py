@@ -290,7 +290,24 @@ def _bracketed(m: re.Match[str], _: str) -> str | None:
     word = m.group(1).lower()
     if word == "a":
         return "@" if _DOMAIN_AHEAD.match(m.string, m.end()) else None
+    before = _LAST_WORD.search(m.string, max(0, m.start() - 20), m.start())
+    after = _FIRST_WORD.match(m.string, m.end())
+    if (
+        before is not None
+        and after is not None
+        and before.group(0) in _SIGN_PROSE
+        and after.group(1) in _SIGN_PROSE
+    ):
+        return None  # "write it with (at) and (dot) so it gets through": the signs named
     return "@" if word in _AT_SET else "."
+
+
+_FIRST_WORD = re.compile(r"\W{0,3}([a-z]+)\b")
+# Words around a bracketed sign that say the sign itself is talked about, not used.
+_SIGN_PROSE = frozenset(
+    "with and or the a an of to in is use using write written type typed say such like "
+    "so then but for instead plus".split()
+)
 
 
 # Middle dot, bullet and their kin, and a dot in a circle (the "@" of "ⓐ" has its dot too);
@@ -1104,8 +1121,9 @@ _LONE_LETTER_DIGIT = re.compile(r"(?<![\w'’])[oil](?![\w'’])")
 # English's digit names from the table above ("zero" .. "nine"; not "o" or "oh").
 _DIGIT_NAMES = tuple(w for w in _DIGIT_WORDS if len(w) > 2)
 _LONE_NUMBER = rf"(?:\d{{1,8}}|[oil]|{'|'.join(_DIGIT_NAMES)})"
-_LONE_RUN_BEFORE = re.compile(rf"(?:^|[^\w])((?:{_LONE_NUMBER}[ .\-()]{{1,3}})+)$")
-_LONE_RUN_AFTER = re.compile(rf"((?:[ .\-()]{{1,3}}{_LONE_NUMBER})+)(?!\w)")
+# (groups said with a comma between: "nine-seven-three, 5-5-5, O-l-7-5")
+_LONE_RUN_BEFORE = re.compile(rf"(?:^|[^\w])((?:{_LONE_NUMBER}[ .,\-()]{{1,3}})+)$")
+_LONE_RUN_AFTER = re.compile(rf"((?:[ .,\-()]{{1,3}}{_LONE_NUMBER})+)(?!\w)")
 _LONE_WORD = re.compile(r"\d|[a-z]{3,}")
 _LONE_LETTER_PAIRS = tuple(
     pair
@@ -1596,6 +1614,67 @@ def _has_then(lower: str, _: Found | None) -> bool:
     ) is not None
 
 
+# A number told a group at a time, words between the groups: "first 3 are 917\nthen
+# 555\nand 0143 at the end", "five one two, that's Austin. Rest is 555 and oh one four
+# one", "9-7-3, 5-5-5, 0-1-7-5" (the words of every language, [numbers] pieces, or a
+# comma; an aside naming the place, "that's Austin", may stand after a group). Groups of three to five digits, figures or words,
+# seven to fifteen digits in all, with a word for calling or texting near: the words
+# between are dropped, so the groups read as one number ("call between 10 and 12, then
+# 14 and 18" has no such groups).
+_PIECE_TOKEN = rf"(?:\d|oh|{'|'.join(w for w in _DIGIT_WORDS if len(w) > 2)})"
+_PIECE_GROUP = rf"{_PIECE_TOKEN}(?:[ \-]{{0,2}}{_PIECE_TOKEN}){{2,4}}"
+_PIECE_WORDS = lexicon.alternation(lexicon.words("numbers", "pieces")).replace(r"\s+", " ")
+_PIECE_ASIDE = r"(?:that'?s|that is|which is|it'?s)(?: the)?(?: [a-z]+){1,2}"
+_PIECE_GAP = r"[ ,.;:\-\u2013\u2014\n]{1,4}"
+_PIECE_SEP = rf"(?:{_PIECE_GAP}(?:{_PIECE_ASIDE}|{_PIECE_WORDS})(?![\w'\u2019])){{1,5}}{_PIECE_GAP}"
+_PIECED_NUMBER = re.compile(
+    rf"(?<![\w.,+]){_PIECE_GROUP}(?:(?:{_PIECE_SEP}|[ ]*[\n,][ ]*){_PIECE_GROUP}){{1,3}}(?![\w])"
+)
+_PIECE_SPLIT = re.compile(rf"{_PIECE_SEP}|[ ]*[\n,][ ]*")
+_PIECE_CUE = re.compile(
+    r"\b(?:call(?:s|ing)?|phone|ph|tel|mobile|cell|number|num|whats\s?app|viber|signal|"
+    r"text(?:s|ing)?|sms|ring|dial|reach)\b"
+)
+
+
+def _pieced_number(m: re.Match[str], text: str) -> str | None:
+    groups = [g.strip() for g in _PIECE_SPLIT.split(text[m.start() : m.end()].lower())]
+    groups = [g for g in groups if g]
+    if not 7 <= sum(len(_PIECE_DIGIT.findall(g)) for g in groups) <= 15:
+        return None
+    if all(g.isdigit() for g in groups):
+        if [int(g) for g in groups] == sorted({int(g) for g in groups}):
+            return None  # "100, 250, then 500": amounts rising, a list
+        if _PIECE_WORD_SEP.search(m.group(0)) is None and not (
+            _PIECE_CLAIM.search(m.string, max(0, m.start() - 30), m.start())
+            and _PIECE_END.match(m.string, m.end())
+        ):
+            return None  # "973, 555, 0175" only told as a number and ending there
+    lower = m.string
+    if not (
+        _PIECE_CUE.search(lower, max(0, m.start() - 80), m.start())
+        or _PIECE_CUE.search(lower, m.end(), m.end() + 60)
+    ):
+        return None
+    return " ".join(groups)
+
+
+_PIECE_WORD_SEP = re.compile(rf"[\n]|{_PIECE_GAP}(?:{_PIECE_ASIDE}|{_PIECE_WORDS})(?![\w'\u2019])")
+_PIECE_CLAIM = re.compile(
+    r"\b(?:call|text|ring|reach|whatsapp|dial)\s+(?:me|us)\b[^.!?\n\d]{0,12}$"
+    r"|\b(?:my|our)\s+(?:number|phone|cell|mobile|#)[^.!?\n\d]{0,12}$"
+)
+_PIECE_END = re.compile(r"[ ]*(?:[.!?;)\n]|$)")
+
+
+_PIECE_DIGIT = re.compile(rf"(?<![a-z]){_PIECE_TOKEN}(?![a-z])")
+
+
+_PIECE_PROBE = re.compile(
+    rf"\d[ \-]{{0,2}}\d[ \-]{{0,2}}\d{_PIECE_GAP}|{_PIECE_TOKEN}{_PIECE_GAP}(?:{_PIECE_WORDS})\b"
+)
+
+
 # Mail providers named without a suffix, after an address's name part or in leetspeak.
 _NAMED_MAIL = tuple(
     "gmail yahoo hotmail outlook icloud protonmail proton gmx yandex aol zoho".split()
@@ -1797,6 +1876,25 @@ def _spaced_link(m: re.Match[str], text: str) -> str | None:
 
 def _has_spaced_link(lower: str, _: Found | None) -> bool:
     return " ." in lower and "/" in lower
+
+
+# A link whose host is whole but whose path is spaced around its slashes, so no filter
+# reads it as one: "docs.google.com / forms / d / e / 1FAIpQ / viewform" (two pieces of
+# path at least: "acme.com / blog" may be two things listed).
+_SPACED_PATH = re.compile(
+    rf"(?<![\w.@/])(?:[a-z0-9][a-z0-9\-]{{0,62}}\.)+{_SUFFIXES}"
+    r"(?=(?: {0,2}/ {0,2}[\w\-]+){2,}(?![\w/]|\.\w))"
+    r"(?=[^\n]{0,200}? / )"
+    r"(?: {0,2}/ {0,2}[\w\-]+)+(?![\w/]|\.\w)"
+)
+
+
+def _spaced_path(m: re.Match[str], text: str) -> str:
+    return text[m.start() : m.end()].replace(" ", "")
+
+
+def _has_spaced_path(lower: str, _: Found | None) -> bool:
+    return " / " in lower or " /" in lower or "/ " in lower
 
 
 # A site's address with a space for its dot and "slash" for its slash, the reader told to
@@ -2613,6 +2711,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_APP_EMOJI_SLOT, _app_emoji, _has_app_emoji),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
+    (_SPACED_PATH, _spaced_path, _has_spaced_path),
     (_LONE_LETTER_DIGIT, _lone_letter_digit, _has_lone_letter_digit),
     (_GLUED, _glued, _has_glued),
     (_SPOKEN_HYPHEN, _spoken_hyphen, _has_spoken_hyphen),
@@ -2621,6 +2720,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_WORDED_LOCAL_NUMBER, _worded_local_number, _has_worded_local_number),
     (_SAID_NUMBER, _said_number, _probe(_SAID_PROBE)),
     (_THEN_JOINED, _then_joined, _has_then),
+    (_PIECED_NUMBER, _pieced_number, _probe(_PIECE_PROBE)),
     (_SPELLED, _spelled, _has_digit_word_run),
     (_LETTER_DIGITS, _letter_digits, _has_letter_digits),
 )
