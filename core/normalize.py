@@ -437,7 +437,13 @@ _JOIN_TOLD = (
     rf"(?:[ ,][^)\]\n]{{0,25}})?[)\]]"
     rf"|[,\-\u2013\u2014][ ]{{0,2}}(?:{_JOIN_WORDS})(?=[ ]{{0,2}}(?:[.,;:!)\n]|$)))"
 )
-_JOIN_GOES_ON = r"(?=[ ]{1,2}(?:dot|period|at)[ ]|[ ]{0,2}[.@][a-z])"
+_JOIN_GOES_ON = (
+    r"(?=[ ]{1,2}"
+    + lexicon.alternation(
+        ["dot", "period", "at", *lexicon.words("email", "dot"), *lexicon.words("email", "at")]
+    )
+    + r"[ ]|[ ]{0,2}[.@][a-z])"
+)
 
 
 @cache
@@ -455,7 +461,9 @@ def _join_pattern(languages: frozenset[str]) -> re.Pattern[str]:
         reverse=True,
     )
     stop = "|".join(re.escape(w) for w in stops)
-    piece = rf"(?!(?:{stop})(?![\w'\u2019]))[\w$@/#.+\-]+"
+    # (two characters at least, or a sign: a run of single letters is spaced out, for
+    # the spaced-out rewrite to read)
+    piece = rf"(?:[$@/#\-]|(?!(?:{stop})(?![\w'\u2019]))[\w$@/#.+\-]{{2,}})"
     return re.compile(
         rf"(?<![\w$@/#.+\-'\u2019]){piece}(?:[ ]{{1,2}}{piece}){{1,7}}"
         rf"(?:(?P<told>{_JOIN_TOLD}){_JOIN_GOES_ON}|(?={_JOIN_TOLD}))"
@@ -851,6 +859,12 @@ def _number_languages(found: Found | None) -> frozenset[str]:
 _SPELLED = re.compile("(?!)")
 
 
+# Mail providers named without a suffix, after an address's name part or in leetspeak.
+_NAMED_MAIL = tuple(
+    "gmail yahoo hotmail outlook icloud protonmail proton gmx yandex aol zoho".split()
+)
+
+
 # A name read out in the spelling alphabet, letter by letter, digits as words or figures:
 # "echo lima india hotel alpha two two" -> "eliha22" (vocabulary.toml,
 # [spelling_alphabet]). Only a run with at least four of its letter words, so "golf
@@ -875,7 +889,9 @@ _ALPHABET_GAP = r"[ ,\-]{1,2}"
 _ALPHABET_STEP = (
     rf"(?:{_ALPHABET_GAP}(?:{_ALPHABET_SIGN}{_ALPHABET_GAP})?{_ALPHABET_TOKEN}(?![\w-])"
     rf"|{_ALPHABET_GAP}{_ALPHABET_DOT}{_ALPHABET_GAP}"
-    r"(?:com|net|org|io|co|uk|de|me|us|ca|au|fr|es|it|nl|pl|ru|in|info|biz)(?![\w-]))"
+    r"(?:com|net|org|io|co|uk|de|me|us|ca|au|fr|es|it|nl|pl|ru|in|info|biz)(?![\w-])"
+    # (the provider said as a word after the "at": "..., at, proton, dot me")
+    rf"|{_ALPHABET_GAP}at{_ALPHABET_GAP}(?:{'|'.join(_NAMED_MAIL)})(?![\w-]))"
 )
 _ALPHABET_RUN = re.compile(rf"(?<![\w-])(?:{_ALPHABET_WORD})(?:{_ALPHABET_STEP}){{3,}}")
 _ALPHABET_PIECE = re.compile(rf"(?<![\w-])(?:{_ALPHABET_SIGN}|{_ALPHABET_TOKEN}|[a-z]+)(?![\w-])")
@@ -886,8 +902,7 @@ def _alphabet_run(m: re.Match[str], _: str) -> str | None:
     if sum(w in _ALPHABET_LETTERS for w in words) < 4:
         return None
     return "".join(
-        _ALPHABET_LETTERS.get(w) or SPOKEN_DIGITS.get(w) or _ALPHABET_SIGNS.get(w, w)
-        for w in words
+        _ALPHABET_LETTERS.get(w) or SPOKEN_DIGITS.get(w) or _ALPHABET_SIGNS.get(w, w) for w in words
     )
 
 
@@ -1617,10 +1632,11 @@ def _has_then(lower: str, _: Found | None) -> bool:
 # A number told a group at a time, words between the groups: "first 3 are 917\nthen
 # 555\nand 0143 at the end", "five one two, that's Austin. Rest is 555 and oh one four
 # one", "9-7-3, 5-5-5, 0-1-7-5" (the words of every language, [numbers] pieces, or a
-# comma; an aside naming the place, "that's Austin", may stand after a group). Groups of three to five digits, figures or words,
-# seven to fifteen digits in all, with a word for calling or texting near: the words
-# between are dropped, so the groups read as one number ("call between 10 and 12, then
-# 14 and 18" has no such groups).
+# comma; an aside naming the place, "that's Austin", may stand after a group). Groups of
+# three to five digits, figures or words, seven to fifteen digits in all, with a word for
+# calling or texting near: the words between are dropped, so the groups read as one
+# number ("call between 10 and 12, then 14 and 18" has no such groups). A number whose
+# parts are named ("the first part is ...") is the phone detector's (phone._in_parts).
 _PIECE_TOKEN = rf"(?:\d|oh|{'|'.join(w for w in _DIGIT_WORDS if len(w) > 2)})"
 _PIECE_GROUP = rf"{_PIECE_TOKEN}(?:[ \-]{{0,2}}{_PIECE_TOKEN}){{2,4}}"
 _PIECE_WORDS = lexicon.alternation(lexicon.words("numbers", "pieces")).replace(r"\s+", " ")
@@ -1628,17 +1644,21 @@ _PIECE_ASIDE = r"(?:that'?s|that is|which is|it'?s)(?: the)?(?: [a-z]+){1,2}"
 _PIECE_GAP = r"[ ,.;:\-\u2013\u2014\n]{1,4}"
 _PIECE_SEP = rf"(?:{_PIECE_GAP}(?:{_PIECE_ASIDE}|{_PIECE_WORDS})(?![\w'\u2019])){{1,5}}{_PIECE_GAP}"
 _PIECED_NUMBER = re.compile(
-    rf"(?<![\w.,+]){_PIECE_GROUP}(?:(?:{_PIECE_SEP}|[ ]*[\n,][ ]*){_PIECE_GROUP}){{1,3}}(?![\w])"
+    rf"(?<![\w.,+])(?P<plus>(?:plus|\+)[ ]?)?"
+    rf"{_PIECE_GROUP}(?:(?:{_PIECE_SEP}|[ ]*[\n,][ ]*){_PIECE_GROUP}){{1,3}}(?![\w])"
 )
 _PIECE_SPLIT = re.compile(rf"{_PIECE_SEP}|[ ]*[\n,][ ]*")
 _PIECE_CUE = re.compile(
     r"\b(?:call(?:s|ing)?|phone|ph|tel|mobile|cell|number|num|whats\s?app|viber|signal|"
-    r"text(?:s|ing)?|sms|ring|dial|reach)\b"
+    r"text(?:s|ing)?|sms|ring|dial|reach)\b|" + "|".join(lexicon.words("numbers", "cues"))
 )
 
 
 def _pieced_number(m: re.Match[str], text: str) -> str | None:
-    groups = [g.strip() for g in _PIECE_SPLIT.split(text[m.start() : m.end()].lower())]
+    if _PARTS_NAMED.search(m.string, max(0, m.start() - 24), m.start()):
+        return None  # "the first part is ..., the rest is ...": the phone detector's parts
+    start = m.end("plus") if m.group("plus") else m.start()
+    groups = [g.strip() for g in _PIECE_SPLIT.split(text[start : m.end()].lower())]
     groups = [g for g in groups if g]
     if not 7 <= sum(len(_PIECE_DIGIT.findall(g)) for g in groups) <= 15:
         return None
@@ -1656,9 +1676,10 @@ def _pieced_number(m: re.Match[str], text: str) -> str | None:
         or _PIECE_CUE.search(lower, m.end(), m.end() + 60)
     ):
         return None
-    return " ".join(groups)
+    return ("+" if m.group("plus") else "") + " ".join(groups)
 
 
+_PARTS_NAMED = re.compile(r"\b(?:part|half|bit|area\s+code)\b(?:\s+is|\s*[=:])?\s*$")
 _PIECE_WORD_SEP = re.compile(rf"[\n]|{_PIECE_GAP}(?:{_PIECE_ASIDE}|{_PIECE_WORDS})(?![\w'\u2019])")
 _PIECE_CLAIM = re.compile(
     r"\b(?:call|text|ring|reach|whatsapp|dial)\s+(?:me|us)\b[^.!?\n\d]{0,12}$"
@@ -1672,12 +1693,6 @@ _PIECE_DIGIT = re.compile(rf"(?<![a-z]){_PIECE_TOKEN}(?![a-z])")
 
 _PIECE_PROBE = re.compile(
     rf"\d[ \-]{{0,2}}\d[ \-]{{0,2}}\d{_PIECE_GAP}|{_PIECE_TOKEN}{_PIECE_GAP}(?:{_PIECE_WORDS})\b"
-)
-
-
-# Mail providers named without a suffix, after an address's name part or in leetspeak.
-_NAMED_MAIL = tuple(
-    "gmail yahoo hotmail outlook icloud protonmail proton gmx yandex aol zoho".split()
 )
 
 
@@ -1800,7 +1815,9 @@ _SYMBOL_ADDRESS = re.compile(
     rf" ?(\2|\.|[^\x00-\x7f\w\s]) ?({_SUFFIXES})(?![\w@])"
 )
 # A file's name is no name part: "contacts.csv → outlook.com" is an import.
-_FILE_TYPES = frozenset("csv pdf doc docx xls xlsx txt json xml js ts py png jpg zip vcf pst".split())
+_FILE_TYPES = frozenset(
+    "csv pdf doc docx xls xlsx txt json xml js ts py png jpg zip vcf pst".split()
+)
 _SYMBOL_PROBE = re.compile(r"[a-z0-9] ?[^\x00-\x7f\w\s] ?[a-z0-9]")
 _KEY_VERB = r"\s*(?:=|means|is|for|stands? for|instead of)\s*[\"'“‘]?"
 _SYMBOL_KEY = re.compile(rf"{_KEY_VERB}(?:@|at\b)")
@@ -2675,6 +2692,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_STACKED, _stacked, _probe(_STACKED_PROBE)),
     (_SYMBOL_ADDRESS, _symbol_address, _has_symbol_address),
     (_ALPHABET_RUN, _alphabet_run, _probe(_ALPHABET_PROBE)),
+    (_JOIN_RUN, _joined, _has_join_words),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPACED_SITE_NAME, _spaced_site_name, _probe(_SPACED_SITE_NAME_PROBE)),
@@ -2698,7 +2716,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_PLUS_JOINED, _plus_joined, _has_plus_joined),
     (_SPACED, _spaced, _probe(_SPACED_PROBE)),
     (_SPACED_HANDLE, _spaced_handle, _has_spaced_handle),
-    (_JOIN_RUN, _joined, _has_join_words),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _probe(_HYPHENATED_PROBE)),

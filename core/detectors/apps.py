@@ -851,8 +851,13 @@ _NOT_A_HANDLE = re.compile(
 _THING_LABEL = re.compile(
     r"\b(?:stack|files?|version|branch|repo|folder|path|config|env|variables?|keys?|tokens?|"
     r"tables?|columns?|fields?|functions?|class|module|package|library|tags?|channels?|"
-    r"workspace|bot|webhook|endpoint|event|command|template|project|task|ticket)\b"
+    r"workspace|bot|webhook|endpoint|event|command|template|project|task|ticket|protocol|"
+    r"api|sdk|integration)\b"
 )
+
+
+# A capitalised word right after the app's name: "Signal Protocol", "Slack API".
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][\w-]*")
 
 
 def _colon_names(draft: Draft, p: _Patterns) -> Iterator[Match]:
@@ -868,6 +873,8 @@ def _colon_names(draft: Draft, p: _Patterns) -> Iterator[Match]:
             continue
         if _THING_LABEL.search(draft.lower, app.end(), m.start()):
             continue  # "Slack and the stack: node_js", "our Slack channel: dev_team"
+        if _NAME_GOES_ON.match(draft.text, app.end()):
+            continue  # "Signal Protocol: X3DH": the app's name part of another thing's
         yield Match("messaging_handle", m.start("name"), m.end(), evidence={"app": app.group(0)})
 
 

@@ -314,8 +314,10 @@ def _found(draft: Draft) -> Iterator[Match]:
                 continue  # "your experience integrating Payoneer and Skrill": apps worked on
             clause = draft.clause_before(m.start())[-60:]
             verb = p.request_before.search(clause) or p.question_before.search(clause)
-            if verb is not None and _A_NOUN_HOLDING.match(clause, verb.start()) and (
-                _DETERMINER_BEFORE.search(clause, 0, verb.start())
+            if (
+                verb is not None
+                and _A_NOUN_HOLDING.match(clause, verb.start())
+                and (_DETERMINER_BEFORE.search(clause, 0, verb.start()))
             ):
                 continue  # "your job post has your email written ...": a thing that shows it
             told = _TOLD.search(clause, 0, verb.start()) if verb is not None else None

@@ -962,7 +962,8 @@ _CLAUSE_JOIN = re.compile(r"[,;:]|\b(?:and|but|so|then)\b")
 
 # Money sent somewhere: "send it through ...", "pay me to ...", "tip $20 via ...".
 _SENT_TO = re.compile(
-    r"\b(?:send|pay|transfer|tip)\w*\s+(?:(?:it|me|us|the\s+\w+|[$\u20ac\u00a3]\s?\d[\d,.]*)\s+)?"
+    r"\b(?:send|pay|transfer|tip)\w*\s+"
+    r"(?:(?:it|me|us|(?:the\s+)?[$\u20ac\u00a3]\s?\d[\d,.]*|the\s+\w+)\s+)?"
     r"(?:to|through|via|on|over|with)\b"
 )
 _AMOUNT = re.compile(r"[$\u20ac\u00a3]\s?\d")
