@@ -462,10 +462,11 @@ def _join_pattern(languages: frozenset[str]) -> re.Pattern[str]:
     )
     stop = "|".join(re.escape(w) for w in stops)
     # (two characters at least, or a sign: a run of single letters is spaced out, for
-    # the spaced-out rewrite to read)
-    piece = rf"(?:[$@/#\-]|(?!(?:{stop})(?![\w'\u2019]))[\w$@/#.+\-]{{2,}})"
+    # the spaced-out rewrite to read, "t . m e / hasan_codes (remove spaces)", and the
+    # pieces never start right after one)
+    piece = rf"(?:[$@/#.\-]|(?!(?:{stop})(?![\w'\u2019]))[\w$@/#.+\-]{{2,}})"
     return re.compile(
-        rf"(?<![\w$@/#.+\-'\u2019]){piece}(?:[ ]{{1,2}}{piece}){{1,7}}"
+        rf"(?<![\w$@/#.+\-'\u2019])(?<!(?<!\S)\S ){piece}(?:[ ]{{1,2}}{piece}){{1,7}}"
         rf"(?:(?P<told>{_JOIN_TOLD}){_JOIN_GOES_ON}|(?={_JOIN_TOLD}))"
     )
 
@@ -495,7 +496,9 @@ _JOIN_PROBE = re.compile(_JOIN_TOLD)
 
 
 #: Stands in _REWRITES for the joined-pieces pattern, compiled the first time a draft
-#: needs it (its list of everyday words of every language is long).
+#: needs it (its list of everyday words of every language is long). It runs twice: before
+#: the words for "@" and "." are read ("estudio luna (todo junto) punto com"), and after
+#: the spaced-out runs are ("t . m e / hasan_codes (remove spaces)").
 _JOIN_RUN = re.compile("(?!)joined")  # (not "(?!)": re would hand back _SPELLED)
 
 
@@ -2716,6 +2719,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_PLUS_JOINED, _plus_joined, _has_plus_joined),
     (_SPACED, _spaced, _probe(_SPACED_PROBE)),
     (_SPACED_HANDLE, _spaced_handle, _has_spaced_handle),
+    # (again, once spaced-out pieces are whole: "t . m e / hasan_codes (remove spaces)")
+    (_JOIN_RUN, _joined, _has_join_words),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _probe(_HYPHENATED_PROBE)),
