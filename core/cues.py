@@ -95,7 +95,9 @@ OWNER_OTHER = re.compile(
     r"the staging|their|his|her|competitor'?s?)\b|"
     r"\b(?:fix|redesign|rebuild|migrate|speed up|optimi[sz]e|audit|update|scrape|crawl|"
     r"test|debug|review|improve|analy[sz]e|like|similar to|such as|e\.g|for example|"
-    r"inspired by|reference|references|staging|deployed|hosted|live at|currently at|"
+    # ("check references": people vouching for the writer, not a site like it)
+    r"inspired by|reference|(?<!check )(?<!checking )(?<!my )references|staging|deployed|"
+    r"hosted|live at|currently at|"
     r"competitors?|clone of|copy of|"
     # echoed back: "the API docs you linked (docs.acme.dev)"
     r"(?:you|u)\s+(?:just\s+|already\s+)?(?:linked|sent|shared|posted|mentioned|gave|"

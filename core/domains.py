@@ -147,6 +147,18 @@ def service_host(host: str) -> bool:
     return False
 
 
+def machine_host(host: str) -> bool:
+    """A host a program connects to, by its first label: "smtp.mailgun.org", "api.acme.io"
+    (``[domains] machine_labels``), with a registered domain after that label."""
+    label, _, rest = host.lower().partition(".")
+    return label in _machine_labels() and "." in rest
+
+
+@cache
+def _machine_labels() -> frozenset[str]:
+    return frozenset(vocabulary()["domains"]["machine_labels"])
+
+
 @cache
 def _service_labels() -> frozenset[str]:
     return frozenset(vocabulary()["domains"]["service_labels"])

@@ -97,6 +97,8 @@ def normalise(text: str, limit: int | None = None) -> Normalised:
             run, tokens = _spelled_pattern(languages, lifted)
             spelled = partial(_spelled, tokens=tokens, weak=_WEAK - lifted)
             rewritten = _rewrite(norm, run, spelled, lower)
+        elif pattern is _JOIN_RUN:
+            rewritten = _rewrite(norm, _join_pattern(lexicon.present(lower)), replace, lower)
         else:
             rewritten = _rewrite(norm, pattern, replace, lower)
         if rewritten is not norm:
@@ -288,13 +290,36 @@ def _bracketed(m: re.Match[str], _: str) -> str | None:
     word = m.group(1).lower()
     if word == "a":
         return "@" if _DOMAIN_AHEAD.match(m.string, m.end()) else None
+    before = _LAST_WORD.search(m.string, max(0, m.start() - 20), m.start())
+    after = _FIRST_WORD.match(m.string, m.end())
+    if (
+        before is not None
+        and after is not None
+        and before.group(0) in _SIGN_PROSE
+        and after.group(1) in _SIGN_PROSE
+    ):
+        return None  # "write it with (at) and (dot) so it gets through": the signs named
     return "@" if word in _AT_SET else "."
 
 
-# Middle dot, bullet and their kin, and a dot in a circle (the "@" of "ⓐ" has its dot too).
-_DOT_LIKE = "\u00b7\u2022\u2219\u22c5\u2027\u30fb\u2299\u2a00\u29bf"
+_FIRST_WORD = re.compile(r"\W{0,3}([a-z]+)\b")
+# Words around a bracketed sign that say the sign itself is talked about, not used.
+_SIGN_PROSE = frozenset(
+    "with and or the a an of to in is use using write written type typed say such like "
+    "so then but for instead plus".split()
+)
+
+
+# Middle dot, bullet and their kin, and a dot in a circle (the "@" of "ⓐ" has its dot too);
+# small squares, circles and diamonds typed as bullets ("514 ▪555▪ 0196", "acme ● com").
+_DOT_LIKE = (
+    "\u00b7\u2022\u2219\u22c5\u2027\u30fb\u2299\u2a00\u29bf"
+    "\u25aa\u25ab\u25fe\u25fd\u25cf\u25e6\u2981\u2218\u26ab\U0001f538\U0001f539"
+)
 _DOMAIN_AHEAD = re.compile(
-    rf" {{0,2}}[a-z0-9][a-z0-9\-]{{0,62}} {{0,2}}(?:[.{_DOT_LIKE}]|[\[({{<]?dot\b)"
+    rf" {{0,2}}[a-z0-9][a-z0-9\-]{{0,62}} {{0,2}}"
+    # (the dot may be bracketed itself, not yet read: "ines(a)proton[.]me")
+    rf"(?:[.{_DOT_LIKE}]|[\[({{<]?dot\b|[\[({{<] {{0,2}}(?:\.|period\b))"
 )
 
 
@@ -376,6 +401,105 @@ def _spaced_bech32(m: re.Match[str], text: str) -> str | None:
 
 def _has_spaced_bech32(lower: str, _: Found | None) -> bool:
     return "c1" in lower or "tb1" in lower
+
+
+# A Discord tag's "#" said in words: "kai.moon (hash) 0 4 2 7", "nikodesign hash 4471",
+# "rena [pound] 0042": a name, the sign's name, four digits (spaced or not).
+_SPOKEN_HASH = re.compile(
+    r"(?<=[a-z0-9_.])[ ]{0,2}(?:[\[({<][ ]?)?(?:hashtag|hash|pound(?: sign)?|number sign)"
+    r"(?:[ ]?[\])}>])?[ ]{0,2}(\d(?:[ ]?\d){3})(?![\w])"
+)
+
+
+def _spoken_hash(m: re.Match[str], _: str) -> str | None:
+    name = _NAME_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+    if name is None or not any(c.isalpha() for c in name.group(0)):
+        return None  # "12 pound 2345": a weight and a number, no name
+    return "#" + m.group(1).replace(" ", "")
+
+
+_NAME_BEFORE = re.compile(r"[\w.]+$")
+
+
+def _has_spoken_hash(lower: str, _: Found | None) -> bool:
+    return "hash" in lower or "pound" in lower or "number sign" in lower
+
+
+# A detail written in pieces, the draft saying to join them: "$ jay  dub  designs (no
+# spaces)", "/in/ tomas - ferreira - 9b2 (remove the spaces)", "jobs at pixelforge studio
+# (one word) dot io" (the words of every language, [email] join). The pieces are the
+# words right before the words that say so, back to the first everyday word, punctuation
+# or the line's start: at most eight, and two at least. Where the detail goes on after
+# the words ("(one word) dot io"), they are taken out too.
+_JOIN_WORDS = lexicon.alternation(lexicon.words("email", "join")).replace(r"\s+", " ")
+_JOIN_TOLD = (
+    rf"[ ]{{0,2}}(?:[(\[][ ]?(?:(?:all|just|written|write it|it'?s) )?(?:{_JOIN_WORDS})"
+    rf"(?:[ ,][^)\]\n]{{0,25}})?[)\]]"
+    rf"|[,\-\u2013\u2014][ ]{{0,2}}(?:{_JOIN_WORDS})(?=[ ]{{0,2}}(?:[.,;:!)\n]|$)))"
+)
+_JOIN_GOES_ON = (
+    r"(?=[ ]{1,2}"
+    + lexicon.alternation(
+        ["dot", "period", "at", *lexicon.words("email", "dot"), *lexicon.words("email", "at")]
+    )
+    + r"[ ]|[ ]{0,2}[.@][a-z])"
+)
+
+
+@cache
+def _join_pattern(languages: frozenset[str]) -> re.Pattern[str]:
+    """The pattern for the draft's languages: their everyday words end the pieces."""
+    stops = sorted(
+        {
+            *lexicon.words("lang", "common_words"),
+            *(m for code in languages for m in lexicon.words_of(code, "lang", "markers")),
+            *(w for w in _AT_SET if " " not in w),
+            "dot",
+            "period",
+        },
+        key=len,
+        reverse=True,
+    )
+    stop = "|".join(re.escape(w) for w in stops)
+    # (two characters at least, or a sign: a run of single letters is spaced out, for
+    # the spaced-out rewrite to read, "t . m e / hasan_codes (remove spaces)", and the
+    # pieces never start right after one)
+    piece = rf"(?:[$@/#.\-]|(?!(?:{stop})(?![\w'\u2019]))[\w$@/#.+\-]{{2,}})"
+    return re.compile(
+        rf"(?<![\w$@/#.+\-'\u2019])(?<!(?<!\S)\S ){piece}(?:[ ]{{1,2}}{piece}){{1,7}}"
+        rf"(?:(?P<told>{_JOIN_TOLD}){_JOIN_GOES_ON}|(?={_JOIN_TOLD}))"
+    )
+
+
+def _joined(m: re.Match[str], text: str) -> str | None:
+    end = m.start("told") if m.group("told") else m.end()
+    run = m.string[m.start() : end]
+    if not _DETAIL_SIGN.search(run) and not _DETAIL_BEFORE.search(
+        m.string, max(0, m.start() - 30), m.start()
+    ):
+        return None  # "my name at google's mail service, no spaces": words about it
+    return text[m.start() : end].replace(" ", "")
+
+
+# What makes the pieces a detail's: a sign of one in them, or an "@" or a label before.
+_DETAIL_SIGN = re.compile(r"[$@/#_.\d]")
+_DETAIL_BEFORE = re.compile(
+    rf"(?:[:@]|(?<![\w]){lexicon.alternation(['at', *lexicon.words('email', 'at')])})[ ]{{1,2}}$"
+)
+
+
+def _has_join_words(lower: str, _: Found | None) -> bool:
+    return _JOIN_PROBE.search(lower) is not None
+
+
+_JOIN_PROBE = re.compile(_JOIN_TOLD)
+
+
+#: Stands in _REWRITES for the joined-pieces pattern, compiled the first time a draft
+#: needs it (its list of everyday words of every language is long). It runs twice: before
+#: the words for "@" and "." are read ("estudio luna (todo junto) punto com"), and after
+#: the spaced-out runs are ("t . m e / hasan_codes (remove spaces)").
+_JOIN_RUN = re.compile("(?!)joined")  # (not "(?!)": re would hand back _SPELLED)
 
 
 # Single characters separated by single spaces: "j o h n d o e", "t . m e / x", and
@@ -738,23 +862,51 @@ def _number_languages(found: Found | None) -> frozenset[str]:
 _SPELLED = re.compile("(?!)")
 
 
-# A name read out in the spelling alphabet, letter by letter, digits as words or figures:
-# "echo lima india hotel alpha two two" -> "eliha22" (vocabulary.toml,
-# [spelling_alphabet]). Only a run with at least four of its letter words, so "golf
-# hotel in lima" or "alpha and delta" stay as they are.
-_ALPHABET_LETTERS: dict[str, str] = dict(vocabulary()["spelling_alphabet"]["letters"])
-_ALPHABET_WORD = "|".join(re.escape(w) for w in sorted(_ALPHABET_LETTERS, key=len, reverse=True))
-_ALPHABET_TOKEN = rf"(?:{_ALPHABET_WORD}|{'|'.join(w for w in SPOKEN_DIGITS if len(w) > 2)}|\d)"
-_ALPHABET_RUN = re.compile(
-    rf"(?<![\w-])(?:{_ALPHABET_WORD})(?:[ ,\-]{{1,2}}{_ALPHABET_TOKEN}){{3,}}(?![\w-])"
+# Mail providers named without a suffix, after an address's name part or in leetspeak.
+_NAMED_MAIL = tuple(
+    "gmail yahoo hotmail outlook icloud protonmail proton gmx yandex aol zoho".split()
 )
 
 
+# A name read out in the spelling alphabet, letter by letter, digits as words or figures:
+# "echo lima india hotel alpha two two" -> "eliha22" (vocabulary.toml,
+# [spelling_alphabet]). Only a run with at least four of its letter words, so "golf
+# hotel in lima" or "alpha and delta" stay as they are. The signs of an address may be
+# said between the letters, and its suffix after a dot, commas as pauses: "sierra alpha
+# mike dot kilo, at, yankee alpha hotel oscar oscar, dot co dot uk" -> "sam.k@yahoo.co.uk".
+_ALPHABET_LETTERS: dict[str, str] = dict(vocabulary()["spelling_alphabet"]["letters"])
+_ALPHABET_WORD = "|".join(re.escape(w) for w in sorted(_ALPHABET_LETTERS, key=len, reverse=True))
+_ALPHABET_TOKEN = rf"(?:{_ALPHABET_WORD}|{'|'.join(w for w in SPOKEN_DIGITS if len(w) > 2)}|\d)"
+_ALPHABET_SIGNS = {
+    **dict.fromkeys(["at", *lexicon.words("email", "at")], "@"),
+    **dict.fromkeys(["dot", "period", *lexicon.words("email", "dot")], "."),
+    "underscore": "_",
+    "dash": "-",
+    "hyphen": "-",
+}
+_ALPHABET_DOT = lexicon.alternation(
+    [w for w, sign in _ALPHABET_SIGNS.items() if sign == "." and w.isascii()]
+)
+_ALPHABET_SIGN = lexicon.alternation([w for w in _ALPHABET_SIGNS if w.isascii()])
+_ALPHABET_GAP = r"[ ,\-]{1,2}"
+_ALPHABET_STEP = (
+    rf"(?:{_ALPHABET_GAP}(?:{_ALPHABET_SIGN}{_ALPHABET_GAP})?{_ALPHABET_TOKEN}(?![\w-])"
+    rf"|{_ALPHABET_GAP}{_ALPHABET_DOT}{_ALPHABET_GAP}"
+    r"(?:com|net|org|io|co|uk|de|me|us|ca|au|fr|es|it|nl|pl|ru|in|info|biz)(?![\w-])"
+    # (the provider said as a word after the "at": "..., at, proton, dot me")
+    rf"|{_ALPHABET_GAP}at{_ALPHABET_GAP}(?:{'|'.join(_NAMED_MAIL)})(?![\w-]))"
+)
+_ALPHABET_RUN = re.compile(rf"(?<![\w-])(?:{_ALPHABET_WORD})(?:{_ALPHABET_STEP}){{3,}}")
+_ALPHABET_PIECE = re.compile(rf"(?<![\w-])(?:{_ALPHABET_SIGN}|{_ALPHABET_TOKEN}|[a-z]+)(?![\w-])")
+
+
 def _alphabet_run(m: re.Match[str], _: str) -> str | None:
-    words = re.findall(rf"{_ALPHABET_TOKEN}(?![\w-])", m.group(0))
+    words = _ALPHABET_PIECE.findall(m.group(0).replace(",", " "))
     if sum(w in _ALPHABET_LETTERS for w in words) < 4:
         return None
-    return "".join(_ALPHABET_LETTERS.get(w) or SPOKEN_DIGITS.get(w, w) for w in words)
+    return "".join(
+        _ALPHABET_LETTERS.get(w) or SPOKEN_DIGITS.get(w) or _ALPHABET_SIGNS.get(w, w) for w in words
+    )
 
 
 _ALPHABET_PROBE = re.compile(rf"\b(?:{_ALPHABET_WORD}) (?:{_ALPHABET_WORD})\b")
@@ -987,8 +1139,9 @@ _LONE_LETTER_DIGIT = re.compile(r"(?<![\w'’])[oil](?![\w'’])")
 # English's digit names from the table above ("zero" .. "nine"; not "o" or "oh").
 _DIGIT_NAMES = tuple(w for w in _DIGIT_WORDS if len(w) > 2)
 _LONE_NUMBER = rf"(?:\d{{1,8}}|[oil]|{'|'.join(_DIGIT_NAMES)})"
-_LONE_RUN_BEFORE = re.compile(rf"(?:^|[^\w])((?:{_LONE_NUMBER}[ .\-()]{{1,3}})+)$")
-_LONE_RUN_AFTER = re.compile(rf"((?:[ .\-()]{{1,3}}{_LONE_NUMBER})+)(?!\w)")
+# (groups said with a comma between: "nine-seven-three, 5-5-5, O-l-7-5")
+_LONE_RUN_BEFORE = re.compile(rf"(?:^|[^\w])((?:{_LONE_NUMBER}[ .,\-()]{{1,3}})+)$")
+_LONE_RUN_AFTER = re.compile(rf"((?:[ .,\-()]{{1,3}}{_LONE_NUMBER})+)(?!\w)")
 _LONE_WORD = re.compile(r"\d|[a-z]{3,}")
 _LONE_LETTER_PAIRS = tuple(
     pair
@@ -1479,9 +1632,70 @@ def _has_then(lower: str, _: Found | None) -> bool:
     ) is not None
 
 
-# Mail providers named without a suffix, after an address's name part or in leetspeak.
-_NAMED_MAIL = tuple(
-    "gmail yahoo hotmail outlook icloud protonmail proton gmx yandex aol zoho".split()
+# A number told a group at a time, words between the groups: "first 3 are 917\nthen
+# 555\nand 0143 at the end", "five one two, that's Austin. Rest is 555 and oh one four
+# one", "9-7-3, 5-5-5, 0-1-7-5" (the words of every language, [numbers] pieces, or a
+# comma; an aside naming the place, "that's Austin", may stand after a group). Groups of
+# three to five digits, figures or words, seven to fifteen digits in all, with a word for
+# calling or texting near: the words between are dropped, so the groups read as one
+# number ("call between 10 and 12, then 14 and 18" has no such groups). A number whose
+# parts are named ("the first part is ...") is the phone detector's (phone._in_parts).
+_PIECE_TOKEN = rf"(?:\d|oh|{'|'.join(w for w in _DIGIT_WORDS if len(w) > 2)})"
+_PIECE_GROUP = rf"{_PIECE_TOKEN}(?:[ \-]{{0,2}}{_PIECE_TOKEN}){{2,4}}"
+_PIECE_WORDS = lexicon.alternation(lexicon.words("numbers", "pieces")).replace(r"\s+", " ")
+_PIECE_ASIDE = r"(?:that'?s|that is|which is|it'?s)(?: the)?(?: [a-z]+){1,2}"
+_PIECE_GAP = r"[ ,.;:\-\u2013\u2014\n]{1,4}"
+_PIECE_SEP = rf"(?:{_PIECE_GAP}(?:{_PIECE_ASIDE}|{_PIECE_WORDS})(?![\w'\u2019])){{1,5}}{_PIECE_GAP}"
+_PIECED_NUMBER = re.compile(
+    rf"(?<![\w.,+])(?P<plus>(?:plus|\+)[ ]?)?"
+    rf"{_PIECE_GROUP}(?:(?:{_PIECE_SEP}|[ ]*[\n,][ ]*){_PIECE_GROUP}){{1,3}}(?![\w])"
+)
+_PIECE_SPLIT = re.compile(rf"{_PIECE_SEP}|[ ]*[\n,][ ]*")
+_PIECE_CUE = re.compile(
+    r"\b(?:call(?:s|ing)?|phone|ph|tel|mobile|cell|number|num|whats\s?app|viber|signal|"
+    r"text(?:s|ing)?|sms|ring|dial|reach)\b|" + "|".join(lexicon.words("numbers", "cues"))
+)
+
+
+def _pieced_number(m: re.Match[str], text: str) -> str | None:
+    if _PARTS_NAMED.search(m.string, max(0, m.start() - 24), m.start()):
+        return None  # "the first part is ..., the rest is ...": the phone detector's parts
+    start = m.end("plus") if m.group("plus") else m.start()
+    groups = [g.strip() for g in _PIECE_SPLIT.split(text[start : m.end()].lower())]
+    groups = [g for g in groups if g]
+    if not 7 <= sum(len(_PIECE_DIGIT.findall(g)) for g in groups) <= 15:
+        return None
+    if all(g.isdigit() for g in groups):
+        if [int(g) for g in groups] == sorted({int(g) for g in groups}):
+            return None  # "100, 250, then 500": amounts rising, a list
+        if _PIECE_WORD_SEP.search(m.group(0)) is None and not (
+            _PIECE_CLAIM.search(m.string, max(0, m.start() - 30), m.start())
+            and _PIECE_END.match(m.string, m.end())
+        ):
+            return None  # "973, 555, 0175" only told as a number and ending there
+    lower = m.string
+    if not (
+        _PIECE_CUE.search(lower, max(0, m.start() - 80), m.start())
+        or _PIECE_CUE.search(lower, m.end(), m.end() + 60)
+    ):
+        return None
+    return ("+" if m.group("plus") else "") + " ".join(groups)
+
+
+_PARTS_NAMED = re.compile(r"\b(?:part|half|bit|area\s+code)\b(?:\s+is|\s*[=:])?\s*$")
+_PIECE_WORD_SEP = re.compile(rf"[\n]|{_PIECE_GAP}(?:{_PIECE_ASIDE}|{_PIECE_WORDS})(?![\w'\u2019])")
+_PIECE_CLAIM = re.compile(
+    r"\b(?:call|text|ring|reach|whatsapp|dial)\s+(?:me|us)\b[^.!?\n\d]{0,12}$"
+    r"|\b(?:my|our)\s+(?:number|phone|cell|mobile|#)[^.!?\n\d]{0,12}$"
+)
+_PIECE_END = re.compile(r"[ ]*(?:[.!?;)\n]|$)")
+
+
+_PIECE_DIGIT = re.compile(rf"(?<![a-z]){_PIECE_TOKEN}(?![a-z])")
+
+
+_PIECE_PROBE = re.compile(
+    rf"\d[ \-]{{0,2}}\d[ \-]{{0,2}}\d{_PIECE_GAP}|{_PIECE_TOKEN}{_PIECE_GAP}(?:{_PIECE_WORDS})\b"
 )
 
 
@@ -1586,7 +1800,7 @@ def _worded_separators(m: re.Match[str], _: str) -> str | None:
 _SPOKEN_AT = re.compile(
     rf"(?<=[a-z0-9_.\-]){_AT_BETWEEN}"
     rf"(?=[a-z0-9][a-z0-9\-]*"
-    rf"(?:[ ]{{0,2}}\.[ ]{{0,2}}|{_DOT_BETWEEN}|[ ]{{1,2}}dot[ ]{{1,2}})[a-z]{{2}})"
+    rf"(?:[ ]{{0,2}}\.[ ]{{0,2}}|{_DOT_BETWEEN}|[ ]{{1,2}}(?:dot|period)[ ]{{1,2}})[a-z]{{2}})"
 )
 # A dot word only before a suffix people write ("yandex точка ru"): "the main point is"
 # keeps its point.
@@ -1603,6 +1817,10 @@ _SYMBOL_ADDRESS = re.compile(
     r"(?<![\w@.])([a-z0-9][a-z0-9._\-]{0,63}) ?([^\x00-\x7f\w\s]) ?([a-z0-9][a-z0-9\-]{0,62})"
     rf" ?(\2|\.|[^\x00-\x7f\w\s]) ?({_SUFFIXES})(?![\w@])"
 )
+# A file's name is no name part: "contacts.csv → outlook.com" is an import.
+_FILE_TYPES = frozenset(
+    "csv pdf doc docx xls xlsx txt json xml js ts py png jpg zip vcf pst".split()
+)
 _SYMBOL_PROBE = re.compile(r"[a-z0-9] ?[^\x00-\x7f\w\s] ?[a-z0-9]")
 _KEY_VERB = r"\s*(?:=|means|is|for|stands? for|instead of)\s*[\"'“‘]?"
 _SYMBOL_KEY = re.compile(rf"{_KEY_VERB}(?:@|at\b)")
@@ -1616,8 +1834,17 @@ def _symbol_address(m: re.Match[str], text: str) -> str | None:
         or not re.search(re.escape(m.group(4)) + _KEY_VERB + r"(?:\.|dot\b)", m.string)
     ):
         return None  # "kevin🌀studio🔵com (🌀 = at, 🔵 = dot)": a second symbol, keyed too
-    if _SYMBOL_KEY.search(m.string) is None and (
-        m.group(4) == "." or not any(c in "._" or c.isdigit() for c in m.group(1))
+    name_shaped = any(c in "._" or c.isdigit() for c in m.group(1))
+    if (
+        _SYMBOL_KEY.search(m.string) is None
+        and (m.group(4) == "." or not name_shaped)
+        # "hannah.ward ⟶ proton.me": a name part, a sign, a mail provider's domain
+        and not (
+            name_shaped
+            and m.group(4) == "."
+            and m.group(3) in _NAMED_MAIL
+            and m.group(1).rpartition(".")[2] not in _FILE_TYPES
+        )
     ):
         # "made with ♥ shopify.com", "five ★ rating ★ app": signs between
         # words, with no key saying what they stand for and no name in an address's shape
@@ -1643,7 +1870,11 @@ def _broken_dot(m: re.Match[str], text: str) -> str:
 # A middle dot or bullet standing for a dot: between digit groups ("080 • 1234 • 5678")
 # or before an address's suffix ("gmail • com").
 _DOT_LIKE_AS_DOT = re.compile(
-    rf"(?<=\d) ?[{_DOT_LIKE}] ?(?=\d)|(?<=[a-z0-9]) ?[{_DOT_LIKE}] ?(?={_SUFFIXES}(?![a-z0-9]))"
+    # one glued inside a name: "kai·moon", "ana•b@x.io" (not Catalan "col·lecció")
+    rf"(?<=[a-z0-9])(?<!l)[{_DOT_LIKE}](?=[a-z0-9])|(?<=l)[{_DOT_LIKE}](?=[a-km-z0-9])|"
+    rf"(?<=\d) ?[{_DOT_LIKE}] ?(?=\d)|(?<=[a-z0-9]) ?[{_DOT_LIKE}] ?"
+    # (every dot of a longer host: "northgate ▪ build ▪ com")
+    rf"(?=(?:[a-z0-9][a-z0-9\-]{{0,30}} ?[{_DOT_LIKE}] ?){{0,3}}{_SUFFIXES}(?![a-z0-9]))"
 )
 _DOT_LIKE_SET = frozenset(_DOT_LIKE)
 # A link typed with spaces around its dot and slashes, so no filter reads it as one:
@@ -1665,6 +1896,25 @@ def _spaced_link(m: re.Match[str], text: str) -> str | None:
 
 def _has_spaced_link(lower: str, _: Found | None) -> bool:
     return " ." in lower and "/" in lower
+
+
+# A link whose host is whole but whose path is spaced around its slashes, so no filter
+# reads it as one: "docs.google.com / forms / d / e / 1FAIpQ / viewform" (two pieces of
+# path at least: "acme.com / blog" may be two things listed).
+_SPACED_PATH = re.compile(
+    rf"(?<![\w.@/])(?:[a-z0-9][a-z0-9\-]{{0,62}}\.)+{_SUFFIXES}"
+    r"(?=(?: {0,2}/ {0,2}[\w\-]+){2,}(?![\w/]|\.\w))"
+    r"(?=[^\n]{0,200}? / )"
+    r"(?: {0,2}/ {0,2}[\w\-]+)+(?![\w/]|\.\w)"
+)
+
+
+def _spaced_path(m: re.Match[str], text: str) -> str:
+    return text[m.start() : m.end()].replace(" ", "")
+
+
+def _has_spaced_path(lower: str, _: Found | None) -> bool:
+    return " / " in lower or " /" in lower or "/ " in lower
 
 
 # A site's address with a space for its dot and "slash" for its slash, the reader told to
@@ -1773,13 +2023,23 @@ def _has_spoken_slash(lower: str, _: Found | None) -> bool:
 
 
 # A LinkedIn profile given by its path alone, spaced out: "li: /in/ priya - sharma - data",
-# "LinkedIn → /in/ann-lee".
+# "LinkedIn → /in/ann-lee", or further on in the sentence that names LinkedIn: "my linked
+# in if you want references: /in/ tomas - ferreira - 9b2".
 _PROFILE_PATH = re.compile(
     r"(?<![\w.])(?:linked ?in|li) *(?::|->|\u2192|=>)? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
+    r"|(?<![\w./:])/ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
 )
+_LINKEDIN_BEFORE = re.compile(r"\blinked ?in\b[^.!?\n]{0,80}$")
+_PROFILE_NAME = re.compile(r"[a-z0-9] *- *[a-z0-9]|\d")
 
 
-def _profile_path(m: re.Match[str], text: str) -> str:
+def _profile_path(m: re.Match[str], text: str) -> str | None:
+    if m.group(0).startswith("/") and not (
+        # (a profile's name has a hyphen or a digit in it: "/in/ paths to ids" has not)
+        _PROFILE_NAME.search(m.group(0))
+        and _LINKEDIN_BEFORE.search(m.string, max(0, m.start() - 100), m.start())
+    ):
+        return None  # "/in/progress": a path of something else
     name = text[m.start() : m.end()].split("/", 2)[2].replace(" ", "")
     return f"linkedin.com/in/{name}"
 
@@ -2018,7 +2278,10 @@ _SPOKEN_DOTS = re.compile(
 _SPOKEN_WORDS = tuple(_AT_WORDS + _DOT_WORDS)
 
 
-def _spoken_at(_: re.Match[str], __: str) -> str:
+def _spoken_at(m: re.Match[str], _: str) -> str | None:
+    before = _LAST_WORD.search(m.string, max(0, m.start() - 20), m.start())
+    if before is not None and before.group(0) in _PROSE_BEFORE_SIGN:
+        return None  # "type the at sign, gmail.com": the sign named, no name part before it
     return "@"
 
 
@@ -2420,6 +2683,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_DOT_LIKE_RUN, _dot_like_run, _has_dot_like),
     (_DOT_LIKE_AS_DOT, _dot_like_as_dot, _has_dot_like),
     (_BRACKETED, _bracketed, _has_brackets),
+    (_SPOKEN_HASH, _spoken_hash, _has_spoken_hash),
     (_DECORATED, _decorated, _probe(_DECORATED_PROBE)),
     (_SPOKEN_DOLLAR, _spoken_dollar, _has_spoken_dollar),
     (_FILLED_DIGITS, _filled_digits, _probe(_FILLED_PROBE)),
@@ -2431,6 +2695,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_STACKED, _stacked, _probe(_STACKED_PROBE)),
     (_SYMBOL_ADDRESS, _symbol_address, _has_symbol_address),
     (_ALPHABET_RUN, _alphabet_run, _probe(_ALPHABET_PROBE)),
+    (_JOIN_RUN, _joined, _has_join_words),
     (_SPOKEN_AT, _spoken_at, _has_spoken_at_or_dot),
     (_SPOKEN_DOTS, _spoken_dot, _has_spoken_at_or_dot),
     (_SPACED_SITE_NAME, _spaced_site_name, _probe(_SPACED_SITE_NAME_PROBE)),
@@ -2454,6 +2719,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_PLUS_JOINED, _plus_joined, _has_plus_joined),
     (_SPACED, _spaced, _probe(_SPACED_PROBE)),
     (_SPACED_HANDLE, _spaced_handle, _has_spaced_handle),
+    # (again, once spaced-out pieces are whole: "t . m e / hasan_codes (remove spaces)")
+    (_JOIN_RUN, _joined, _has_join_words),
     (_DASHED_ADDRESS, _dashed_address, _has_dashed_address),
     (_SPOKEN_UNDERSCORE, _spoken_underscore, _has_underscore_word),
     (_HYPHENATED, _hyphenated, _probe(_HYPHENATED_PROBE)),
@@ -2466,6 +2733,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_APP_EMOJI_SLOT, _app_emoji, _has_app_emoji),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
+    (_SPACED_PATH, _spaced_path, _has_spaced_path),
     (_LONE_LETTER_DIGIT, _lone_letter_digit, _has_lone_letter_digit),
     (_GLUED, _glued, _has_glued),
     (_SPOKEN_HYPHEN, _spoken_hyphen, _has_spoken_hyphen),
@@ -2474,6 +2742,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_WORDED_LOCAL_NUMBER, _worded_local_number, _has_worded_local_number),
     (_SAID_NUMBER, _said_number, _probe(_SAID_PROBE)),
     (_THEN_JOINED, _then_joined, _has_then),
+    (_PIECED_NUMBER, _pieced_number, _probe(_PIECE_PROBE)),
     (_SPELLED, _spelled, _has_digit_word_run),
     (_LETTER_DIGITS, _letter_digits, _has_letter_digits),
 )

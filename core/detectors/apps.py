@@ -396,6 +396,11 @@ class _Patterns:
                 leading=True,
             ),
             "at_name": words(at_name, ("@",), leading=True),
+            # "LINE is easiest for me: kim.sora": after a colon, a name shaped as a handle,
+            # its app named just before in the clause (_colon_names)
+            "colon_name": words(
+                rf":\s*(?P<name>{_HANDLE_LIKE})(?![\w@]|\.[a-z])", (":",), reach=(0, 48)
+            ),
             # "I'm nikodesign#4471" with Discord named: a name and its four-digit tag
             "tag": words(_TAG, ("#",), reach=(34, 6)),
             # "ping me on \u2708\ufe0f @ lucas.edits": the paper plane for Telegram
@@ -775,12 +780,13 @@ def _detect(draft: Draft) -> Iterator[Match]:
         if not _is_topic(draft, m.start(), m.start()):
             yield Match("messaging_handle", m.start(), m.end(), evidence={"app": m.group("app")})
     as_name = list(p.find("as_name", draft))
+    tags = list(p.find("tag", draft))
     loose = [
         *p.find("at_name", draft),
         *p.find("id_is", draft),
         *as_name,
         *p.find("add_me", draft),
-        *p.find("tag", draft),
+        *tags,
     ]
     for m in loose:
         # "my handle everywhere is the same: kim_vfx. Works on Insta": a handle claimed
@@ -788,10 +794,16 @@ def _detect(draft: Draft) -> Iterator[Match]:
         # is known by ('I'm "kim_vfx" everywhere - the bird app, ...'), a dash between.
         claimed = _HANDLE_CLAIM.match(m.group(0)) or m in as_name
         after = m.end() if claimed else None
-        if _app_in_sentence(draft, m.start(), p, after) and not _is_topic(
-            draft, m.start(), m.start(), reach=16
-        ):
+        # A name with a four-digit tag is the app's own shape: the app may be named
+        # anywhere in the draft ("our Discord ... DM the owner: kai.moon#0427").
+        named = (
+            _app_in_sentence(draft, m.start(), p, after)
+            if m not in tags
+            else p.chat_name.search(draft.lower) is not None
+        )
+        if named and not _is_topic(draft, m.start(), m.start(), reach=16):
             yield Match("messaging_handle", m.start(), m.end())
+    yield from _colon_names(draft, p)
     mail = p.mail_name.search(text) if "my" in text else None
     if mail is None and any(w in text for w in ("mail", "yahoo", "outlook", "icloud", "proton")):
         mail = p.mail_label.search(text)
@@ -826,6 +838,44 @@ def _detect(draft: Draft) -> Iterator[Match]:
         yield _phrase("external_application", m)
     for m in p.find("mention", draft):
         yield Match("app_mention", m.start(), m.end(), "topic", evidence={"app": m.group(0)})
+
+
+# What a name after a colon is when it is no handle: a file, a version, a domain.
+_NOT_A_HANDLE = re.compile(
+    r".*\.(?:csv|pdf|docx?|xlsx?|txt|json|xml|js|ts|py|png|jpe?g|gif|zip|mp[34]|wav|mov|"
+    r"com|net|org|io|co|me|app|dev)$|@?v?\d"
+)
+
+
+# A label before the colon naming a thing of the work, not a name to reach.
+_THING_LABEL = re.compile(
+    r"\b(?:stack|files?|version|branch|repo|folder|path|config|env|variables?|keys?|tokens?|"
+    r"tables?|columns?|fields?|functions?|class|module|package|library|tags?|channels?|"
+    r"workspace|bot|webhook|endpoint|event|command|template|project|task|ticket|protocol|"
+    r"api|sdk|integration)\b"
+)
+
+
+# A capitalised word right after the app's name: "Signal Protocol", "Slack API".
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][\w-]*")
+
+
+def _colon_names(draft: Draft, p: _Patterns) -> Iterator[Match]:
+    """Handles after a colon with their app named just before, in the clause: "LINE is
+    easiest for me: kim.sora", "Telegram works better, username: kira_dev"."""
+    for m in p.find("colon_name", draft):
+        name = m.group("name")
+        if _NOT_A_HANDLE.match(name) or sum(c.isalpha() for c in name) < 3:
+            continue
+        lo = max(draft.sentence_bounds(m.start())[0], m.start() - 60)
+        app = p.chat_name.search(draft.lower, lo, m.start())
+        if app is None or _is_topic(draft, app.start(), app.end()):
+            continue
+        if _THING_LABEL.search(draft.lower, app.end(), m.start()):
+            continue  # "Slack and the stack: node_js", "our Slack channel: dev_team"
+        if _NAME_GOES_ON.match(draft.text, app.end()):
+            continue  # "Signal Protocol: X3DH": the app's name part of another thing's
+        yield Match("messaging_handle", m.start("name"), m.end(), evidence={"app": app.group(0)})
 
 
 def _invitations(draft: Draft, p: _Patterns) -> Iterator[Match]:

@@ -272,6 +272,17 @@ _TOLD = re.compile(
 _NEED = re.compile(r"(?:need|needs|require|requires|want|wants)\b")
 
 
+# A request verb that is a noun here, the subject of a verb of holding: "your job post
+# has your email", "the listing shows your phone" (told, not asked).
+_A_NOUN_HOLDING = re.compile(
+    r"[a-z]+\s+(?:still\s+|also\s+)?(?:has|had|have|shows?|showed|lists?|listed|contains?|"
+    r"includes?|displays?|is\s+showing|says)\s*$"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|your|ur|my|our|their|his|her|this|that|job|blog)\s+$"
+)
+
+
 # A thing, not a person, doing the showing: "the checkout page should (show our ...)".
 _SPEC_BEFORE = re.compile(
     r"\b(?!(?:i|we|you|u|they|he|she)\b)[a-z]{2,}\s+(?:should|must|needs? to|has to|will|would)"
@@ -340,6 +351,12 @@ def _found(draft: Draft) -> Iterator[Match]:
                 continue  # "your experience integrating Payoneer and Skrill": apps worked on
             clause = draft.clause_before(m.start())[-60:]
             verb = p.request_before.search(clause) or p.question_before.search(clause)
+            if (
+                verb is not None
+                and _A_NOUN_HOLDING.match(clause, verb.start())
+                and (_DETERMINER_BEFORE.search(clause, 0, verb.start()))
+            ):
+                continue  # "your job post has your email written ...": a thing that shows it
             told = _TOLD.search(clause, 0, verb.start()) if verb is not None else None
             if told and (
                 not _NEED.match(clause, told.end())

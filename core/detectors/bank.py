@@ -24,12 +24,14 @@ _IBAN_LINES = re.compile(
 _BIC = re.compile(r"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
 _BIC_CUE = re.compile(r"\b(?:swift|bic|swift/bic|bic/swift|bank code|bank)\b")
 _BIC_CUE_WORDS = ("swift", "bic", "bank")
+# (the label's colon may be said: "routing is 026009593", "sort code is 20-00-00")
+_IS = r"(?:(?:is|=)\s*:?\s*|[:#=\-]\s*)?"
 _ACCOUNT = re.compile(
-    r"\b(?:(?:bank\s+)?account|acct|a/c|acc)\.?\s*(?:no\.?|number|num|#)?\s*[:#=\-]?\s*"
+    rf"\b(?:(?:bank\s+)?account|acct|a/c|acc)\.?\s*(?:no\.?|number|num|#)?\s*{_IS}"
     r"(?P<number>\d[\d \-]{4,22}\d)\b|"
     r"\b(?:routing|aba|rtn|transit)\s*(?:no\.?|number|#)?\s*(?:\((?:ach|wire|aba)\)\s*)?"
-    r"[:#=\-]?\s*(?P<routing>\d{9})\b|"
-    r"\bsort\s*code\s*[:#=\-]?\s*(?P<sort>\d{2}[- ]?\d{2}[- ]?\d{2})\b|"
+    rf"{_IS}(?P<routing>\d{{9}})\b|"
+    rf"\bsort\s*code\s*{_IS}(?P<sort>\d{{2}}[- ]?\d{{2}}[- ]?\d{{2}})\b|"
     r"\bifsc\s*(?:code)?\s*[:#=\-]?\s*(?P<ifsc>[a-z]{4}0[a-z0-9]{6})\b|"
     r"\b(?:bsb)\s*[:#=\-]?\s*(?P<bsb>\d{3}-?\d{3})\b",
 )

@@ -225,6 +225,8 @@ def _web_links(draft: Draft) -> Iterator[Match]:
             status = "topic"  # "I noticed a PayPal.me link in your portfolio"
         if status == "breach" and not path and domains.service_host(host):
             status = "topic"  # "posts it back to ipnpb.paypal.com": where code talks to PayPal
+        elif status == "uncertain" and not explicit and domains.machine_host(host):
+            status = "topic"  # "SMTP_HOST (currently smtp.mailgun.org)": a server, no site
         if status != "allowed" and work.quoted_content(draft, m.start()):
             status = "topic"  # "... email support at brightpath dot com" in a script to read
         elif (

@@ -902,8 +902,11 @@ def detect(draft: Draft) -> Iterator[Match]:
     """Yield solicitations to pay outside the platform and payment accounts."""
     p = _p()
     text = draft.lower
-    if "cash" in text and p.cash_app.search(text):
+    named = "cash" in text and p.cash_app.search(text) is not None
+    if named or ("$" in text and _SENT_TO.search(text)):
         for m in p.cashtag.finditer(text):
+            if not named and not _paid_to(draft, m.start()):
+                continue
             if work.sample_value(draft, m.start()):
                 continue  # "test with sandbox tag $TestBuyer01": a stand-in account
             if _handle_word(m.group(0)) and not _WHOSE.search(
@@ -994,6 +997,23 @@ def _tightest(words: WordPattern, text: str, m: re.Match[str]) -> re.Match[str]:
 
 _WORD_START = re.compile(r"\b\w")
 _CLAUSE_JOIN = re.compile(r"[,;:]|\b(?:and|but|so|then)\b")
+
+
+# Money sent somewhere: "send it through ...", "pay me to ...", "tip $20 via ...".
+_SENT_TO = re.compile(
+    r"\b(?:send|pay|transfer|tip)\w*\s+"
+    r"(?:(?:it|me|us|(?:the\s+)?[$\u20ac\u00a3]\s?\d[\d,.]*|the\s+\w+)\s+)?"
+    r"(?:to|through|via|on|over|with)\b"
+)
+_AMOUNT = re.compile(r"[$\u20ac\u00a3]\s?\d")
+
+
+def _paid_to(draft: Draft, at: int) -> bool:
+    """Whether a "$tag" with Cash App not named is where money is sent: its sentence
+    sends money and names an amount ("$300 instead of $400 if you send it through the
+    green app, $jaydubdesigns"), as a variable in code ("$user") never does."""
+    sentence = draft.sentence(at).lower()
+    return _SENT_TO.search(sentence) is not None and _AMOUNT.search(sentence) is not None
 
 
 # Whose the handle named by its word is: "your $cashtag", "ur $tag".

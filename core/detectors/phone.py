@@ -490,7 +490,7 @@ def _judge(
 ) -> Status | None:
     start, end = span
     international = raw.startswith(("+", "00"))
-    owned = _owned(draft, start)
+    owned = _owned(draft, start) or _claimed_after(draft, end)
     # A number of a range kept for fiction is made up unless claimed: "call me on ..."
     # next to it, or written in words or disguised outside quotation marks ("text me
     # whenever: four one five, five five five, zero one ...") or with "my number ...
@@ -685,6 +685,21 @@ def _owned(draft: Draft, start: int) -> bool:
     return work.signature_start(draft, start) is not None
 
 
+# Right after the number, the writer saying how to use it: "... 0143\njust text first
+# pls", "... call me after 6", "text me before calling".
+_OWNER_AFTER = re.compile(
+    r"\b(?:call|text|ring|whatsapp|sms|dial)\s+(?:me|us|first|after|before|anytime|any time)\b"
+)
+
+
+def _claimed_after(draft: Draft, end: int) -> bool:
+    """Whether the words just after the number, on its line or the next, tell the reader
+    to call or text the writer on it."""
+    stop = draft.lower.find("\n", draft.lower.find("\n", end) + 1)
+    hi = min(end + 50, stop if stop >= 0 else len(draft.lower))
+    return _OWNER_AFTER.search(draft.lower, end, hi) is not None
+
+
 # (not an abbreviation that stands before a number: "call me at tel. ...", "no. ...")
 _FULL_STOP = re.compile(r"(?<!\bno)(?<!\btel)(?<!\bnr)(?<!\bph)(?<!\bmob)[.!?](?=\s)")
 
@@ -746,7 +761,8 @@ _OTHER_THEN_NUMBER_WORD = re.compile(
 # "my # is", "cell #:": a "#" that is somebody's phone number, not an order's.
 _PHONE_HASH = re.compile(
     r"\b(?:my|your|ur|our|his|her|cell|phone|mobile|contact|personal|direct|home|whats\s?app|wa)"
-    r"\s*#\s*(?:is\b|:|-)?\s*$"
+    # (a word may stand before a colon: "my # lol: ...", "my # btw: ...")
+    r"\s*#\s*(?:is\b|(?:[a-z]{2,6}\s*)?:|-)?\s*$"
 )
 
 
