@@ -492,21 +492,21 @@ def _judge(
     international = raw.startswith(("+", "00"))
     owned = _owned(draft, start) or _claimed_after(draft, end)
     # A number of a range kept for fiction is made up unless claimed: "call me on ..."
-    # next to it, or written in words or disguised outside quotation marks ("text me
-    # whenever: four one five, five five five, zero one ...") or with "my number ...
-    # it's" in its sentence. Digits a sentence claims stay made up (scripts claim numbers
-    # in their characters' voices), and so do words quoted from a transcript or record.
+    # next to it; "my number ... it's" in its sentence ("here's my direct line ...: (503)
+    # 555-0162"), or written in words or disguised ("text me whenever: four one five, five
+    # five five, zero one ..."), outside quotation marks; or both. Words quoted from a
+    # transcript or record stay made up, as do a quoted script's lines.
     disguised = draft.norm.original_text(start, end) != raw
-    meant = disguised and (
-        _claimed_in_sentence(draft, start) or not work.in_quotes(draft.text, start)
-    )
+    claimed = _claimed_in_sentence(draft, start)
+    quoted = work.in_quotes(draft.text, start)
+    meant = (disguised and claimed) or (not quoted and (disguised or claimed))
     made_up = (
         not owned
         and not meant
         and (
             _fictional(digits)
             # (a drama range's number is given as one's own when its sentence claims it)
-            or (_drama_number(digits) and not disguised and not _claimed_in_sentence(draft, start))
+            or (_drama_number(digits) and not disguised and not claimed)
         )
     )
     if (made_up and (work.about_content(draft) or work.about_records(draft))) or (
