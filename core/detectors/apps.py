@@ -734,9 +734,30 @@ def _app_handles(draft: Draft, p: _Patterns) -> Iterator[Match]:
             continue  # "Discord (12k members)": an aside, not a handle in brackets
         if _BULLET_NEXT.match(draft.text, m.end("app")):
             continue  # "... on WhatsApp\n- Admin dashboard": the next list item
+        if m.group("sep") in ("->", "\u2192") and _in_flow(draft, m, handle):
+            continue  # "Typeform \u2192 Slack \u2192 Google Sheets": tools a record flows through
         # "Skype (live:kate)": the closing bracket goes with the opening one.
         end = m.end() + (m.group("sep") == "(" and draft.text.startswith(")", m.end()))
         yield Match("messaging_handle", m.start(), end, evidence={"app": m.group("app")})
+
+
+# An arrow right before an app ("HubSpot \u2192 Slack"), or after the name it points at
+# and a word or two more of that name ("Google Sheets \u2192 Looker"): a chain of arrows.
+_ARROW_BEFORE = re.compile(r"(?:->|\u2192)[ \t]*$")
+_ARROW_AFTER = re.compile(r"(?:[ \t]+[\w.&'-]+){0,2}[ \t]*(?:->|\u2192)")
+
+
+def _in_flow(draft: Draft, m: re.Match[str], handle: str) -> bool:
+    """Whether an arrow from an app to a plain word is one step of a chain of tools
+    ("Typeform \u2192 HubSpot \u2192 Slack \u2192 Google Sheets": the data's path, the work)
+    rather than the app's label pointing at a name ("Skype \u2192 live:kate.v")."""
+    if not handle.isalpha():
+        return False  # digits, dots, underscores or an "@": a name on the app
+    start = m.start("app")
+    return bool(
+        _ARROW_BEFORE.search(draft.text, max(0, start - 6), start)
+        or _ARROW_AFTER.match(draft.text, m.end("handle"))
+    )
 
 
 def detect(draft: Draft) -> Iterator[Match]:
