@@ -1551,11 +1551,17 @@ def _how_to_item(draft: Draft, at: int, end: int) -> bool:
 @cache
 def _subject_head() -> re.Pattern[str]:
     heads = lexicon.alternation(lexicon.words_of("en", "payment", "subject_heads"))
-    return re.compile(rf"\b{heads}\s*(?::|\u2014|\s-\s|\b)")
+    return re.compile(
+        rf"\b{heads}(?:\s*(?::|\u2014|\s[-\u2013]\s)|\s+(?:include|including|like|such as|are)\b|"
+        r"(?:(?<=\bon)|(?<=about)|(?<=covering)|(?<=like))\s)"
+    )
 
 
 # A price or rate in the list before the app: the list is an offer, not subjects.
-_PRICED = re.compile(r"[$\u20ac\u00a3]\s?\d|\d\s?(?:usd|eur|gbp|dollars|euros|bucks)\b|/\s?h(?:r|our)?\b|\bper\s+(?:hour|session|lesson|module)\b")
+_PRICED = re.compile(
+    r"[$\u20ac\u00a3]\s?\d|\d\s?(?:usd|eur|gbp|dollars|euros|bucks)\b|/\s?h(?:r|our)?\b|"
+    r"\bper\s+(?:hour|session|lesson|module)\b"
+)
 # Where an item of a list begins and ends.
 _ITEM_START = re.compile(r"[,;:(\u2022]|^\s*[-*]|\s(?:and|or)\s")
 _ITEM_END = re.compile(r"[,;()]|\s(?:and|or)\s")
@@ -1568,8 +1574,8 @@ def _subject_item(draft: Draft, at: int, end: int) -> bool:
     a, b = draft.sentence_bounds(at)
     lo = max(a, at - 300)
     head = None
-    for head in _subject_head().finditer(draft.lower, lo, at):
-        pass
+    for found in _subject_head().finditer(draft.lower, lo, at):
+        head = found  # (the last head before the app)
     if head is None or _PRICED.search(draft.lower, head.start(), at):
         return False  # ("Modules: $40 each, paid via PayPal": the writer's price and pay)
     starts = [s.end() for s in _ITEM_START.finditer(draft.lower, head.end() - 1, at)]
