@@ -665,6 +665,34 @@ _WRITER = re.compile(r"\b(?:me|i|us|we)\b")
 _ONE_OF_THE_TWO = re.compile(r"\b(?:me|you|u|ya|i)\b")
 
 
+def _read_as_noun(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether an invitation's verb with nobody after it ("search on LinkedIn") is a noun:
+    a word before it that is no verb's lead ("boolean search", "organic reach", "a quick
+    chat on Zoom") makes it one; the start of a clause or "you can ..." keep it a verb."""
+    nouns, leads = _noun_verbs()
+    if not nouns.match(draft.lower, m.start()):
+        return False
+    before = _WORD_BEFORE.search(draft.lower, max(0, m.start() - 40), m.start())
+    return before is not None and not leads.fullmatch(before.group(1))
+
+
+# The word right before a place, with only spaces between (a comma or a full stop
+# between them starts a new clause: the verb's own).
+_WORD_BEFORE = re.compile(r"(?<![\w'])([a-z][\w'\u2019]*)[ \t]+$")
+
+
+@cache
+def _noun_verbs() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The invitation verbs that are nouns too, followed straight by the preposition
+    before the app; and the words that make them verbs."""
+    nouns = lexicon.alternation(lexicon.words_of("en", "invite", "nouns"))
+    leads = lexicon.alternation(lexicon.words_of("en", "invite", "noun_verb_leads"))
+    return (
+        re.compile(rf"(?:{nouns})\s+(?:on|via|over|through|in|to|at|using|with|by)\s"),
+        re.compile(rf"(?:{leads}|[a-z]+ly)"),
+    )
+
+
 @cache
 def _crowd_before() -> re.Pattern[str]:
     crowds = lexicon.alternation(lexicon.words_of("en", "invite", "crowds"))
@@ -739,9 +767,30 @@ def _app_handles(draft: Draft, p: _Patterns) -> Iterator[Match]:
             continue  # "Discord (12k members)": an aside, not a handle in brackets
         if _BULLET_NEXT.match(draft.text, m.end("app")):
             continue  # "... on WhatsApp\n- Admin dashboard": the next list item
+        if m.group("sep") in ("->", "\u2192") and _in_flow(draft, m, handle):
+            continue  # "Typeform \u2192 Slack \u2192 Google Sheets": tools a record flows through
         # "Skype (live:kate)": the closing bracket goes with the opening one.
         end = m.end() + (m.group("sep") == "(" and draft.text.startswith(")", m.end()))
         yield Match("messaging_handle", m.start(), end, evidence={"app": m.group("app")})
+
+
+# An arrow right before an app ("HubSpot \u2192 Slack"), or after the name it points at
+# and a word or two more of that name ("Google Sheets \u2192 Looker"): a chain of arrows.
+_ARROW_BEFORE = re.compile(r"(?:->|\u2192)[ \t]*$")
+_ARROW_AFTER = re.compile(r"(?:[ \t]+[\w.&'-]+){0,2}[ \t]*(?:->|\u2192)")
+
+
+def _in_flow(draft: Draft, m: re.Match[str], handle: str) -> bool:
+    """Whether an arrow from an app to a plain word is one step of a chain of tools
+    ("Typeform \u2192 HubSpot \u2192 Slack \u2192 Google Sheets": the data's path, the work)
+    rather than the app's label pointing at a name ("Skype \u2192 live:kate.v")."""
+    if not handle.isalpha():
+        return False  # digits, dots, underscores or an "@": a name on the app
+    start = m.start("app")
+    return bool(
+        _ARROW_BEFORE.search(draft.text, max(0, start - 6), start)
+        or _ARROW_AFTER.match(draft.text, m.end("handle"))
+    )
 
 
 def detect(draft: Draft) -> Iterator[Match]:
@@ -911,6 +960,8 @@ def _invitations(draft: Draft, p: _Patterns) -> Iterator[Match]:
                 continue  # "we moved to Teams last year": told, not proposed
             if _crowd_does(draft, m):
                 continue  # "90% of our customers contact us on WhatsApp": a habit, the work's
+            if name == "invite" and _read_as_noun(draft, m):
+                continue  # "boolean search on LinkedIn Recruiter": a noun, no one asked
             if _ADDED_BY_ADDRESS.match(m.group(0).lower()):
                 continue  # "I have to add you by email" to a folder: an account, no talk
             if work.quoted_content(draft, m.start()):

@@ -113,6 +113,12 @@ _PRODUCT_AFTER_WORDS = re.compile(r"\s+(?:[\w-]+\s+){1,2}?" + _PRODUCT_WORDS)
 # "(Doxy.me, Zoom for Healthcare)".
 _NAME_ITEM_BEFORE = re.compile(r"(?<![\w.@])[A-Z][\w+#-]*\)?\s*(?:,|/|\+|&|\band|\bor)\s*$")
 _NAME_ITEM_AFTER = re.compile(r"\s*(?:,|/|\+|&|\band\b|\bor\b)\s*[A-Z][\w+#-]*(?![\w.@])")
+# What comes before a list's first name when the list is of tools: a bracket opened after
+# a word ("data migration (Data Loader, ..."), or two items already listed ("Flows,
+# Sales Cloud, Data Loader, ...").
+_TOOL_LIST_BEFORE = re.compile(
+    r"\w\s*\(\s*(?:[A-Z][\w+#-]*\s+)*$|,[^,.!?\n]{1,30},\s*(?:[A-Z][\w+#-]*\s+)*$"
+)
 # Words saying the writer can be found there: a list of places to reach them.
 _REACH_ME = re.compile(
     r"\b(?:find|reach|contact|follow|connect|dm|message|visit|ping|email|text|call)\b|"
@@ -132,8 +138,16 @@ def _named_as_product(draft: Draft, start: int, end: int) -> bool:
         return False
     name = draft.lower[start:end].split(".")[0]
     beside = listed.group(0).strip(" ,/+&()").split()[0].lower() if listed else ""
-    if len(beside) >= 3 and beside in name:
-        return False  # "Jane Rivera, JaneRivera.com": a person and their own site
+    if (
+        len(beside) >= 3
+        and beside in name
+        and not _TOOL_LIST_BEFORE.search(
+            text, max(0, start - 80), listed.start() if listed else start
+        )
+    ):
+        # "Jane Rivera, JaneRivera.com": a person and their own site (not "data migration
+        # (Data Loader, Dataloader.io)": a tool beside its web version, in a list of tools)
+        return False
     if work.signature_start(draft, start) is not None:
         return False  # a sign-off's lines are the writer's own
     lo, hi = draft.sentence_bounds(start)

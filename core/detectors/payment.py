@@ -1394,7 +1394,7 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
         return True  # "first order came in: #1001, $48.90, paid by Apple Pay": a sale's
     if _product_behaviour(draft, m.start()):
         return True  # "Checkout total ignores discount when paying with Apple Pay": a bug
-    if _how_to_item(draft, at, end):
+    if _how_to_item(draft, at, end) or _subject_item(draft, at, end):
         return True  # "Topics: savings, how to use Zelle safely, ...": a subject to write up
     if _product_takes(draft, m.start()):
         return True  # "a Shopify store that accepts payments via PayPal": what it is to do
@@ -1566,6 +1566,51 @@ def _how_to_item(draft: Draft, at: int, end: int) -> bool:
         return False  # "ok, how to send money with Zelle.": one item is no list of subjects
     ends = [i for i in (draft.lower.find(c, end, b) for c in ",;(") if i >= 0]
     return not _SOMEBODY.search(draft.lower, lo + found.start(), min(ends, default=b))
+
+
+@cache
+def _subject_head() -> re.Pattern[str]:
+    heads = lexicon.alternation(lexicon.words_of("en", "payment", "subject_heads"))
+    return re.compile(
+        rf"\b{heads}(?:\s*(?::|\u2014|\s[-\u2013]\s)|\s+(?:include|including|like|such as|are)\b|"
+        r"(?:(?<=\bon)|(?<=about)|(?<=covering)|(?<=like))\s)"
+    )
+
+
+# A price or rate in the list before the app: the list is an offer, not subjects.
+_PRICED = re.compile(
+    r"[$\u20ac\u00a3]\s?\d|\d\s?(?:usd|eur|gbp|dollars|euros|bucks)\b|/\s?h(?:r|our)?\b|"
+    r"\bper\s+(?:hour|session|lesson|module)\b"
+)
+# Where an item of a list begins and ends.
+_ITEM_START = re.compile(r"[,;:(\u2022]|^\s*[-*]|\s(?:and|or)\s")
+_ITEM_END = re.compile(r"[,;()]|\s(?:and|or)\s")
+
+
+def _subject_item(draft: Draft, at: int, end: int) -> bool:
+    """Whether the payment app at ``at`` is named in an item of a list of subjects headed
+    in its sentence ("Topics: connecting a bank account, accepting Apple Pay, setting up
+    PayPal as a payment method"), with nobody named in the item."""
+    a, b = draft.sentence_bounds(at)
+    lo = max(a, at - 300)
+    head = None
+    for found in _subject_head().finditer(draft.lower, lo, at):
+        head = found  # (the last head before the app)
+    if head is None or _PRICED.search(draft.lower, head.start(), at):
+        return False  # ("Modules: $40 each, paid via PayPal": the writer's price and pay)
+    starts = [s.end() for s in _ITEM_START.finditer(draft.lower, head.end() - 1, at)]
+    if not starts and head.end() < at:
+        starts = [head.end()]  # ("covering Zelle limits": the head, then the item)
+    if not starts:
+        return False
+    if _TERMS_ITEM.match(draft.lower, starts[-1]):
+        return False  # ("Modules: intro, advanced, paid via PayPal": how the writer is paid)
+    item_end = _ITEM_END.search(draft.lower, end, b)
+    return not _SOMEBODY.search(draft.lower, starts[-1], item_end.start() if item_end else b)
+
+
+# An item that opens with the pay itself: the terms of an offer, not a subject.
+_TERMS_ITEM = re.compile(r"\s*(?:all\s+|fully\s+)?(?:paid|payable|payments?|pay)\b")
 
 
 @cache
