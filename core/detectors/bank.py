@@ -235,7 +235,16 @@ _NO_CHECK_DIGITS = frozenset(("00", "01", "99"))
 _FORMAT_REACH = 200
 
 
-def _mistyped_ibans(draft: Draft) -> Iterator[tuple[int, re.Match[str]]]:
+def _mistyped_ibans(draft: Draft) -> list[tuple[int, re.Match[str]]]:
+    """``_find_mistyped_ibans``, once per draft (the detector and ``iban_spans`` both ask)."""
+    found = draft.memo.get("mistyped_ibans")
+    if not isinstance(found, list):
+        found = list(_find_mistyped_ibans(draft))
+        draft.memo["mistyped_ibans"] = found
+    return found
+
+
+def _find_mistyped_ibans(draft: Draft) -> Iterator[tuple[int, re.Match[str]]]:
     """IBANs labelled so that fail only the checksum: a country's IBAN of the right length
     and shape, one digit mistyped (or made up), is still the writer's account given. The
     label is "IBAN" just before it ("my IBAN is ...") or earlier in its sentence ("IBAN'a

@@ -495,22 +495,20 @@ def _judge(
     # next to it; "my number ... it's" in its sentence ("here's my direct line ...: (503)
     # 555-0162"), or written in words or disguised ("text me whenever: four one five, five
     # five five, zero one ..."), outside quotation marks; or both. Words quoted from a
-    # transcript or record stay made up, as do a quoted script's lines.
-    disguised = draft.norm.original_text(start, end) != raw
-    claimed = _claimed_in_sentence(draft, start)
+    # transcript or record stay made up, as do a quoted script's lines. (A drama range's
+    # number is given as one's own when its sentence claims it or it is disguised.)
     quoted = work.in_quotes(draft.text, start)
-    meant = (disguised and claimed) or (not quoted and (disguised or claimed))
-    made_up = (
-        not owned
-        and not meant
-        and (
-            _fictional(digits)
-            # (a drama range's number is given as one's own when its sentence claims it)
-            or (_drama_number(digits) and not disguised and not claimed)
-        )
-    )
+    made_up = False
+    fiction = _fictional(digits)
+    if not owned and (fiction or _drama_number(digits)):
+        disguised = draft.norm.original_text(start, end) != raw
+        claimed = _claimed_in_sentence(draft, start)
+        if fiction:
+            made_up = not ((disguised and claimed) or (not quoted and (disguised or claimed)))
+        else:
+            made_up = not disguised and not claimed
     if (made_up and (work.about_content(draft) or work.about_records(draft))) or (
-        work.in_quotes(draft.text, start) and work.about_content(draft)
+        quoted and work.about_content(draft)
     ):
         status: Status = "topic"  # a script's, a mock-up's or a sample record's number
     elif not owned and (
