@@ -124,9 +124,10 @@ DEVELOPMENT = re.compile(
     r"payouts? (?:api|feature)|reels|"
     r"contract address|smart contract|token|deployed|etherscan|tx|transaction hash|"
     r"clone|ui|ux|redesign|mockups?|landing page|e-?commerce|woocommerce|shopify|flows?|"
-    # ("for payout I prefer Wise": how one is paid, not a payouts feature)
+    # ("for payout I prefer Wise": how one is paid, not a payouts feature; nor are
+    # "Upwork payouts are so slow", the platform's own)
     r"screens?|figma|banking app|fintech|gateways|built|stripe connect|"
-    r"(?<!\bfor )(?<!\bfor my )(?<!\bfor the )payouts?|marketplace|"
+    r"(?<!\bfor )(?<!\bfor my )(?<!\bfor the )(?<!\bupwork )(?<!\bupwork's )payouts?|marketplace|"
     r"notifications?|alerts?|crm|zapier|n8n|make\.com|twilio|sendgrid|mailchimp|"
     r"migrat\w+|export|import|sync\w*|ocr|dataset|cms)\b",
 )

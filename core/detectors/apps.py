@@ -232,12 +232,23 @@ class _Patterns:
             r"things|the conversation|the chat|our (?:chat|conversation)|over|us)\s+){1,2}|"
             r"(?:let'?s|can we|could we|shall we|should we|we can|we could|pls|please)\s+"
             r"(?:just\s+)?(?:move|switch|hop|jump)\s+(?:over\s+)?|"
+            # "move to tg so the words dont get flagged": the bare command opening a
+            # clause (not "the ads move to IG next month")
+            r"(?:^|(?<=[.!?,;:(\n])|(?<=[.!?,;:(\n] )|(?<=\n\s))(?:move|switch|hop|jump)\s+"
+            r"(?:over\s+)?|"
             # "can we continue on dc?" (not "... on the blue one": a design option)
             r"(?:let'?s|can we|could we|shall we|should we)\s+(?:just\s+)?"
             r"(?:continue|carry on|talk|chat)\s+(?=\w+\s+(?!the\b)))"
             rf"(?:on|via|over|to|at|through|in)\s+(?P<app>{nick})\b{_NOT_PLACE}"
         )
         short = [n for n in nicks if len(n) <= 5]
+        # "u on tg?", "r u on ig by any chance?": asked whether the reader is on an app
+        # named by its short name, as a question (not "the campaign on IG")
+        are_you_on_nick = (
+            r"(?:\b(?:are|r)\s+(?:you|u|ya)|(?<![\w'])(?:you|u)|\bru)\s+(?:also\s+|still\s+)?"
+            rf"on\s+(?P<app>{'|'.join(short)})\b"
+            r"(?=\s*\?|\s+(?:or|by any chance|too|as well|at all)\b)"
+        )
         nick_anchors = (
             *(
                 f"{at} {n}"
@@ -277,7 +288,9 @@ class _Patterns:
         )
         are_you_on = (
             # ("are you on the blue encrypted app?": a riddle read after its "the")
-            rf"\b(?:are you|r u|you)\s+(?:also\s+|still\s+)?on\s+(?:the\s+)?(?P<app>{chat})\b|"
+            # ("u on telegram?")
+            rf"(?:\b(?:are|r)\s+(?:you|u|ya)|(?<![\w'])(?:you|u))\s+(?:also\s+|still\s+)?on\s+"
+            rf"(?:the\s+)?(?P<app>{chat})\b|"
             # "Still on the same WhatsApp?"
             r"(?:^|(?<=[.!?\n] )|(?<=[.!?\n]))"
             rf"still\s+on\s+(?:the\s+same\s+)?(?P<app5>{chat})\s*\?|"
@@ -341,6 +354,26 @@ class _Patterns:
             r"(?:page|doc|document|file|site|layout|design|code|repo|sheet|section|thread|"
             r"video|script|book|chapter|deck|slide|article|post|app|story))|"
             r"\b(?:discuss|talk|chat)\s+(?:this\s+|it\s+|things\s+)?(?:more\s+)?privately\b|"
+            # "let's continue this somewhere less restricted", "move this convo to a place
+            # without these filters": the talk moved to a place told by what it lacks, the
+            # platform's watch (not "move the shop to a platform with no fees")
+            r"\b(?:continue|carry on|move|take|chat|talk|speak|discuss|switch|pick (?:this|it) up)"
+            r"\s+(?:(?:this|it|things|us|(?:the|this|our) (?:conversation|convo|chat|discussion|"
+            r"talk))\s+)?(?:(?:over\s+)?to\s+|on\s+|in\s+)?(?:somewhere|someplace|some place|"
+            r"anywhere|a (?:place|platform|channel|site|space)|an app|another (?:place|app|"
+            r"platform|channel|site))\s+(?:else\s+)?(?:(?:that'?s|that is|which is|where "
+            r"(?:it'?s|it is|there'?s|there are|there is))\s+)?(?:(?:(?:a\s+)?(?:bit|little|"
+            r"much|way|lot)\s+)?less\s+(?:restricted|restrictive|monitored|strict|filtered|"
+            r"censored|watched|moderated|policed)|freer|unfiltered|unmonitored|unrestricted|"
+            r"uncensored|(?:without|with\s+no|with\s+fewer|no)\s+(?:(?:these|the|those|any|all"
+            r"\s+(?:these|the|those)|such|upwork'?s?)\s+)?(?:filters?|restrictions?|"
+            r"monitoring|censorship|moderation|flagging|(?:filter\s+)?bots?)|(?:where\s+)?"
+            r"(?:we|i|u|you)\s+can\s+(?:talk|speak|chat|write|explain(?:\s+things)?)\s+"
+            r"(?:more\s+)?(?:freely|openly))\b"
+            r"(?!\s+(?:in|on|of|for|within|inside)\s+(?:the|this|that|your|our|my|each|every)\s+"
+            r"(?:[\w-]+\s+)?(?:photos?|images?|pictures?|shots?|videos?|clips?|page|doc|document|"
+            r"file|site|layout|design|code|repo|sheet|section|script|app|story|feed|edit|"
+            r"version|mockup|preset|layer|folder))|"
             rf"\b(?:so|where|because)\b(?!\s+(?:the\s+|their\s+|our\s+|most\s+)?(?:{readers})\b)"
             r"[^.!?\n]{0,40}\b(?:can'?t|cannot|won'?t|don'?t)\s+"
             r"(?:be\s+)?(?:flagged|monitored|seen|tracked|detected|read|filtered)\b|"
@@ -425,6 +458,9 @@ class _Patterns:
                 also=(("there", "everywhere", *chat_words),),
             ),
             "are_you_on": words(are_you_on, chat_words),
+            "are_you_on_nick": words(
+                are_you_on_nick, tuple(f"on {n}" for n in short), reach=(20, 30)
+            ),
             "invite": words(invite, (*chat_words, "mail", "phone", "sms", "text")),
             "reply_on": words(
                 reply_on, ("reply", "replying", "respond", "answer", "write back", "get back")
@@ -550,6 +586,11 @@ class _Patterns:
                         "read",
                         "filter",
                         "moderat",
+                        "restrict",
+                        "censor",
+                        "freer",
+                        "freely",
+                        "openly",
                     ),
                 ),
             ),
@@ -938,6 +979,7 @@ def _invitations(draft: Draft, p: _Patterns) -> Iterator[Match]:
         "app_me",
         "drop_line",
         "are_you_on",
+        "are_you_on_nick",
         "off_platform",
         "away",
         "will_reach",

@@ -123,10 +123,15 @@ class _Patterns:
                 r"retainer|"
                 r"fees?|money|balance|the rest|bonus|advance|upfront|remainder|remaining|"
                 r"installments?|(?:the\s+(?:other|second|first)\s+)?half(?!\s+(?:of|the)\b)|"
+                # "kindly release next milestone on GCash": the platform's word, paid outside
+                r"releas(?:e|ed|ing)\s+(?:(?:the|this|that|my|our|your|next|final|last|first|"
+                r"second|remaining|pending)\s+){0,2}(?:milestones?|funds|money)|"
                 # "we've always done it over email with bank transfers": the usual way
                 r"(?:always|usually|normally)\s+(?:done|did|do|handled?|settled?)\s+"
                 r"(?:it|this|that|things|payments?|everything))\b"
-                r"[^.!?\n]{0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
+                # (a sum's point between its digits goes on: "send the remaining R$ 2.400
+                # via Pix", "€1.250,50 through Wise")
+                r"(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,60}?\b(?:via|through|by|with|on|using|over|in|into|"
                 r"to\s+(?:my|our|your|the)|(?:straight|directly|right)\s+(?:to|into))"
                 # ("through our normal contractor payroll": a few words naming whose and
                 # which, not another choice after "or"; 'via "T-Wise"': the name in quotes
@@ -170,6 +175,7 @@ class _Patterns:
                     "always",
                     "usually",
                     "normally",
+                    "releas",
                 ),
                 leading=True,
                 also=(pay_words,),
@@ -935,6 +941,8 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "you'd pay GoDaddy directly for the domain" (_is_topic saw the rest)
             if not _app(m) and _users_pay(draft, m):
                 continue  # "a macro for people asking if they can pay by bank transfer"
+            if _app(m) and _PLATFORM_NOT_APP.search(text, m.start(), m.start(_app_group(m))):
+                continue  # "send the rest through Upwork, not via PayPal": the app refused
             if _NOT_AN_AGENCY.match(draft.lower, m.end()):
                 continue  # "hire you directly rather than through the agency"
             if _RULES_AFTER.match(draft.lower, m.end()):
@@ -1090,6 +1098,15 @@ def _users_pay(draft: Draft, m: re.Match[str]) -> bool:
 
 # "directly" set against a go-between, not the platform: "(hire you directly) rather than
 # through the agency that contacted me".
+# The platform named as the way, the app after it refused: "through Upwork, not via PayPal".
+_PLATFORM_NOT_APP = re.compile(
+    rf"\b(?:through|via|on|over|using|with|in)\s+{_PLATFORM}\b[^.!?\n]{{0,60}}?"
+    r"\s*[,;\u2014-]?\s*(?:and\s+|but\s+)?"
+    r"(?:not|never)\s+(?:(?:via|through|by|with|on|using|over|in|into|to)\s+)?"
+    r"(?:(?:my|your|our|the|a)\s+)?$"
+)
+
+
 _NOT_AN_AGENCY = re.compile(
     r"[,\s]*(?:rather than|instead of|not|than)\s+(?:through|via|with)?\s*"
     r"(?:the|an?|that|this|your|their)\s+(?:[\w-]+\s+)?(?:agency|agencies|recruiter|middle-?man|broker|staffing|"
