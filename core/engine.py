@@ -294,9 +294,9 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         line_end = draft.lower.find("\n", m.end, last)
         end = last if line_end < 0 else line_end
         return not cues.accepted(draft.lower[end : end + _DECLINE_REACH])
-    if cues.LIST_OR.search(clause):
+    if cues.list_or().search(clause):
         opening = draft.lower[first : m.start - len(clause)]
-        if cues.PROHIBITION_OPENING.match(opening):
+        if cues.prohibition_opening().match(opening):
             return True  # "Do NOT send your email, phone or ask to move to Skype"
     stay = cues.STAY_ON_PLATFORM.search(sentence)
     if (
@@ -412,7 +412,7 @@ def _clause_before(m: Match, draft: Draft) -> str:
     # clause's end is judged by the clause it ends in.
     # (Only the clause before it is set aside: a negation inside the match may be part of
     # the offer, "MoneyGram works best, then we won't need the escrow".)
-    new_clause = cues.NEW_CLAUSE.search(draft.lower, m.start, m.end)
+    new_clause = cues.new_clause().search(draft.lower, m.start, m.end)
     clause = draft.clause_before(m.start) if new_clause is None else ""
     # "the relationship didn't start here and we're allowed to pay outside": a negation
     # before "and" and a new subject belongs to the first half, not to the proposal.

@@ -1406,7 +1406,7 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     a, b = draft.sentence_bounds(at)
     lo = max(a, at - _TOPIC_BEFORE)
     # Not from another clause: "I don't want Upwork billing, we pay with Venmo".
-    for clause in cues.NEW_CLAUSE.finditer(draft.lower, lo, at):
+    for clause in cues.new_clause().finditer(draft.lower, lo, at):
         lo = clause.end()
     return bool(cues.DEVELOPMENT.search(draft.lower, lo, min(b, end + _TOPIC_AFTER)))
 
