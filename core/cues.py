@@ -30,8 +30,10 @@ def prohibition_opening() -> re.Pattern[str]:
 
 @cache
 def list_or() -> re.Pattern[str]:
-    """A word joining a forbidden list's last item (``[refusal] prohibition_joins``)."""
-    return re.compile(rf"\b{_group(lexicon.words('refusal', 'prohibition_joins'))}\b")
+    """A word joining a forbidden list's last item (``[refusal] prohibition_joins``: "or",
+    "nor", "and/or"), or a slash between two words ("phone/WhatsApp")."""
+    joins = _group(lexicon.words("refusal", "prohibition_joins"))
+    return re.compile(rf"\b{joins}\b|(?<=\w)/(?!/)")
 
 
 # "it" starting: the offer or contract just named ("Offer goes out tonight; after it goes

@@ -465,28 +465,59 @@ def _stay_offered_after(draft: Draft, m: Match, first: int, last: int) -> bool:
 
 @cache
 def _list_join(languages: frozenset[str]) -> re.Pattern[str]:
-    """A clause that is only a word joining the last item of a list ("..., GoPay, or bank
-    transfer outside Upwork") in one of the draft's languages (``[refusal] list_joins``):
-    the Polish "i" in a Polish draft, never the English "I" of "..., i pay with zelle"."""
+    """A word joining the last item of a list ("..., GoPay, or bank transfer outside
+    Upwork", "phone, email and/or Skype") in one of the draft's languages (``[refusal]
+    list_joins``): the Polish "i" in a Polish draft, never the English "I" of "..., i pay
+    with zelle". A join that is no word ("/") needs no white space around it."""
     joins = [
         word
         for code in sorted(languages)
         for word in lexicon.words_of(code, "refusal", "list_joins")
     ]
-    return re.compile(rf"\s*{lexicon.alternation(joins)}\s*")
+    edge = lexicon.WORD_CHAR
+    return re.compile(rf"(?<!{edge}){lexicon.alternation(joins)}(?!{edge})|/")
+
+
+@cache
+def _not_an_item() -> re.Pattern[str]:
+    """A word that opens a new clause or a new request, never part of a list's item: a
+    subject ("we could do WhatsApp"), a join ("so email me"), "let's", "just"
+    (``[clause]`` subjects, openers, joins and ``[refusal] list_breaks``, every
+    language's)."""
+    entries = [
+        entry for key in ("subjects", "openers", "joins") for entry in lexicon.words("clause", key)
+    ] + lexicon.words("refusal", "list_breaks")
+    return re.compile(rf"\b{lexicon.alternation(entries)}\b")
 
 
 #: Separators of a list's items.
 _LIST_COMMA = re.compile(r"[,\u060c\uff0c\u3001]")
 #: The most words a list's item between the head and the last item holds ("GoPay").
 _LIST_ITEM_WORDS = 3
+#: The most words between the last join and the match ("or a direct bank transfer",
+#: "nor my WhatsApp").
+_AFTER_JOIN_WORDS = 2
 
 
 def _list_head(draft: Draft, m: Match, clause: str) -> str | None:
     """When the match is the last item of a list ("I can't take PayPal, GoPay, or bank
-    transfer outside Upwork"), the clause that opens the list, whose refusal covers every
-    item; else None."""
-    if not clause or not _list_join(draft.languages).fullmatch(clause):
+    transfer outside Upwork", "I can't share my phone, email or add you on Skype"), the
+    clause that opens the list, whose refusal covers every item; else None. The match's
+    clause is the list's last join, with the item before it when no comma stands there,
+    and a word or two after it ("or a", "nor my")."""
+    if not clause:
+        return None
+    joins = list(_list_join(draft.languages).finditer(clause))
+    if not joins:
+        return None
+    join = joins[-1]
+    item, after = clause[: join.start()], clause[join.end() :]
+    if (
+        len(item.split()) > _LIST_ITEM_WORDS
+        or len(after.split()) > _AFTER_JOIN_WORDS
+        or ((item.strip() or after.strip())
+        and _not_an_item().search(item + " " + after))
+    ):
         return None
     first = max(draft.sentence_bounds(m.start)[0], m.start - REACH)
     parts = _LIST_COMMA.split(draft.lower[first : m.start - len(clause)])
