@@ -939,6 +939,8 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "hire you directly rather than through the agency"
             if _RULES_AFTER.match(draft.lower, m.end()):
                 continue  # "off-platform payment / non-circumvention clauses": the topic
+            if _product_requirement(draft, m):
+                continue  # "the app must mark invoices paid by bank transfer": a feature
             if _FEATURE.match(m.group(0)) and cues.DEVELOPMENT.search(draft.lower):
                 continue  # "card payments via Stripe" in a proposal to build them
             if work.feature_item(draft, m.start()):
@@ -1439,6 +1441,37 @@ def _own_use(draft: Draft, end: int) -> bool:
     return not _SECOND_PERSON.search(draft.lower, found.end(), b) and not _reader_paid(
         draft, found.end()
     )
+
+
+@cache
+def _product_requires() -> re.Pattern[str]:
+    """A thing built ([payment] products) as the subject of what it must do, or a clause
+    about one: "the app must", "our dashboard should", "a feature where", "the checkout
+    needs to"; not its being paid for ("the site will be paid by bank transfer")."""
+    products = lexicon.alternation(lexicon.words_of("en", "payment", "products"))
+    return re.compile(
+        rf"\b(?:the|our|this|a|an|new|their)\s+(?:[\w-]+\s+){{0,2}}?{products}\s+"
+        r"(?:(?:must|should|shall|will|would|can|could|needs?\s+to|has\s+to|have\s+to|is\s+to|"
+        r"is\s+supposed\s+to|(?:is|are)\s+able\s+to)(?:\s+also|\s+then|\s+only|\s+automatically)?"
+        r"\s+(?!be\b|get\b)|(?:where|that|which|so|so\s+that|in\s+which|letting|allowing)\s+)"
+    )
+
+
+def _product_requirement(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether a payment phrase tells what a thing built must do with its users' money
+    ("The app must mark invoices paid by bank transfer", "a feature where clients can pay
+    invoices via PayPal"), with no I, we or you in the match or between the thing and it."""
+    if _PERSON.search(m.group(0)):
+        return False
+    a = max(draft.sentence_bounds(m.start())[0], m.start() - _PRODUCT_REACH)
+    last = None
+    for last in _product_requires().finditer(draft.lower, a, m.start()):  # noqa: B007
+        pass
+    return last is not None and _PERSON.search(draft.lower, last.end(), m.start()) is None
+
+
+#: How far before a payment phrase the thing built that is its subject is looked for.
+_PRODUCT_REACH = 100
 
 
 # A thing being built that takes the money itself: "a store that accepts payments via
