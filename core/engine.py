@@ -515,8 +515,7 @@ def _list_head(draft: Draft, m: Match, clause: str) -> str | None:
     if (
         len(item.split()) > _LIST_ITEM_WORDS
         or len(after.split()) > _AFTER_JOIN_WORDS
-        or ((item.strip() or after.strip())
-        and _not_an_item().search(item + " " + after))
+        or ((item.strip() or after.strip()) and _not_an_item().search(item + " " + after))
     ):
         return None
     first = max(draft.sentence_bounds(m.start)[0], m.start - REACH)
@@ -596,14 +595,30 @@ def _exception(
     asked = m.evidence.get("app") or ""
     if m.type == "contact_request":
         asked += " " + draft.lower[m.start : m.end]
+    # A purpose (access to scope the work, a legal document) whose cue stands only in
+    # another sentence gives way to a purpose named in the finding's own sentence, or to
+    # a fact about the relationship the draft states
+    # ("As we're an Upwork Enterprise client, our vendor onboarding runs through our own
+    # system. Could you reply with the best email ...?"): the fact covers the finding
+    # whatever it is for, and is what the draft gives as the reason.
+    borrowed = None
     for rule in pack.exceptions_for(kind, m.type, draft.context.channel):
         if _names_app_of(rule.not_for_apps, asked):
             continue  # "what's your Telegram? I'll add you to the glossary group"
         if m.type == "contact_request" and rule.not_asked.search(asked):
             continue  # "for the GA access I also need your phone number"
         if _applies(rule, draft, m):
-            return rule
-    return None
+            if rule.whole_draft or _cue_in_sentence(rule, draft, m):
+                return rule
+            borrowed = borrowed or rule
+    return borrowed
+
+
+def _cue_in_sentence(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
+    """Whether one of the rule's cues found by ``_applies`` stands in the match's own
+    sentence."""
+    found: list[int] = draft.memo["exception:" + rule.id]  # type: ignore[assignment]
+    return _count_within(found, *draft.sentence_bounds(m.start)) > 0
 
 
 def _names_app_of(groups: tuple[str, ...], words: str) -> bool:
