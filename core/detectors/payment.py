@@ -939,8 +939,10 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "hire you directly rather than through the agency"
             if _RULES_AFTER.match(draft.lower, m.end()):
                 continue  # "off-platform payment / non-circumvention clauses": the topic
-            if _product_requirement(draft, m):
-                continue  # "the app must mark invoices paid by bank transfer": a feature
+            if _fees_compared(draft, m) or _product_requirement(draft, m):
+                # "I compared the fees on Stripe and PayPal; Stripe is cheaper", "the app
+                # must mark invoices paid by bank transfer": talk of the tools, a feature
+                continue
             if _FEATURE.match(m.group(0)) and cues.DEVELOPMENT.search(draft.lower):
                 continue  # "card payments via Stripe" in a proposal to build them
             if work.feature_item(draft, m.start()):
@@ -1441,6 +1443,30 @@ def _own_use(draft: Draft, end: int) -> bool:
     return not _SECOND_PERSON.search(draft.lower, found.end(), b) and not _reader_paid(
         draft, found.end()
     )
+
+
+# A payment service's fees weighed against another's: "the fees on Stripe are lower
+# than PayPal's", "I compared the fees on Stripe and PayPal".
+_FEES_OF = re.compile(r"fees?\s+(?:on|at|of|with)\b")
+_COMPARED = re.compile(
+    r"\b(?:compar\w+|cheaper|pricier|more\s+expensive|less\s+expensive|lower|higher|than|"
+    r"versus|vs\.?|(?:charges?|costs?)\s+(?:less|more))\b"
+)
+# ... unless the platform is what it is weighed against, or somebody is to be paid so.
+_AGAINST_PLATFORM = re.compile(r"\b(?:upwork|the platform|this platform|here|escrow)\b")
+
+
+def _fees_compared(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether a "fees on <service>" phrase weighs payment services' fees against each
+    other ("I compared the fees on Stripe and PayPal; Stripe is cheaper for EU cards"),
+    with the platform named only to stay on it and nobody paid in the sentence."""
+    if not _FEES_OF.match(m.group(0)):
+        return False
+    a, b = draft.sentence_bounds(m.start())
+    sentence = draft.lower[a:b]
+    if not _COMPARED.search(sentence) or _PAID_PERSON.search(sentence):
+        return False
+    return not _AGAINST_PLATFORM.search(sentence) or bool(cues.STAY_ON_PLATFORM.search(sentence))
 
 
 @cache
