@@ -480,14 +480,21 @@ def _list_join(languages: frozenset[str]) -> re.Pattern[str]:
 
 @cache
 def _not_an_item() -> re.Pattern[str]:
-    """A word that opens a new clause or a new request, never part of a list's item: a
-    subject ("we could do WhatsApp"), a join ("so email me"), "let's", "just"
-    (``[clause]`` subjects, openers, joins and ``[refusal] list_breaks``, every
-    language's)."""
+    """A word that opens a new clause, never part of a list's item: a subject ("we could
+    do WhatsApp"), a join ("so email me"), "let's" (``[clause]`` subjects, openers and
+    joins, every language's)."""
     entries = [
         entry for key in ("subjects", "openers", "joins") for entry in lexicon.words("clause", key)
-    ] + lexicon.words("refusal", "list_breaks")
+    ]
     return re.compile(rf"\b{lexicon.alternation(entries)}\b")
+
+
+@cache
+def _new_request() -> re.Pattern[str]:
+    """A word showing the list's last item is a new request, not one more thing refused:
+    "just", "please", the writer as its object ("I'm not on here much, text or WhatsApp
+    me") (``[refusal] list_breaks``, every language's)."""
+    return re.compile(rf"\b{lexicon.alternation(lexicon.words('refusal', 'list_breaks'))}\b")
 
 
 #: Separators of a list's items.
@@ -516,6 +523,7 @@ def _list_head(draft: Draft, m: Match, clause: str) -> str | None:
         len(item.split()) > _LIST_ITEM_WORDS
         or len(after.split()) > _AFTER_JOIN_WORDS
         or ((item.strip() or after.strip()) and _not_an_item().search(item + " " + after))
+        or _new_request().search(f"{item} {after} {draft.lower[m.start : m.end]}")
     ):
         return None
     first = max(draft.sentence_bounds(m.start)[0], m.start - REACH)
