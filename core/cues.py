@@ -12,13 +12,29 @@ from presend.core import lexicon
 from presend.core.draft import Draft
 from presend.core.rulepack import vocabulary
 
-# A sentence that opens by forbidding: "Do NOT send your email, phone or ask to move to
-# Skype" forbids every item of its list, the one after "or" too.
-PROHIBITION_OPENING = re.compile(
-    r"^\W*(?:[\w ]{1,30}:\s*)?(?:(?:please|pls|and|but|also|again|so)\s+)?"
-    r"(?:do not|don'?t|never|no one should|nobody should|you may not|you must not|you can'?t)\b"
-)
-LIST_OR = re.compile(r"\b(?:n?or)\b")
+
+def _group(entries: list[str]) -> str:
+    """A regex group of ``entries`` as written (in file order, spaces kept as spaces)."""
+    return "(?:" + "|".join(entries) + ")" if entries else "(?!)"
+
+
+@cache
+def prohibition_opening() -> re.Pattern[str]:
+    """A sentence that opens by forbidding: "Do NOT send your email, phone or ask to move
+    to Skype" forbids every item of its list, the one after "or" too (``[refusal]
+    prohibitions`` and ``prohibition_leads``, read in every draft)."""
+    leads = _group(lexicon.words("refusal", "prohibition_leads"))
+    forbids = _group(lexicon.words("refusal", "prohibitions"))
+    return re.compile(rf"^\W*(?:[\w ]{{1,30}}:\s*)?(?:{leads}\s+)?{forbids}\b")
+
+
+@cache
+def list_or() -> re.Pattern[str]:
+    """A word joining a forbidden list's last item (``[refusal] prohibition_joins``: "or",
+    "nor", "and/or"), or a slash between two words ("phone/WhatsApp")."""
+    joins = _group(lexicon.words("refusal", "prohibition_joins"))
+    return re.compile(rf"\b{joins}\b|(?<=\w)/(?!/)")
+
 
 # "it" starting: the offer or contract just named ("Offer goes out tonight; after it goes
 # live ...").
@@ -28,12 +44,20 @@ DEFERRAL_IT = re.compile(
 )
 CONTRACT_NAMED = re.compile(r"\b(?:offer|contract)\b")
 
-# A comma, then a clause with its own subject: ", I pay with", ", so we'll pay via"; or
-# "so" before one, "let's" too: "... the contract so let's keep it off upwork".
-NEW_CLAUSE = re.compile(
-    r"(?:, | (?=so ))(?:(?:so|then|but|and) )?"
-    r"(?:(?:i|we|you|u)(?:['\u2019](?:ll|d|m))?|let['\u2019]?s) "
-)
+
+@cache
+def new_clause() -> re.Pattern[str]:
+    """A comma, then a clause with its own subject: ", I pay with", ", so we'll pay via";
+    or a join that needs no comma before one, "let's" too: "... the contract so let's
+    keep it off upwork" (``[clause]``, read in every draft)."""
+    subjects = _group(lexicon.words("clause", "subjects"))
+    endings = _group(lexicon.words("clause", "subject_endings"))
+    openers = _group(lexicon.words("clause", "openers"))
+    joins = _group(lexicon.words("clause", "joins"))
+    bare = _group(lexicon.words("clause", "bare_joins"))
+    return re.compile(
+        rf"(?:, | (?={bare} ))(?:{joins} )?(?:{subjects}(?:['\u2019]{endings})?|{openers}) "
+    )
 
 
 # Only a part kept on the platform, the rest paid outside: "the main contract we keep

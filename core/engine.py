@@ -294,9 +294,9 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         line_end = draft.lower.find("\n", m.end, last)
         end = last if line_end < 0 else line_end
         return not cues.accepted(draft.lower[end : end + _DECLINE_REACH])
-    if cues.LIST_OR.search(clause):
+    if cues.list_or().search(clause):
         opening = draft.lower[first : m.start - len(clause)]
-        if cues.PROHIBITION_OPENING.match(opening):
+        if cues.prohibition_opening().match(opening):
             return True  # "Do NOT send your email, phone or ask to move to Skype"
     stay = cues.STAY_ON_PLATFORM.search(sentence)
     if (
@@ -412,7 +412,7 @@ def _clause_before(m: Match, draft: Draft) -> str:
     # clause's end is judged by the clause it ends in.
     # (Only the clause before it is set aside: a negation inside the match may be part of
     # the offer, "MoneyGram works best, then we won't need the escrow".)
-    new_clause = cues.NEW_CLAUSE.search(draft.lower, m.start, m.end)
+    new_clause = cues.new_clause().search(draft.lower, m.start, m.end)
     clause = draft.clause_before(m.start) if new_clause is None else ""
     # "the relationship didn't start here and we're allowed to pay outside": a negation
     # before "and" and a new subject belongs to the first half, not to the proposal.
@@ -465,28 +465,66 @@ def _stay_offered_after(draft: Draft, m: Match, first: int, last: int) -> bool:
 
 @cache
 def _list_join(languages: frozenset[str]) -> re.Pattern[str]:
-    """A clause that is only a word joining the last item of a list ("..., GoPay, or bank
-    transfer outside Upwork") in one of the draft's languages (``[refusal] list_joins``):
-    the Polish "i" in a Polish draft, never the English "I" of "..., i pay with zelle"."""
+    """A word joining the last item of a list ("..., GoPay, or bank transfer outside
+    Upwork", "phone, email and/or Skype") in one of the draft's languages (``[refusal]
+    list_joins``): the Polish "i" in a Polish draft, never the English "I" of "..., i pay
+    with zelle". A join that is no word ("/") needs no white space around it."""
     joins = [
         word
         for code in sorted(languages)
         for word in lexicon.words_of(code, "refusal", "list_joins")
     ]
-    return re.compile(rf"\s*{lexicon.alternation(joins)}\s*")
+    edge = lexicon.WORD_CHAR
+    return re.compile(rf"(?<!{edge}){lexicon.alternation(joins)}(?!{edge})|/")
+
+
+@cache
+def _not_an_item() -> re.Pattern[str]:
+    """A word that opens a new clause, never part of a list's item: a subject ("we could
+    do WhatsApp"), a join ("so email me"), "let's" (``[clause]`` subjects, openers and
+    joins, every language's)."""
+    entries = [
+        entry for key in ("subjects", "openers", "joins") for entry in lexicon.words("clause", key)
+    ]
+    return re.compile(rf"\b{lexicon.alternation(entries)}\b")
+
+
+@cache
+def _new_request() -> re.Pattern[str]:
+    """A word showing the list's last item is a new request, not one more thing refused:
+    "just", "please", the writer as its object ("I'm not on here much, text or WhatsApp
+    me") (``[refusal] list_breaks``, every language's)."""
+    return re.compile(rf"\b{lexicon.alternation(lexicon.words('refusal', 'list_breaks'))}\b")
 
 
 #: Separators of a list's items.
 _LIST_COMMA = re.compile(r"[,\u060c\uff0c\u3001]")
 #: The most words a list's item between the head and the last item holds ("GoPay").
 _LIST_ITEM_WORDS = 3
+#: The most words between the last join and the match ("or a direct bank transfer",
+#: "nor my WhatsApp").
+_AFTER_JOIN_WORDS = 2
 
 
 def _list_head(draft: Draft, m: Match, clause: str) -> str | None:
     """When the match is the last item of a list ("I can't take PayPal, GoPay, or bank
-    transfer outside Upwork"), the clause that opens the list, whose refusal covers every
-    item; else None."""
-    if not clause or not _list_join(draft.languages).fullmatch(clause):
+    transfer outside Upwork", "I can't share my phone, email or add you on Skype"), the
+    clause that opens the list, whose refusal covers every item; else None. The match's
+    clause is the list's last join, with the item before it when no comma stands there,
+    and a word or two after it ("or a", "nor my")."""
+    if not clause:
+        return None
+    joins = list(_list_join(draft.languages).finditer(clause))
+    if not joins:
+        return None
+    join = joins[-1]
+    item, after = clause[: join.start()], clause[join.end() :]
+    if (
+        len(item.split()) > _LIST_ITEM_WORDS
+        or len(after.split()) > _AFTER_JOIN_WORDS
+        or ((item.strip() or after.strip()) and _not_an_item().search(item + " " + after))
+        or _new_request().search(f"{item} {after} {draft.lower[m.start : m.end]}")
+    ):
         return None
     first = max(draft.sentence_bounds(m.start)[0], m.start - REACH)
     parts = _LIST_COMMA.split(draft.lower[first : m.start - len(clause)])
@@ -565,14 +603,30 @@ def _exception(
     asked = m.evidence.get("app") or ""
     if m.type == "contact_request":
         asked += " " + draft.lower[m.start : m.end]
+    # A purpose (access to scope the work, a legal document) whose cue stands only in
+    # another sentence gives way to a purpose named in the finding's own sentence, or to
+    # a fact about the relationship the draft states
+    # ("As we're an Upwork Enterprise client, our vendor onboarding runs through our own
+    # system. Could you reply with the best email ...?"): the fact covers the finding
+    # whatever it is for, and is what the draft gives as the reason.
+    borrowed = None
     for rule in pack.exceptions_for(kind, m.type, draft.context.channel):
         if _names_app_of(rule.not_for_apps, asked):
             continue  # "what's your Telegram? I'll add you to the glossary group"
         if m.type == "contact_request" and rule.not_asked.search(asked):
             continue  # "for the GA access I also need your phone number"
         if _applies(rule, draft, m):
-            return rule
-    return None
+            if rule.whole_draft or _cue_in_sentence(rule, draft, m):
+                return rule
+            borrowed = borrowed or rule
+    return borrowed
+
+
+def _cue_in_sentence(rule: rulepack.ExceptionRule, draft: Draft, m: Match) -> bool:
+    """Whether one of the rule's cues found by ``_applies`` stands in the match's own
+    sentence."""
+    found: list[int] = draft.memo["exception:" + rule.id]  # type: ignore[assignment]
+    return _count_within(found, *draft.sentence_bounds(m.start)) > 0
 
 
 def _names_app_of(groups: tuple[str, ...], words: str) -> bool:

@@ -115,7 +115,7 @@ def held_by_content(draft: Draft, start: int, *, ours: bool = False) -> bool:
         or (
             start - a <= _HOLDER_REACH
             and _THING_FIRST.fullmatch(draft.lower, a, start) is not None
-            and not MINE.search(draft.lower, a, start)
+            and not mine().search(draft.lower, a, start)
         )
     )
 
@@ -455,8 +455,19 @@ THEIRS_BEFORE = r"(?<!my )(?<!our )\b(?:the|its|their|his|her|[a-z]+'s)\s+(?:\w[
 
 #: How far back a "use these test values:" still speaks of what follows.
 SAMPLE_REACH = 200
-#: Words claiming a detail as the writer's own, in English.
-MINE = re.compile(r"\b(?:my|our|me|us|mine)\b")
+#: The language every draft is read in (``lexicon.present``): its [work] mine words
+#: claim a detail in any draft.
+_EVERY_DRAFT = "en"
+
+
+@cache
+def mine() -> re.Pattern[str]:
+    """Words claiming a detail as the writer's own, in English, read in every draft
+    (en.toml ``[work] mine``: "my", "our", "me")."""
+    words = lexicon.words_of(_EVERY_DRAFT, "work", "mine")
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b" if words else "(?!)")
+
+
 # A sentence's end and the start of a new one in prose ("placeholder). You can ..."), not
 # a label line ("test values. Email: ...").
 _NEW_SENTENCE = re.compile(r"[.!?][)\"'\u201d]*[ \t]+[A-Z][a-z]* [a-z]")
@@ -468,7 +479,9 @@ def _mine_local(languages: frozenset[str]) -> re.Pattern[str]:
     móvil", "mein Handy", "私の携帯"; Thai, Japanese and Chinese ones stand glued to the
     rest. Only the draft's languages: French "mon" in "Mon to Fri" claims nothing."""
     entries = [
-        entry for code in sorted(languages) for entry in lexicon.words_of(code, "work", "mine")
+        entry
+        for code in sorted(languages - {_EVERY_DRAFT})  # (English's: ``mine``)
+        for entry in lexicon.words_of(code, "work", "mine")
     ]
     spaced, glued = lexicon.by_spacing(entries)
     edge = lexicon.WORD_CHAR
@@ -480,7 +493,7 @@ def claims(text: str, draft: Draft) -> bool:
     """Whether lower-case ``text``, words of the draft, holds a word claiming a detail as
     one's own, in English or another of the draft's languages ("my", "our", "mi", "mein",
     "私の")."""
-    return MINE.search(text) is not None or _mine_local(draft.languages).search(text) is not None
+    return mine().search(text) is not None or _mine_local(draft.languages).search(text) is not None
 
 
 def sample_value(draft: Draft, start: int) -> bool:

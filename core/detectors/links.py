@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from presend.core import cues, domains, lexicon, work
-from presend.core.draft import Draft
+from presend.core.draft import REACH, Draft
 from presend.core.model import Match, Status
 from presend.core.scan import finditer_in, words
 
@@ -119,17 +119,44 @@ _NAME_ITEM_AFTER = re.compile(r"\s*(?:,|/|\+|&|\band\b|\bor\b)\s*[A-Z][\w+#-]*(?
 _TOOL_LIST_BEFORE = re.compile(
     r"\w\s*\(\s*(?:[A-Z][\w+#-]*\s+)*$|,[^,.!?\n]{1,30},\s*(?:[A-Z][\w+#-]*\s+)*$"
 )
-# Words saying the writer can be found there: a list of places to reach them.
+# Words saying the writer can be found at the list that follows: "find me on", "email us
+# at", "I'm also on", "visit". A verb counts with its person ("email me at", not "I'll
+# email you the mockups made in Canva.com, Figma") and with nothing between it and the
+# list's first item but a preposition or a colon.
 _REACH_ME = re.compile(
-    r"\b(?:find|reach|contact|follow|connect|dm|message|visit|ping|email|text|call)\b|"
-    r"\b(?:i'?m|i am|we'?re|we are)\s+(?:also\s+)?(?:on|at)\b"
+    r"\b(?:(?:find|reach|contact|follow|connect\s+with|dm|message|ping|e-?mail|text|call)\s+"
+    r"(?:me|us)(?:\s+(?:also|too|anytime|directly))?|(?:i'?m|i am|we'?re|we are)\s+(?:also\s+)?"
+    r"(?:on|at)\b|visit)(?:\s+(?:on|at|via|through|over|here|there)\b)?\s*:?\s*"
 )
+# After the list, the same said of its places: "..., Dribbble: find me there".
+_REACH_ME_THERE = re.compile(
+    r"\b(?:find|reach|contact|follow|connect\s+with|dm|message|ping|e-?mail|text|call)\s+"
+    r"(?:me|us)\s+(?:there|on\s+(?:it|them|those|either|any|all))\b"
+)
+# Between such words and the domain, only other items of the list: "find me on Behance,
+# Dribbble and JaneDoe.com".
+_LIST_SO_FAR = re.compile(
+    r"(?:[^\s,;:!?()]+(?:\s+[^\s,;:!?()]+){0,2}\s*(?:,|/|&|\band\b|\bor\b)\s*)*"
+)
+
+
+def _reached_there(draft: Draft, start: int) -> bool:
+    """Whether the domain at ``start`` is where the writer says they are reached: in the
+    list that "find me on", "email us at" or "I'm also on" opens, or that "find me
+    there" follows (a claim by "my" is ``_owner``'s)."""
+    lo, hi = draft.sentence_bounds(start)
+    if _REACH_ME_THERE.search(draft.lower, start, min(hi, start + 120)):
+        return True
+    return any(
+        _LIST_SO_FAR.fullmatch(draft.lower, reach.end(), start)
+        for reach in _REACH_ME.finditer(draft.lower, max(lo, start - 120), start)
+    )
 
 
 def _named_as_product(draft: Draft, start: int, end: int) -> bool:
     """Whether a capitalised bare domain is used as a product's name: a product word
     a word or two after it, or another capitalised name beside it in a list, with
-    nothing in its sentence claiming it or saying the writer is reached there."""
+    nothing claiming it or saying the writer is reached there (``_reached_there``)."""
     text = draft.text
     listed = _NAME_ITEM_BEFORE.search(text, max(0, start - 40), start) or _NAME_ITEM_AFTER.match(
         text, end
@@ -150,8 +177,7 @@ def _named_as_product(draft: Draft, start: int, end: int) -> bool:
         return False
     if work.signature_start(draft, start) is not None:
         return False  # a sign-off's lines are the writer's own
-    lo, hi = draft.sentence_bounds(start)
-    return _owner(draft, start) != "self" and not _REACH_ME.search(draft.lower, lo, hi)
+    return _owner(draft, start) != "self" and not _reached_there(draft, start)
 
 
 # A contact page, in English and the slugs sites in other languages use for it.
@@ -239,6 +265,16 @@ def _web_links(draft: Draft) -> Iterator[Match]:
             status = "topic"  # "I noticed a PayPal.me link in your portfolio"
         if status == "breach" and not path and domains.service_host(host):
             status = "topic"  # "posts it back to ipnpb.paypal.com": where code talks to PayPal
+        elif (
+            type_ == "payment_link"
+            and status == "breach"
+            and not path
+            and not _NAME_FOLLOWS.match(draft.lower, end)
+            and not _pay_here(draft, m.start(), end)
+        ):
+            # "Wise.com charges less than PayPal.com for conversion": the company's public
+            # site, named in talk of fees or tools, is nobody's account to pay
+            status = "topic"
         elif status == "uncertain" and not explicit and domains.machine_host(host):
             status = "topic"  # "SMTP_HOST (currently smtp.mailgun.org)": a server, no site
         if status != "allowed" and work.quoted_content(draft, m.start()):
@@ -250,6 +286,31 @@ def _web_links(draft: Draft) -> Iterator[Match]:
         ):
             status = "topic"  # "remove the old PayPal donate button (paypal.com/donate?...)"
         yield Match(type_, m.start(), end, status=status, evidence={"domain": host})
+
+
+# An offer to be paid at a payment company's site, said around it: "just settle it
+# there", "wise.com please", "... instead".
+_PAY_THERE = re.compile(
+    r"\b(?:pay|paying|paid|send|sending|settle|transfer|wire|tip|invoice|bill)\b[^.!?\n]{0,40}"
+    r"\b(?:there|on it|through it|via it|that way)\b|\b(?:please|pls|plz|instead)\b"
+)
+#: How far after a payment company's domain a word claiming it is read ("paypal.com to
+#: my account").
+_CLAIM_AFTER = 40
+
+
+def _pay_here(draft: Draft, start: int, end: int) -> bool:
+    """Whether a payment company's bare domain is tied to the writer or an offer: a word
+    claiming it in its clause or just after it ("pay me on wise.com", "paypal.com to my
+    account"), their own by ``_owner``, or an offer to pay there in its sentence."""
+    lo, hi = draft.sentence_bounds(start)
+    after = draft.lower[end : min(hi, end + _CLAIM_AFTER)]
+    return bool(
+        work.mine().search(draft.clause_before(start))
+        or work.mine().search(after)
+        or _owner(draft, start) == "self"
+        or _PAY_THERE.search(draft.lower, lo, min(hi, lo + 2 * REACH))
+    )
 
 
 # A link on a page the work is to change: "remove the old donate button (the one linking

@@ -947,6 +947,10 @@ def detect(draft: Draft) -> Iterator[Match]:
                 continue  # "hire you directly rather than through the agency"
             if _RULES_AFTER.match(draft.lower, m.end()):
                 continue  # "off-platform payment / non-circumvention clauses": the topic
+            if _fees_compared(draft, m) or _product_requirement(draft, m):
+                # "I compared the fees on Stripe and PayPal; Stripe is cheaper", "the app
+                # must mark invoices paid by bank transfer": talk of the tools, a feature
+                continue
             if _FEATURE.match(m.group(0)) and cues.DEVELOPMENT.search(draft.lower):
                 continue  # "card payments via Stripe" in a proposal to build them
             if work.feature_item(draft, m.start()):
@@ -1423,7 +1427,7 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     a, b = draft.sentence_bounds(at)
     lo = max(a, at - _TOPIC_BEFORE)
     # Not from another clause: "I don't want Upwork billing, we pay with Venmo".
-    for clause in cues.NEW_CLAUSE.finditer(draft.lower, lo, at):
+    for clause in cues.new_clause().finditer(draft.lower, lo, at):
         lo = clause.end()
     return bool(cues.DEVELOPMENT.search(draft.lower, lo, min(b, end + _TOPIC_AFTER)))
 
@@ -1456,6 +1460,61 @@ def _own_use(draft: Draft, end: int) -> bool:
     return not _SECOND_PERSON.search(draft.lower, found.end(), b) and not _reader_paid(
         draft, found.end()
     )
+
+
+# A payment service's fees weighed against another's: "the fees on Stripe are lower
+# than PayPal's", "I compared the fees on Stripe and PayPal".
+_FEES_OF = re.compile(r"fees?\s+(?:on|at|of|with)\b")
+_COMPARED = re.compile(
+    r"\b(?:compar\w+|cheaper|pricier|more\s+expensive|less\s+expensive|lower|higher|than|"
+    r"versus|vs\.?|(?:charges?|costs?)\s+(?:less|more))\b"
+)
+# ... unless the platform is what it is weighed against, or somebody is to be paid so.
+_AGAINST_PLATFORM = re.compile(r"\b(?:upwork|the platform|this platform|here|escrow)\b")
+
+
+def _fees_compared(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether a "fees on <service>" phrase weighs payment services' fees against each
+    other ("I compared the fees on Stripe and PayPal; Stripe is cheaper for EU cards"),
+    with the platform named only to stay on it and nobody paid in the sentence."""
+    if not _FEES_OF.match(m.group(0)):
+        return False
+    a, b = draft.sentence_bounds(m.start())
+    sentence = draft.lower[a:b]
+    if not _COMPARED.search(sentence) or _PAID_PERSON.search(sentence):
+        return False
+    return not _AGAINST_PLATFORM.search(sentence) or bool(cues.STAY_ON_PLATFORM.search(sentence))
+
+
+@cache
+def _product_requires() -> re.Pattern[str]:
+    """A thing built ([payment] products) as the subject of what it must do, or a clause
+    about one: "the app must", "our dashboard should", "a feature where", "the checkout
+    needs to"; not its being paid for ("the site will be paid by bank transfer")."""
+    products = lexicon.alternation(lexicon.words_of("en", "payment", "products"))
+    return re.compile(
+        rf"\b(?:the|our|this|a|an|new|their)\s+(?:[\w-]+\s+){{0,2}}?{products}\s+"
+        r"(?:(?:must|should|shall|will|would|can|could|needs?\s+to|has\s+to|have\s+to|is\s+to|"
+        r"is\s+supposed\s+to|(?:is|are)\s+able\s+to)(?:\s+also|\s+then|\s+only|\s+automatically)?"
+        r"\s+(?!be\b|get\b)|(?:where|that|which|so|so\s+that|in\s+which|letting|allowing)\s+)"
+    )
+
+
+def _product_requirement(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether a payment phrase tells what a thing built must do with its users' money
+    ("The app must mark invoices paid by bank transfer", "a feature where clients can pay
+    invoices via PayPal"), with no I, we or you in the match or between the thing and it."""
+    if _PERSON.search(m.group(0)):
+        return False
+    a = max(draft.sentence_bounds(m.start())[0], m.start() - _PRODUCT_REACH)
+    last = None
+    for last in _product_requires().finditer(draft.lower, a, m.start()):  # noqa: B007
+        pass
+    return last is not None and _PERSON.search(draft.lower, last.end(), m.start()) is None
+
+
+#: How far before a payment phrase the thing built that is its subject is looked for.
+_PRODUCT_REACH = 100
 
 
 # A thing being built that takes the money itself: "a store that accepts payments via

@@ -733,7 +733,7 @@ def _drama_number(digits: str) -> bool:
 
 def _claimed_in_sentence(draft: Draft, start: int) -> bool:
     a = draft.sentence_bounds(start)[0]
-    return work.MINE.search(draft.lower, max(a, start - REACH), start) is not None
+    return work.mine().search(draft.lower, max(a, start - REACH), start) is not None
 
 
 @cache

@@ -97,6 +97,32 @@ def test_scoping_access_exception_explains_what_it_still_requires() -> None:
     assert "keep the conversation on Upwork" in finding.exception.explanation
 
 
+def test_a_stated_fact_explains_over_a_purpose_named_in_another_sentence() -> None:
+    # The purpose's cue ("supplier registration") stands in another sentence than the
+    # request; the draft gives being an Enterprise client as the reason.
+    report = check(
+        "We're on Upwork Enterprise and our supplier registration happens in our own"
+        " procurement tool. What's the best email for our buyer to reach you on?",
+        role="client",
+    )
+    assert report.verdict == "exception"
+    (finding,) = [f for f in report.findings if f.severity == "exception"]
+    assert finding.exception is not None
+    assert finding.exception.id == "enterprise_private"
+
+
+def test_a_purpose_named_beside_the_request_explains_it() -> None:
+    report = check(
+        "We're an Upwork Enterprise client. For the NDA, please send your full legal name"
+        " and email address.",
+        role="client",
+    )
+    assert report.verdict == "exception"
+    (finding,) = [f for f in report.findings if f.severity == "exception"]
+    assert finding.exception is not None
+    assert finding.exception.id == "legal_document"
+
+
 def test_exception_does_not_apply_in_a_job_post() -> None:
     report = check("Requires NDA. Send resumes to hr@acme.com", channel="job_post", role="client")
     assert report.verdict == "violation"
