@@ -89,6 +89,17 @@ _CAREERS_PAGE_NAMED = re.compile(
 _PLACEHOLDER_PATH = re.compile(
     r"(?:<|\{|\[|x{3,}\b|your[-_]?(?:number|handle|name|username|id)|\.\.\.)"
 )
+
+
+def _stand_in_segment(path: str) -> bool:
+    """Whether a part of a link's path stands in for the reader's own name: "the iframe
+    from boards.greenhouse.io/yourcompany", "tiktok.com/@yourbrand"."""
+    return any(work.stand_in_name(part) for part in _PATH_PARTS.split(path) if part)
+
+
+_PATH_PARTS = re.compile(r"[/?#&=]")
+
+
 # A later part of a link's path that a template fills in: "/j/{{meeting_id}}",
 # "/rooms/<room>", "/j/:id", "/j/${id}", "/j/[id]", "/j/xxxxxxxxx".
 _TEMPLATE_SEGMENT = re.compile(r"/(?:\{|<|\[|\$\{?[a-z_]|:[a-z_]\w*(?![^/?#])|x{3,}(?![^/?#]))")
@@ -218,10 +229,12 @@ def _web_links(draft: Draft) -> Iterator[Match]:
         if (
             _PLACEHOLDER_PATH.match(path or "/", 1)
             or _TEMPLATE_SEGMENT.search(path)
+            or _stand_in_segment(path)
             or draft.lower.startswith(("<", "{", "["), end)
         ):
-            # "wa.me/<our number>", "t.me/yourhandle", "zoom.us/j/{{meeting_id}}": a
-            # stand-in or a template's link, filled in later for each user, nobody's own
+            # "wa.me/<our number>", "t.me/yourhandle", "zoom.us/j/{{meeting_id}}",
+            # "boards.greenhouse.io/yourcompany": a stand-in or a template's link, filled
+            # in later for each user, nobody's own
             continue
         if m.group("path") is None and m.end() > end:
             end = m.end()
@@ -237,8 +250,10 @@ def _web_links(draft: Draft) -> Iterator[Match]:
             and not _NAME_FOLLOWS.match(draft.lower, end)
         ):
             status = "topic"  # "I noticed a PayPal.me link in your portfolio"
-        if status == "breach" and not path and domains.service_host(host):
-            status = "topic"  # "posts it back to ipnpb.paypal.com": where code talks to PayPal
+        if status == "breach" and domains.service_host(host):
+            # "posts it back to ipnpb.paypal.com", "developer.paypal.com/docs/checkout/":
+            # where code talks to PayPal or its docs for coders, nobody's link to pay
+            status = "topic"
         elif status == "uncertain" and not explicit and domains.machine_host(host):
             status = "topic"  # "SMTP_HOST (currently smtp.mailgun.org)": a server, no site
         if status != "allowed" and work.quoted_content(draft, m.start()):
