@@ -26,10 +26,10 @@ _OUTSIDE = (
     rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM}|"
     r"off\s+(?:the\s+)?books|without\s+(?:upwork|the\s+platform)(?!['\u2019]))"
 )
-# Other people the writer deals with outside the platform, named beside "outside
-# Upwork": "off-Upwork clients", "customers outside the platform". What they pay is a
-# comparison, unless the sentence goes on to offer the reader the same ("..., we could
-# do the same", "same for you if you like").
+# Other people the writer deals with outside the platform, named right after "off
+# Upwork": "off-Upwork clients", "off-platform customers". What they pay is a comparison,
+# unless the sentence goes on to offer the reader the same ("..., we could do the same",
+# "same for you if you like").
 _OTHERS = (
     r"(?:other\s+|regular\s+|direct\s+|private\s+)?(?:clients|customers|buyers|companies|"
     r"agencies|brands|businesses|employers|people|folks)"
@@ -40,11 +40,6 @@ _OFFERED_TOO = (
     r"if\s+(?:you|u)\s+(?:want|like|prefer|wish)\b|(?:you|u)\s+too\b)"
 )
 _OTHERS_AFTER = rf"\s+{_OTHERS}\b(?!{_OFFERED_TOO})"
-_NOT_OTHERS_BEFORE = "".join(
-    rf"(?<!\b{noun}\s)"
-    for noun in "clients customers buyers companies agencies brands businesses employers people "
-    "folks".split()
-)
 
 # Right after paying or hiring, "outside" with no place named is the platform's outside:
 # "can I pay you outside for the next milestone?" (not "paid outside the US").
@@ -285,8 +280,8 @@ class _Patterns:
                 rf"(?:do|doing)\s+(?:it|this|that|everything|the\s+(?:job|work|project|rest))|"
                 rf"charge|charging|cheaper|discount)\w*\b{_NO_NOT}{{0,40}}\b{_OUTSIDE}\b|"
                 # (not other people's dealings outside, compared: "my rate off-Upwork
-                # clients pay is the same $45", "customers outside Upwork pay $50 too")
-                rf"(?:{_NOT_OTHERS_BEFORE}|(?={_OFFERED_TOO}))\b{_OUTSIDE}\b(?!{_OTHERS_AFTER}){_NO_NOT}{{0,40}}\b(?:"
+                # clients pay is the same $45", "off-platform customers pay $50 too")
+                rf"\b{_OUTSIDE}\b(?!{_OTHERS_AFTER}){_NO_NOT}{{0,40}}\b(?:"
                 rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
                 rf"fees?|invoice|discount)"
                 # ("... happens outside Upwork, all project talk stays here": talk, not work)
