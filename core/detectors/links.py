@@ -256,6 +256,8 @@ def _web_links(draft: Draft) -> Iterator[Match]:
             status = "topic"
         elif status == "uncertain" and not explicit and domains.machine_host(host):
             status = "topic"  # "SMTP_HOST (currently smtp.mailgun.org)": a server, no site
+        elif status == "uncertain" and not explicit and _dns_value(draft, m.start()):
+            status = "topic"  # "SPF: includes mailgun.org and sendgrid.net": a record's value
         if status != "allowed" and work.quoted_content(draft, m.start()):
             status = "topic"  # "... email support at brightpath dot com" in a script to read
         elif (
@@ -265,6 +267,24 @@ def _web_links(draft: Draft) -> Iterator[Match]:
         ):
             status = "topic"  # "remove the old PayPal donate button (paypal.com/donate?...)"
         yield Match(type_, m.start(), end, status=status, evidence={"domain": host})
+
+
+# A mail or DNS record named before a bare domain in its sentence: "SPF: present, but
+# includes both mailgun.org and sendgrid.net", "the DKIM CNAME points at
+# s1.domainkey.u123.wl.sendgrid.net" (not a site to visit: "more on dnsfix.io").
+_DNS_RECORD = re.compile(r"\b(?:spf|dkim|dmarc|bimi|cname|mx|txt|ptr|srv|aaaa|dns|nameservers?)\b")
+_VISIT_BEFORE = re.compile(r"\b(?:at|on|visit|see|via|from)\s*:?\s*$")
+
+
+def _dns_value(draft: Draft, start: int) -> bool:
+    """Whether a bare domain is a value of a DNS or mail record named just before it,
+    with nothing in its sentence claiming it ("dnsfix.io has my case studies")."""
+    lo = max(draft.sentence_bounds(start)[0], start - 80)
+    return bool(
+        _DNS_RECORD.search(draft.lower, lo, start)
+        and not _VISIT_BEFORE.search(draft.lower, max(lo, start - 12), start)
+        and not _CLAIMED.search(draft.sentence(start))
+    )
 
 
 # A link on a page the work is to change: "remove the old donate button (the one linking
