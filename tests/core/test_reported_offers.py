@@ -27,6 +27,8 @@ _THEIRS = (
     "About your generous offer to",
     "I understand your request to",
     "Thanks for the suggestion to",
+    "I disagree with your suggestion to",
+    "I have a problem with your idea to",
 )
 # What follows: the proposal turned down or answered with the platform's way.
 _DECLINED = (
