@@ -848,6 +848,29 @@ _SINGLE_OPENS = re.compile(r"(?:^|(?<=[\s(:\[]))['\u2018](?=\w)")
 _SINGLE_CLOSES = re.compile(r"(?<=[\w.!?,])['\u2019](?=[\s.,;:!?)\]]|$)")
 
 
+# A template's stand-in for the reader's own name, as a link's path or a handle has it:
+# "boards.greenhouse.io/yourcompany", "tiktok.com/@yourbrand", "Instagram @yourhandle"
+# (with the names a host begins with when it is a stand-in, [domains.placeholder]
+# stand_in_prefixes: "yourdomain.com").
+_STAND_IN_NAME = re.compile(
+    r"your[-_]?(?:number|handle|name|username|user|id|account|page|profile|channel)"
+)
+
+
+@cache
+def _stand_in_prefixes() -> tuple[str, ...]:
+    from presend.core.rulepack import vocabulary  # noqa: PLC0415  (as domains, below)
+
+    return tuple(vocabulary()["domains"]["placeholder"]["stand_in_prefixes"])
+
+
+def stand_in_name(name: str) -> bool:
+    """Whether a name in a link's path or a handle ("@yourbrand", "yourcompany") stands
+    in for the reader's own, filled in later: nobody's name to reach."""
+    name = name.lower().lstrip("@")
+    return name.startswith(_stand_in_prefixes()) or _STAND_IN_NAME.match(name) is not None
+
+
 # Stand-ins for a phone number or an email in a sentence: the numbers reserved for
 # fiction (555-0100 to 555-0199, area code or not) and addresses at example names.
 _FICTION_NUMBER = re.compile(r"(?<!\d)555[\s.\-]?01\d\d(?!\d)")

@@ -844,8 +844,19 @@ def detect(draft: Draft) -> Iterator[Match]:
             yield replace(found, status="topic")
         elif found.type == "messaging_handle" and _bot_name(draft, found):
             yield replace(found, status="topic")  # "the bot will be @LoomOrdersBot"
+        elif found.type == "messaging_handle" and _stand_in_handle(draft, found):
+            yield replace(found, status="topic")  # "placeholders like Instagram @yourbrand"
         else:
             yield found
+
+
+_LAST_NAME = re.compile(r"[@\w.-]+$")
+
+
+def _stand_in_handle(draft: Draft, found: Match) -> bool:
+    """Whether the handle is a template's stand-in for the reader's ("@yourhandle")."""
+    name = _LAST_NAME.search(draft.lower, found.start, found.end)
+    return name is not None and work.stand_in_name(name.group(0))
 
 
 # Telegram gives bots, and only bots, usernames ending in "bot": "@LoomOrdersBot".

@@ -89,6 +89,17 @@ _CAREERS_PAGE_NAMED = re.compile(
 _PLACEHOLDER_PATH = re.compile(
     r"(?:<|\{|\[|x{3,}\b|your[-_]?(?:number|handle|name|username|id)|\.\.\.)"
 )
+
+
+def _stand_in_segment(path: str) -> bool:
+    """Whether a part of a link's path stands in for the reader's own name: "the iframe
+    from boards.greenhouse.io/yourcompany", "tiktok.com/@yourbrand"."""
+    return any(work.stand_in_name(part) for part in _PATH_PARTS.split(path) if part)
+
+
+_PATH_PARTS = re.compile(r"[/?#&=]")
+
+
 # A later part of a link's path that a template fills in: "/j/{{meeting_id}}",
 # "/rooms/<room>", "/j/:id", "/j/${id}", "/j/[id]", "/j/xxxxxxxxx".
 _TEMPLATE_SEGMENT = re.compile(r"/(?:\{|<|\[|\$\{?[a-z_]|:[a-z_]\w*(?![^/?#])|x{3,}(?![^/?#]))")
@@ -244,10 +255,12 @@ def _web_links(draft: Draft) -> Iterator[Match]:
         if (
             _PLACEHOLDER_PATH.match(path or "/", 1)
             or _TEMPLATE_SEGMENT.search(path)
+            or _stand_in_segment(path)
             or draft.lower.startswith(("<", "{", "["), end)
         ):
-            # "wa.me/<our number>", "t.me/yourhandle", "zoom.us/j/{{meeting_id}}": a
-            # stand-in or a template's link, filled in later for each user, nobody's own
+            # "wa.me/<our number>", "t.me/yourhandle", "zoom.us/j/{{meeting_id}}",
+            # "boards.greenhouse.io/yourcompany": a stand-in or a template's link, filled
+            # in later for each user, nobody's own
             continue
         if m.group("path") is None and m.end() > end:
             end = m.end()
@@ -263,8 +276,10 @@ def _web_links(draft: Draft) -> Iterator[Match]:
             and not _NAME_FOLLOWS.match(draft.lower, end)
         ):
             status = "topic"  # "I noticed a PayPal.me link in your portfolio"
-        if status == "breach" and not path and domains.service_host(host):
-            status = "topic"  # "posts it back to ipnpb.paypal.com": where code talks to PayPal
+        if status == "breach" and domains.service_host(host):
+            # "posts it back to ipnpb.paypal.com", "developer.paypal.com/docs/checkout/":
+            # where code talks to PayPal or its docs for coders, nobody's link to pay
+            status = "topic"
         elif (
             type_ == "payment_link"
             and status == "breach"
@@ -277,6 +292,8 @@ def _web_links(draft: Draft) -> Iterator[Match]:
             status = "topic"
         elif status == "uncertain" and not explicit and domains.machine_host(host):
             status = "topic"  # "SMTP_HOST (currently smtp.mailgun.org)": a server, no site
+        elif status == "uncertain" and not explicit and _dns_value(draft, m.start()):
+            status = "topic"  # "SPF: includes mailgun.org and sendgrid.net": a record's value
         if status != "allowed" and work.quoted_content(draft, m.start()):
             status = "topic"  # "... email support at brightpath dot com" in a script to read
         elif (
@@ -310,6 +327,24 @@ def _pay_here(draft: Draft, start: int, end: int) -> bool:
         or work.mine().search(after)
         or _owner(draft, start) == "self"
         or _PAY_THERE.search(draft.lower, lo, min(hi, lo + 2 * REACH))
+    )
+
+
+# A mail or DNS record named before a bare domain in its sentence: "SPF: present, but
+# includes both mailgun.org and sendgrid.net", "the DKIM CNAME points at
+# s1.domainkey.u123.wl.sendgrid.net" (not a site to visit: "more on dnsfix.io").
+_DNS_RECORD = re.compile(r"\b(?:spf|dkim|dmarc|bimi|cname|mx|txt|ptr|srv|aaaa|dns|nameservers?)\b")
+_VISIT_BEFORE = re.compile(r"\b(?:at|on|visit|see|via|from)\s*:?\s*$")
+
+
+def _dns_value(draft: Draft, start: int) -> bool:
+    """Whether a bare domain is a value of a DNS or mail record named just before it,
+    with nothing in its sentence claiming it ("dnsfix.io has my case studies")."""
+    lo = max(draft.sentence_bounds(start)[0], start - 80)
+    return bool(
+        _DNS_RECORD.search(draft.lower, lo, start)
+        and not _VISIT_BEFORE.search(draft.lower, max(lo, start - 12), start)
+        and not _CLAIMED.search(draft.sentence(start))
     )
 
 

@@ -26,6 +26,21 @@ _OUTSIDE = (
     rf"(?:outside(?:\s+of)?\s+{_PLATFORM}|off[- ](?:platform|upwork|site)|off\s+{_PLATFORM}|"
     r"off\s+(?:the\s+)?books|without\s+(?:upwork|the\s+platform)(?!['\u2019]))"
 )
+# Other people the writer deals with outside the platform, named right after "off
+# Upwork": "off-Upwork clients", "off-platform customers". What they pay is a comparison,
+# unless the sentence goes on to offer the reader the same ("..., we could do the same",
+# "same for you if you like").
+_OTHERS = (
+    r"(?:other\s+|regular\s+|direct\s+|private\s+)?(?:clients|customers|buyers|companies|"
+    r"agencies|brands|businesses|employers|people|folks)"
+)
+_OFFERED_TOO = (
+    r"[^.!?\n]{0,100}\b(?:(?:you|u|we)(?:\s+(?:could|can|may|might|would)|'d)\s+(?:also\s+|just\s+)?"
+    r"(?:do|go|pay|work|set|arrange|switch|try|have|too)\b|same\s+(?:for|with|as)\s+(?:you|u)\b|"
+    r"if\s+(?:you|u)\s+(?:want|like|prefer|wish)\b|(?:you|u)\s+too\b)"
+)
+_OTHERS_AFTER = rf"\s+{_OTHERS}\b(?!{_OFFERED_TOO})"
+
 # Right after paying or hiring, "outside" with no place named is the platform's outside:
 # "can I pay you outside for the next milestone?" (not "paid outside the US").
 _OUTSIDE_AFTER_PAY = (
@@ -269,7 +284,10 @@ class _Patterns:
                 rf"invoice|phase|milestone|next|rest|remaining|future|tasks?|orders?|business|"
                 # "$500 if we do it outside Upwork", "I'd charge less off the platform"
                 rf"(?:do|doing)\s+(?:it|this|that|everything|the\s+(?:job|work|project|rest))|"
-                rf"charge|charging|cheaper|discount)\w*\b{_NO_NOT}{{0,40}}\b{_OUTSIDE}\b|\b{_OUTSIDE}\b{_NO_NOT}{{0,40}}\b(?:"
+                rf"charge|charging|cheaper|discount)\w*\b{_NO_NOT}{{0,40}}\b{_OUTSIDE}\b|"
+                # (not other people's dealings outside, compared: "my rate off-Upwork
+                # clients pay is the same $45", "off-platform customers pay $50 too")
+                rf"\b{_OUTSIDE}\b(?!{_OTHERS_AFTER}){_NO_NOT}{{0,40}}\b(?:"
                 rf"work|working|continue|contract|deal|project|job|hire|paid|payment|pay|cheaper|"
                 rf"fees?|invoice|discount)"
                 # ("... happens outside Upwork, all project talk stays here": talk, not work)
