@@ -171,21 +171,22 @@ def app_pattern(*groups: str) -> re.Pattern[str]:
     return re.compile(rf"\b{app_names(*groups)}\b")
 
 
-def declined_after(text: str) -> bool:
+def declined_after(text: str, draft: Draft) -> bool:
     """Whether ``text``, the words right after a proposal, turn it down ("We won't do
-    that: all payments stay on Upwork")."""
-    return bool(lexicon.pattern("refusal", "after", edges=False).search(text))
+    that: all payments stay on Upwork"), in one of the languages the draft shows."""
+    return bool(_read_in(draft.languages, "refusal", "after").search(text))
 
 
-def reported(clause: str) -> bool:
-    """Whether a clause reports what somebody else asked ("someone asked me to ...")."""
-    return bool(lexicon.pattern("refusal", "reported", edges=False).search(clause))
+def reported(clause: str, draft: Draft) -> bool:
+    """Whether a clause reports what somebody else asked ("someone asked me to ..."), in
+    one of the languages the draft shows."""
+    return bool(_read_in(draft.languages, "refusal", "reported").search(clause))
 
 
-def accepted(text: str) -> bool:
+def accepted(text: str, draft: Draft) -> bool:
     """Whether ``text``, the words right after somebody else's proposal was reported or
-    quoted, take it up ("Sure, let's do that")."""
-    return bool(lexicon.pattern("refusal", "accepted", edges=False).search(text))
+    quoted, take it up ("Sure, let's do that"), in one of the languages the draft shows."""
+    return bool(_read_in(draft.languages, "refusal", "accepted").search(text))
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -214,10 +215,30 @@ def _refusals(languages: frozenset[str], leading: str | None) -> re.Pattern[str]
     return _whole_words(entries)
 
 
+def _entries(languages: frozenset[str], section: str, key: str) -> list[str]:
+    """``[section] key`` of these languages' files (and of the file read in every
+    draft), once each."""
+    return list(
+        dict.fromkeys(
+            entry
+            for code in sorted(languages | {lexicon.ANY_LANGUAGE})
+            for entry in lexicon.words_of(code, section, key)
+        )
+    )
+
+
 @cache
-def _deferrals() -> re.Pattern[str]:
-    """Postponements until the contract, in every language's file (English's too)."""
-    return _whole_words(lexicon.words("refusal", "deferral"))
+def _read_in(languages: frozenset[str], section: str, key: str) -> re.Pattern[str]:
+    """``[section] key`` of these languages' files as one pattern, its entries carrying
+    their own word edges: a Korean "안 돼요" after a proposal turns it down in a Korean
+    draft only."""
+    return re.compile(lexicon.alternation(_entries(languages, section, key)))
+
+
+@cache
+def _words_in(languages: frozenset[str], section: str, key: str) -> re.Pattern[str]:
+    """``[section] key`` of these languages' files, each entry as whole words."""
+    return _whole_words(_entries(languages, section, key))
 
 
 def _whole_words(entries: list[str]) -> re.Pattern[str]:
@@ -229,27 +250,27 @@ def _whole_words(entries: list[str]) -> re.Pattern[str]:
     )
 
 
-@cache
-def _topic_words() -> re.Pattern[str]:
-    return _whole_words(lexicon.words("topic", "words"))
-
-
 def site_work(text: str) -> bool:
     """Whether ``text`` names work on a site or a fault of one (``[work] site_work``):
     "we want both moved to Webflow", "the slow page is the catalog"."""
     return lexicon.pattern("work", "site_work").search(text) is not None
 
 
-def names_the_work(text: str) -> bool:
-    """Whether ``text`` holds one of the language files' topic words ("bot", "бот"), not
-    counting a bot named as the filter a disguise is for ("so the bot doesn't eat it")."""
-    return bool(_topic_words().search(lexicon.pattern("work", "evasion").sub(" ", text)))
+def names_the_work(text: str, draft: Draft) -> bool:
+    """Whether ``text`` holds one of the topic words of the draft's languages ("bot",
+    "бот"), not counting a bot named as the filter a disguise is for ("so the bot
+    doesn't eat it")."""
+    topic = _words_in(draft.languages, "topic", "words")
+    return bool(topic.search(lexicon.pattern("work", "evasion").sub(" ", text)))
 
 
-def about_the_work(text: str) -> bool:
+def about_the_work(text: str, draft: Draft) -> bool:
     """Whether ``text`` (words around an app's name) makes it the subject of the work:
-    "integrate", "bot", "integración", "бот", "小程序"."""
-    return bool(DEVELOPMENT.search(text) or _topic_words().search(text))
+    "integrate", "bot", "integración", "бот", "小程序" (the topic words of the draft's
+    languages)."""
+    return bool(
+        DEVELOPMENT.search(text) or _words_in(draft.languages, "topic", "words").search(text)
+    )
 
 
 def negated(clause: str, draft: Draft) -> bool:
@@ -258,6 +279,7 @@ def negated(clause: str, draft: Draft) -> bool:
     return _refusals(draft.languages, draft.leading_language).search(clause) is not None
 
 
-def deferred(sentence: str) -> bool:
-    """Whether a sentence puts something off until the contract starts, in any language."""
-    return bool(_deferrals().search(sentence))
+def deferred(sentence: str, draft: Draft) -> bool:
+    """Whether a sentence puts something off until the contract starts, in one of the
+    languages the draft shows."""
+    return bool(_words_in(draft.languages, "refusal", "deferral").search(sentence))

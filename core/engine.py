@@ -288,12 +288,12 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
         return True  # "I can't take PayPal, GoPay, or bank transfer outside Upwork"
     sentence = draft.sentence(m.start)
     first, last = draft.sentence_bounds(m.start)
-    if cues.reported(clause) or _quoted_from_other(draft, first, m.start):
+    if cues.reported(clause, draft) or _quoted_from_other(draft, first, m.start):
         # somebody else's proposal, unless the writer takes it up at once ('You asked if
         # we can use WhatsApp. Sure, ...')
         line_end = draft.lower.find("\n", m.end, last)
         end = last if line_end < 0 else line_end
-        return not cues.accepted(draft.lower[end : end + _DECLINE_REACH])
+        return not cues.accepted(draft.lower[end : end + _DECLINE_REACH], draft)
     if cues.list_or().search(clause):
         opening = draft.lower[first : m.start - len(clause)]
         if cues.prohibition_opening().match(opening):
@@ -313,7 +313,7 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     # (At most REACH into its own sentence, like ``Draft.sentence``, so a draft without
     # full stops is not read to its end for every phrase.)
     end = min(last, m.end + REACH)
-    if cues.declined_after(draft.lower[m.end : end + _DECLINE_REACH]):
+    if cues.declined_after(draft.lower[m.end : end + _DECLINE_REACH], draft):
         return True
     # "We can switch to Slack once the contract starts" is allowed; paying outside
     # later is not, so postponing only excuses contact.
@@ -324,7 +324,7 @@ def _declined(m: Match, draft: Draft, kind: str) -> bool:
     ):
         return True
     return (
-        cues.deferred(sentence)
+        cues.deferred(sentence, draft)
         or _then_after_postponing(draft, first)
         or _deferred_after_dash(draft, last)
     )
@@ -347,7 +347,7 @@ def _deferred_after_dash(draft: Draft, last: int) -> bool:
     ).startswith(("\u2014", "\u2013")):
         return False
     nxt = draft.sentence(last + 1)
-    return bool(_TAKEN_UP.match(nxt) and cues.deferred(nxt) and not _RIGHT_AWAY.search(nxt))
+    return bool(_TAKEN_UP.match(nxt) and cues.deferred(nxt, draft) and not _RIGHT_AWAY.search(nxt))
 
 
 # "— send them now, I'll add them once the contract starts": asked for at once all the same.
@@ -384,7 +384,7 @@ def _then_after_postponing(draft: Draft, first: int) -> bool:
         return False
     before, _ = draft.sentence_bounds(first - 1)
     previous = draft.lower[max(before, first - REACH) : first]
-    return bool(_WAITING.search(previous) or cues.deferred(previous))
+    return bool(_WAITING.search(previous) or cues.deferred(previous, draft))
 
 
 def _quoted_from_other(draft: Draft, first: int, start: int) -> bool:
@@ -400,7 +400,7 @@ def _quoted_from_other(draft: Draft, first: int, start: int) -> bool:
     if not work.in_quotes(draft.text, start):
         return False
     quote = max(draft.lower.rfind(q, first, start) for q in _QUOTES)
-    return quote >= 0 and cues.reported(draft.lower[first : quote + 1])
+    return quote >= 0 and cues.reported(draft.lower[first : quote + 1], draft)
 
 
 _QUOTES = ('"', "\u201c", "\u201d")
@@ -423,7 +423,7 @@ def _clause_before(m: Match, draft: Draft) -> str:
 
 def _refused_before(clause: str, draft: Draft) -> bool:
     """Whether the clause before a match turns it down or reports someone else's words."""
-    return cues.negated(cues.without_asides(clause), draft) or cues.reported(clause)
+    return cues.negated(cues.without_asides(clause), draft) or cues.reported(clause, draft)
 
 
 _AND_SUBJECT = re.compile(r"\band\s+(?=(?:i|we|you|u|they)(?:'re|'m|'ll|'d|'ve)?\s)")

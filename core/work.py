@@ -594,7 +594,7 @@ def feature_item(draft: Draft, start: int) -> bool:
     if "upwork" in draft.lower[line_start : line_end if line_end >= 0 else None]:
         return False
     # The lines above (the list's heading, the items before) name what is built.
-    return cues.about_the_work(draft.lower[max(0, line_start - 2 * REACH) : line_start])
+    return cues.about_the_work(draft.lower[max(0, line_start - 2 * REACH) : line_start], draft)
 
 
 def quoted_content(draft: Draft, start: int) -> bool:

@@ -1185,7 +1185,9 @@ def _is_topic(draft: Draft, start: int, end: int, reach: int = 30) -> bool:
     if _RUN_THE_APP.search(before):
         return True  # "run our Telegram", "moderate the Discord": the app is the job
     after = _WORDS_AFTER.match(draft.lower, end)
-    return cues.about_the_work(before) or bool(after and cues.about_the_work(after.group(0)))
+    return cues.about_the_work(before, draft) or bool(
+        after and cues.about_the_work(after.group(0), draft)
+    )
 
 
 # The end of a sentence: a full stop, "!" or "?" and a space (".NET" is no end).

@@ -1853,7 +1853,7 @@ def _billing(draft: Draft) -> Iterator[Match]:
             if cues.negated(m.group(0), draft):
                 continue  # "außerhalb von Upwork mache ich nicht – auch nicht per Überweisung"
             around = draft.sentence(m.start())
-            if cues.names_the_work(around) or _books(code).search(around):
+            if cues.names_the_work(around, draft) or _books(code).search(around):
                 continue  # "I'll reconcile the invoices and bank transfers as usual"
             if work.feature_item(draft, m.start()) or work.document_part(draft, m.start()):
                 continue

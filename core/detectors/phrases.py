@@ -170,7 +170,7 @@ def detect(draft: Draft) -> Iterator[Match]:
         for m in _leftmost_longest(found):
             if m.end() <= m.start():
                 continue
-            if cues.names_the_work(_around(draft, m, phrases.type)) and not _skips_platform(
+            if cues.names_the_work(_around(draft, m, phrases.type), draft) and not _skips_platform(
                 m, phrases.type
             ):
                 continue
