@@ -953,37 +953,8 @@ def detect(draft: Draft) -> Iterator[Match]:
     for solicitation in p.solicitation:
         for whole in draft.find(solicitation):
             m = _tightest(solicitation, text, whole)
-            if _is_topic(draft, m) or platform_money(draft, m.start()) or _fees_left_out(draft, m):
+            if _not_offered(draft, m):
                 continue
-            if not _app(m) and _pays_another(draft, m):
-                continue  # "you'd pay GoDaddy directly for the domain" (_is_topic saw the rest)
-            if not _app(m) and _users_pay(draft, m):
-                continue  # "a macro for people asking if they can pay by bank transfer"
-            if _app(m) and _PLATFORM_NOT_APP.search(text, m.start(), m.start(_app_group(m))):
-                continue  # "send the rest through Upwork, not via PayPal": the app refused
-            if _NOT_AN_AGENCY.match(draft.lower, m.end()):
-                continue  # "hire you directly rather than through the agency"
-            if _RULES_AFTER.match(draft.lower, m.end()):
-                continue  # "off-platform payment / non-circumvention clauses": the topic
-            if _fees_compared(draft, m) or _product_requirement(draft, m):
-                # "I compared the fees on Stripe and PayPal; Stripe is cheaper", "the app
-                # must mark invoices paid by bank transfer": talk of the tools, a feature
-                continue
-            if _FEATURE.match(m.group(0)) and cues.DEVELOPMENT.search(draft.lower):
-                continue  # "card payments via Stripe" in a proposal to build them
-            if work.feature_item(draft, m.start()):
-                continue  # "- bank transfer option: show our IBAN on the invoice PDF"
-            if work.document_part(draft, m.start()):
-                continue  # "Clause 7 (Payment): fees are payable by bank transfer"
-            if work.quoted_content(draft, m.start()):
-                continue  # a guide 'How to send USDT on TRC-20 safely' to write
-            opens = _QUOTE_MARK.search(m.group(0))
-            if (
-                opens
-                and draft.text[m.start() + opens.end() : m.start() + opens.end() + 1].isupper()
-                and work.quoted_content(draft, m.start() + opens.end())
-            ):
-                continue  # 'the invoice footer: "Please pay by bank transfer ...': quoted
             yield Match(
                 "off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True
             )
@@ -1006,6 +977,44 @@ def detect(draft: Draft) -> Iterator[Match]:
         yield Match("off_platform_payment", m.start(), m.end(), evidence=_app(m), negatable=True)
     for m in draft.find(p.app_id):
         yield Match("payment_handle", m.start(), m.end(), evidence={"app": m.group("app")})
+
+
+def _not_offered(draft: Draft, m: re.Match[str]) -> bool:
+    """Whether a solicitation phrase is no offer to pay outside the platform: a topic of
+    the work, the platform's own money, a refused app, a feature, a document's words or
+    quoted content."""
+    text = draft.lower
+    if _is_topic(draft, m) or platform_money(draft, m.start()) or _fees_left_out(draft, m):
+        return True
+    if not _app(m) and _pays_another(draft, m):
+        return True  # "you'd pay GoDaddy directly for the domain" (_is_topic saw the rest)
+    if not _app(m) and _users_pay(draft, m):
+        return True  # "a macro for people asking if they can pay by bank transfer"
+    if _app(m) and _PLATFORM_NOT_APP.search(text, m.start(), m.start(_app_group(m))):
+        return True  # "send the rest through Upwork, not via PayPal": the app refused
+    if _NOT_AN_AGENCY.match(draft.lower, m.end()):
+        return True  # "hire you directly rather than through the agency"
+    if _RULES_AFTER.match(draft.lower, m.end()):
+        return True  # "off-platform payment / non-circumvention clauses": the topic
+    if _fees_compared(draft, m) or _product_requirement(draft, m):
+        # "I compared the fees on Stripe and PayPal; Stripe is cheaper", "the app
+        # must mark invoices paid by bank transfer": talk of the tools, a feature
+        return True
+    if _FEATURE.match(m.group(0)) and cues.DEVELOPMENT.search(draft.lower):
+        return True  # "card payments via Stripe" in a proposal to build them
+    if work.feature_item(draft, m.start()):
+        return True  # "- bank transfer option: show our IBAN on the invoice PDF"
+    if work.document_part(draft, m.start()):
+        return True  # "Clause 7 (Payment): fees are payable by bank transfer"
+    if work.quoted_content(draft, m.start()):
+        return True  # a guide 'How to send USDT on TRC-20 safely' to write
+    # 'the invoice footer: "Please pay by bank transfer ...': quoted content
+    opens = _QUOTE_MARK.search(m.group(0))
+    return bool(
+        opens
+        and draft.text[m.start() + opens.end() : m.start() + opens.end() + 1].isupper()
+        and work.quoted_content(draft, m.start() + opens.end())
+    )
 
 
 def _tightest(words: WordPattern, text: str, m: re.Match[str]) -> re.Match[str]:
