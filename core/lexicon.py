@@ -442,8 +442,9 @@ _WEIGHT_FUNCTION = 4
 _EVIDENCE_NEEDED = 2 * _WEIGHT_WORD
 _SHORT_DRAFT_WORDS = 12
 #: A short draft holding a single word of a language is read in it only while it holds
-#: no more than this many everyday English words: "gracias" or "ciao" in an English
-#: draft, or a name that is some language's word, leaves it English.
+#: no more than this many everyday English words ("gracias" or "ciao" in an English
+#: draft, or a name that is some language's word, leaves it English), and one holding
+#: more only while they do not outnumber the language's words.
 _STRAY_ENGLISH = 1
 #: Words of a language's cues shorter than this count only as half of a two-word cue
 #: ("nu pot"); alone they are too often some other language's words.
@@ -683,14 +684,22 @@ def reading(lower: str) -> tuple[frozenset[str], str | None]:
     spaces = lower.count(" ")
     if spaces < _SHORT_DRAFT_WORDS:
         # A short draft: one word of the language is enough, unless English words stand
-        # around it ("thanks for the update, ciao").
+        # around it ("thanks for the update, ciao"); two are not, when English words
+        # outnumber them ("thanks, I will send the files later", "later" being Dutch too).
         for code, weight in found.items():
-            if weight >= _EVIDENCE_NEEDED or (weight >= _WEIGHT_WORD and english <= _STRAY_ENGLISH):
+            if (weight >= _EVIDENCE_NEEDED and weight >= _WEIGHT_WORD * english) or (
+                weight >= _WEIGHT_WORD and english <= _STRAY_ENGLISH
+            ):
                 codes.add(code)
     else:
-        # In a long English text, a few words of some language turn up by chance.
+        # In a long English text, a few words of some language turn up by chance: more
+        # are needed, and no fewer than its everyday English words.
         needed = _EVIDENCE_NEEDED + _WEIGHT_WORD * (spaces // _WORDS_PER_MARKER)
-        codes.update(code for code, weight in found.items() if weight >= needed)
+        codes.update(
+            code
+            for code, weight in found.items()
+            if weight >= needed and weight >= _WEIGHT_WORD * english
+        )
     ranked = sorted(((n, code) for code, n in found.items() if code in codes), reverse=True)
     lead = None
     if ranked and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
