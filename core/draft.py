@@ -6,7 +6,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from presend.core import lexicon, literals
 from presend.core.model import Context

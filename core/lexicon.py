@@ -10,6 +10,7 @@ that mixes languages is read with the words of each.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 import unicodedata
@@ -69,13 +70,24 @@ def languages() -> tuple[Language, ...]:
     found: list[Language] = []
     for code, data in merged.items():  # English first, as parsed
         meta = data.get("lang", {})
-        data = _as_drafts_read(data)  # noqa: PLW2901 - the same table, as drafts are read
-        if meta.get("cyrillic"):
-            data = _with_cyrillic(data)  # noqa: PLW2901 - the same table, in both scripts
-        if meta.get("typed_plain", True):
-            data = _with_plain_spellings(data)  # noqa: PLW2901 - typed without diacritics
-        found.append(Language(str(meta.get("code", code)), str(meta.get("name", code)), data))
+        code_of = str(meta.get("code", code))
+        found.append(Language(code_of, str(meta.get("name", code)), as_read(data)))
     return tuple(found)
+
+
+def as_read(data: dict[str, Any]) -> dict[str, Any]:
+    """A parsed language file (as cached) in the form drafts are read with: its letters
+    as drafts' letters are normalised, and its entries also spelled in Cyrillic, in
+    Greeklish or without diacritics, as its ``[lang]`` table says."""
+    meta = data.get("lang", {})
+    data = _as_drafts_read(data)
+    if meta.get("cyrillic"):
+        data = _with_cyrillic(data)  # the same table, in both scripts
+    if meta.get("greeklish"):
+        data = _with_greeklish(data)  # and in Latin letters
+    if meta.get("typed_plain", True):
+        data = _with_plain_spellings(data)  # and typed without diacritics
+    return data
 
 
 #: Serbian's Latin letters and digraphs to its Cyrillic ones, one to one (Vuk's and
@@ -149,9 +161,106 @@ def _with_plain_spellings(data: dict[str, Any]) -> dict[str, Any]:
         if section in _PLAIN_SECTIONS:
             out[section] = both(table)
         elif section == "numbers":
-            out[section] = {
-                k: both(v) if k in _PLAIN_NUMBER_KEYS else v for k, v in table.items()
-            }
+            out[section] = {k: both(v) if k in _PLAIN_NUMBER_KEYS else v for k, v in table.items()}
+    return out
+
+
+#: Greek letters as Greek typed in Latin letters (Greeklish) spells them, pairs first:
+#: "η" as "h" or "i", "ω" as "w" or "o", "θ" as "th" or "8", "ου" as "ou" or "u".
+_GREEKLISH = {
+    "ου": "(?:ou|u)", "ει": "(?:ei|i)", "οι": "(?:oi|i)", "αι": "(?:ai|e)",
+    "αυ": "(?:au|av|af)", "ευ": "(?:eu|ev|ef)", "μπ": "(?:mp|b)", "ντ": "(?:nt|d)",
+    "γγ": "(?:gg|ng)", "γκ": "(?:gk|g)", "α": "a", "β": "[bv]", "γ": "g", "δ": "d",
+    "ε": "e", "ζ": "z", "η": "[hi]", "θ": "(?:th|8)", "ι": "i", "κ": "k", "λ": "l",
+    "μ": "m", "ν": "n", "ξ": "(?:ks|x)", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s",
+    "τ": "t", "υ": "[yui]", "φ": "f", "χ": "(?:x|ch|h)", "ψ": "(?:ps)", "ω": "[wo]",
+}  # fmt: skip
+
+
+def _greek_base(ch: str) -> str:
+    """A Greek letter without its accent ("ά" -> "α")."""
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def to_greeklish(entry: str) -> str | None:
+    """A pattern written in Greek letters, as Greek typed in Latin letters matches it
+    ("στείλε μου" -> "steile m(?:ou|u)" and the like), or None when it holds no Greek
+    letter or a class this cannot spell."""
+    out: list[str] = []
+    behind: list[int] = []  # the depth of each open look-behind: fixed width, kept Greek
+    i, n, greek, depth = 0, len(entry), False, 0
+    while i < n:
+        ch = entry[i]
+        if ch == "\\":
+            out.append(entry[i : i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+            if entry.startswith(("(?<=", "(?<!"), i):
+                behind.append(depth)
+        elif ch == ")":
+            if behind and behind[-1] == depth:
+                behind.pop()
+            depth -= 1
+        if behind and ch not in "()":
+            if _GREEKLISH.get(_greek_base(ch)):
+                return None
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            j = i + 1
+            while j < n and entry[j] != "]":
+                j += 2 if entry[j] == "\\" else 1
+            body = entry[i + 1 : j]
+            if any(_GREEKLISH.get(_greek_base(c)) for c in body):
+                if body.startswith("^") or "-" in body or "\\" in body:
+                    return None
+                options = [_GREEKLISH.get(_greek_base(c), re.escape(c)) for c in body]
+                out.append("(?:" + "|".join(dict.fromkeys(options)) + ")")
+                greek = True
+            else:
+                out.append(entry[i : j + 1])
+            i = j + 1
+            continue
+        pair = _greek_base(ch) + _greek_base(entry[i + 1 : i + 2])
+        if pair in _GREEKLISH and entry[i + 2 : i + 3] not in ("?", "*", "+", "{"):
+            out.append(_GREEKLISH[pair])
+            greek = True
+            i += 2
+            continue
+        spelled = _GREEKLISH.get(_greek_base(ch))
+        out.append(spelled if spelled is not None else ch)
+        greek = greek or spelled is not None
+        i += 1
+    return "".join(out) if greek else None
+
+
+#: Sections read in Greeklish too: what is typed as patterns (not the words for "@" and
+#: ".", nor the number words, which are listed words).
+_GREEKLISH_SECTIONS = _PLAIN_SECTIONS - {"email"}
+
+
+def _with_greeklish(data: dict[str, Any]) -> dict[str, Any]:
+    """A language file written in Greek letters (``[lang] greeklish = true``), each cue
+    entry also spelled as Greek typed in Latin letters: "kalhspera, steile mou to kinhto
+    sou" is Greek."""
+
+    def both(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: both(v) for k, v in value.items()}
+        if isinstance(value, list):
+            spelled = [to_greeklish(v) for v in value if isinstance(v, str)]
+            return value + [v for v in dict.fromkeys(spelled) if v and v not in value]
+        return value
+
+    out = dict(data)
+    for section, table in data.items():
+        if isinstance(table, dict) and section in _GREEKLISH_SECTIONS:
+            out[section] = both(table)
+        elif section == "numbers" and isinstance(table, dict):
+            out[section] = {k: both(v) if k in _PLAIN_NUMBER_KEYS else v for k, v in table.items()}
     return out
 
 
@@ -195,13 +304,13 @@ def _plain_twin(entry: str) -> str | None:
             if guards and guards[-1] == depth:
                 guards.pop()
             depth -= 1
-        plain = folds.get(ord(ch))
-        if plain is None:
+        folded = folds.get(ord(ch))
+        if folded is None:
             out.append(ch)
         elif guards:
-            out.append(f"[{ch}{plain}]" if len(plain) == 1 else f"(?:{ch}|{plain})")
+            out.append(f"[{ch}{folded}]" if len(folded) == 1 else f"(?:{ch}|{folded})")
         else:
-            out.append(plain)
+            out.append(folded)
             changed = True
         i += 1
     return "".join(out) if changed else None
@@ -452,7 +561,13 @@ _CUE_WORD_LETTERS = 4
 #: Sections whose entries are a language's own words: its requests, refusals,
 #: postponements and exceptions, and the words it calls a number a phone number by.
 _CUE_SECTIONS = ("phrases", "refusal", "ask", "exception_cues", "exception_not_asked")
-_CUE_KEYS = (("numbers", "cues"), ("numbers", "other_cues"), ("payment", "arranged"))
+_CUE_KEYS = (
+    ("numbers", "cues"),
+    ("numbers", "other_cues"),
+    ("payment", "arranged"),
+    ("email", "at"),
+    ("email", "dot"),
+)
 #: A cue word found in the files of this many languages or more is international
 #: ("iban", "online"), no sign of any one of them.
 _INTERNATIONAL = 6
@@ -517,6 +632,11 @@ def _cue_texts(data: dict[str, Any]) -> list[str]:
                 texts.extend(v for v in value if isinstance(v, str))
     for section, key in _CUE_KEYS:
         texts.extend(v for v in data.get(section, {}).get(key, []) if isinstance(v, str))
+    # Its number words ("twaalf", "vijf"): numbers read out are a sign of the language.
+    numbers = data.get("numbers", {})
+    for group in ("digits", "pairs", "extra"):
+        for spelled in numbers.get(group, {}).values():
+            texts.extend(v for v in spelled if isinstance(v, str))
     return texts
 
 
@@ -665,7 +785,7 @@ def scores(lower: str) -> tuple[dict[str, int], int]:
         for code, weight in evidence.words.get(word, ()):
             found[code] = found.get(code, 0) + weight
     if evidence.pairs and len(tokens) > 1:
-        for pair in {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}:
+        for pair in {f"{a} {b}" for a, b in itertools.pairwise(tokens)}:
             for code in evidence.pairs.get(pair, ()):
                 found[code] = found.get(code, 0) + _WEIGHT_WORD
     return found, len(held & evidence.english)
@@ -686,20 +806,18 @@ def reading(lower: str) -> tuple[frozenset[str], str | None]:
         # A short draft: one word of the language is enough, unless English words stand
         # around it ("thanks for the update, ciao"); two are not, when English words
         # outnumber them ("thanks, I will send the files later", "later" being Dutch too).
+        # A single word is no sign of a second language beside one the draft holds
+        # enough words of ("po", "lang", "tayo" ... and a Spanish "mas").
+        alone = max(found.values(), default=0) < _EVIDENCE_NEEDED
         for code, weight in found.items():
             if (weight >= _EVIDENCE_NEEDED and weight >= _WEIGHT_WORD * english) or (
-                weight >= _WEIGHT_WORD and english <= _STRAY_ENGLISH
+                alone and weight >= _WEIGHT_WORD and english <= _STRAY_ENGLISH
             ):
                 codes.add(code)
     else:
-        # In a long English text, a few words of some language turn up by chance: more
-        # are needed, and no fewer than its everyday English words.
+        # In a long English text, a few words of some language turn up by chance.
         needed = _EVIDENCE_NEEDED + _WEIGHT_WORD * (spaces // _WORDS_PER_MARKER)
-        codes.update(
-            code
-            for code, weight in found.items()
-            if weight >= needed and weight >= _WEIGHT_WORD * english
-        )
+        codes.update(code for code, weight in found.items() if weight >= needed)
     ranked = sorted(((n, code) for code, n in found.items() if code in codes), reverse=True)
     lead = None
     if ranked and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
