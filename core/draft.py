@@ -6,7 +6,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from presend.core import lexicon, literals
 from presend.core.model import Context
@@ -326,24 +325,17 @@ class Draft:
 
     @property
     def languages(self) -> frozenset[str]:
-        """The languages the draft shows signs of (see ``lexicon.present``)."""
+        """The languages the draft shows signs of (see ``lexicon.reading``)."""
         found = self.memo.get("languages")
         if found is None:
-            markers = literals.DRAFT.register(_markers())
-            spots = self._found()
-            held = {
-                word
-                for word in _present(spots, markers)
-                if any(self.is_whole_word(at, at + len(word)) for at in spots[word])
-            }
-            found = self.memo["languages"] = lexicon.present(self.lower, held)
-            self.memo["leading"] = lexicon.leading(found, held)
+            found, self.memo["leading"] = lexicon.reading(self.lower)
+            self.memo["languages"] = found
         return found  # type: ignore[return-value]
 
     @property
     def leading_language(self) -> str | None:
         """Of the languages the draft shows, English aside, the one it holds the most
-        marker words of; None on a tie (see ``lexicon.leading``)."""
+        evidence of; None on a tie (see ``lexicon.reading``)."""
         if "languages" not in self.memo:
             _ = self.languages
         return self.memo["leading"]  # type: ignore[return-value]
@@ -388,12 +380,6 @@ class Draft:
         either side of it."""
         a, b = self.sentence_bounds(pos)
         return self.lower[max(a, pos - REACH) : min(b, pos + REACH)]
-
-
-@cache
-def _markers() -> tuple[str, ...]:
-    # One tuple for the life of the process: the literal set is known by its id.
-    return lexicon.all_markers()
 
 
 def _present(found: dict[str, list[int]], wanted: frozenset[str]) -> list[str]:
