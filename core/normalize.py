@@ -948,20 +948,38 @@ _DOTTED_DIGITS_PROBE = re.compile(r"\d\.\d\.\d")
 
 
 # A number given a group per line, after words that say a number follows: "Ring me on\n
-# 07700\n900\n461" (a column of figures with no such words stays as it is).
-_DIGIT_LINES = re.compile(r"(?<![\w.,])\d{2,5}(?:[ ]*\n[ ]*\d{1,5}){2,4}(?![\w.,])")
+# 07700\n900\n461" (a column of figures with no such words stays as it is). The lines may
+# be a list's items and a group's digits spaced out: "reach me:\n- 0\n- 4\n- 1 2\n- 3 4 5".
+_LINE_MARK = r"(?:[\-*\u2022\u00b7\u2013\u2014>][ ]+)?"
+_LINE_GROUP = r"\d(?: ?\d){0,4}"
+_DIGIT_LINES = re.compile(
+    rf"(?<![\w.,]){_LINE_GROUP}(?:[ ]*\n[ ]*{_LINE_MARK}{_LINE_GROUP}){{2,7}}(?![\w.,])"
+)
+_LINE_MARKS = re.compile(r"[ ]*\n[ ]*" + _LINE_MARK)
+# (the writer's own number: "reach me", "my cell", "call us")
+_WRITER_BEFORE = re.compile(r"\b(?:me|my|us|our|mine)\b")
+_MARKED_LINE = re.compile(r"\n[ ]*[\-*\u2022\u00b7\u2013\u2014>]")
 
 
 def _digit_lines(m: re.Match[str], _: str) -> str | None:
-    groups = m.group(0).split()
+    groups = [g.replace(" ", "") for g in _LINE_MARKS.split(m.group(0))]
     if not 7 <= sum(len(g) for g in groups) <= 15:
         return None
-    if not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start()):
+    if len(groups[0]) < 2 and _MARKED_LINE.search(m.group(0)) is None:
+        return None  # one digit a line, unmarked: the spaced-lines rewrite reads those
+    if not any(g.startswith("0") for g in groups) and [int(g) for g in groups] == sorted(
+        {int(g) for g in groups}
+    ):
+        return None  # "- 100\n- 250\n- 500": amounts rising, a list
+    before = max(0, m.start() - 40)
+    if not _CONTACT_BEFORE_COLUMN.search(m.string, before, m.start()):
         return None
+    if not _WRITER_BEFORE.search(m.string, before, m.start()):
+        return None  # "call counts for the last four weeks:\n120\n95\n...": figures
     return " ".join(groups)
 
 
-_DIGIT_LINES_PROBE = re.compile(r"\d\d[ ]*\n[ ]*\d+[ ]*\n[ ]*\d")
+_DIGIT_LINES_PROBE = re.compile(r"\d[ ]*\n[ ]*" + _LINE_MARK + r"\d[ \d]*\n")
 
 
 # A mark between two number words that ends a group of digits.
@@ -974,8 +992,10 @@ def _spelled(
     tokens: re.Pattern[str] | None = None,
     weak: frozenset[str] = frozenset(),
 ) -> str | None:
-    if "\n" in m.group(0) and not _CONTACT_BEFORE_COLUMN.search(
-        m.string, max(0, m.start() - 40), m.start()
+    if (
+        "\n" in m.group(0)
+        and not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start())
+        and not _grouped_lines(m.group(0), tokens)
     ):
         return None  # "one\ntwo\nthree ...": a list, unless words before say "call me"
     digits: list[str] = []
@@ -1035,6 +1055,15 @@ def _spelled(
         # language before a date; only seven digits said in words make it a number
         return None
     return joined
+
+
+def _grouped_lines(said: str, tokens: re.Pattern[str] | None) -> bool:
+    """Whether a run broken over lines holds a group of three or more words on each
+    line ("nine one six,\\nfour seven two, oh eight eight three"): a number said in
+    groups that the line happens to break, not a list of one word a line."""
+    tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
+    lines = said.split("\n")
+    return len(lines) <= 3 and all(len(tokens.findall(line)) >= 3 for line in lines)
 
 
 # A date written with slashes, dots or dashes: read in a run of number words, the run is a
