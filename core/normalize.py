@@ -506,7 +506,9 @@ _JOIN_RUN = re.compile("(?!)joined")  # (not "(?!)": re would hand back _SPELLED
 # with spaced hyphens between the parts of a name: "x i a o - l i n - 2 0 2 3".
 _SPACED = re.compile(
     # (not from the "s" of "it's": "it's v e n m o dot com")
-    r"(?<![\w@./:])(?<!\w['\u2019])(?:[A-Za-z0-9@_./:] (?:- (?=\w))?){4,}[A-Za-z0-9@_./:](?![\w@])"
+    # (a tag's "#" before its digits too: "p i x e l # 4 4 0 2", Discord's old form)
+    r"(?<![\w@./:])(?<!\w['\u2019])(?:(?:[A-Za-z0-9@_./:]|#(?= \d)) (?:- (?=\w))?){4,}"
+    r"[A-Za-z0-9@_./:](?![\w@])"
 )
 
 
