@@ -652,10 +652,13 @@ def _has_broken_at(lower: str, _: Found | None) -> bool:
 _SPACED_HANDLE = re.compile(
     r"(?<![\w@.])@[ \t]*[a-z_][a-z0-9_]*"
     r"(?:(?:(?<=_)|(?<![a-z0-9][a-z0-9]))[ \t]+[a-z0-9_]+"
-    r"|(?:[ \t]+|\n)(?=_|[a-z0-9](?![a-z0-9_]))[a-z0-9_]+)*"
+    r"|(?:[ \t]+|\n)(?=_|[a-z0-9](?![a-z0-9_]))[a-z0-9_]+"
+    # (dots with spaces round them: "@ sofi . ink . studio")
+    r"|[ \t]+\.[ \t]+[a-z0-9_]+)*"
     r"(?![a-z0-9_@]| ?\.\w| dot\b)"
 )
 _HANDLE_GAP = re.compile(r"[ \t\n]+")
+_WORD_THEN_GAP = re.compile(r"[\w.][ \t]?$")
 
 
 def _spaced_handle(m: re.Match[str], text: str) -> str | None:
@@ -668,6 +671,8 @@ def _spaced_handle(m: re.Match[str], text: str) -> str | None:
         if not all(a.endswith("_") or b.startswith("_") for a, b in itertools.pairwise(pieces)):
             return None
     joined = _HANDLE_GAP.sub("", run)
+    if "." in run and _WORD_THEN_GAP.search(text, max(0, m.start() - 2), m.start()):
+        return None  # "anna @ gmail . com": an address's "@", which other rewrites read
     if sum(c.isalnum() for c in joined) < 3:
         return None
     if not _HANDLE_GAP.search(run[1:].strip()):
@@ -1752,6 +1757,26 @@ def _has_app_emoji(lower: str, _: Found | None) -> bool:
     return any(e in lower for e in _APP_EMOJI)
 
 
+# Emoji set between the words of an app's nickname ("on the 📸 gram", "the 💚 green app"):
+# dropped, so the nickname reads whole (vocabulary.toml, [app_nicknames]).
+_THE_NICKNAMES = lexicon.alternation(
+    [n.removeprefix("the ") for n in vocabulary()["app_nicknames"]["names"] if n.startswith("the ")]
+)
+_NICKNAME_EMOJI = re.compile(
+    rf"\bthe((?:[ \t]*[^\x00-\x7f\w\s]\ufe0f?)+)[ \t]+(?={_THE_NICKNAMES}(?![\w]))"
+)
+
+
+def _nickname_emoji(m: re.Match[str], text: str) -> str | None:
+    if any(unicodedata.category(c) != "So" for c in m.group(1) if not c.isspace() and c != "\ufe0f"):
+        return None  # "the → green one": an arrow, a sign of the text's own
+    return text[m.start() : m.start(1)] + " "
+
+
+def _has_nickname_emoji(lower: str, _: Found | None) -> bool:
+    return not lower.isascii() and "the" in lower
+
+
 # The local part of an address with its provider named after it instead of "@": "my
 # email: ana.ruiz88 (the gmail one)", "mail me, ana_ruiz on outlook": read as "ana.ruiz88
 # at gmail", after an email word, and only a local part with a dot, an underscore or a
@@ -2761,6 +2786,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SHORT_SPELLED, _short_spelled, _probe(_SHORT_SPELLED_PROBE)),
     (_SPLIT_NAME, _split_name, _probe(_SPLIT_NAME_PROBE)),
     (_PROVIDER_AFTER, _provider_after, _probe(_PROVIDER_AFTER_PROBE)),
+    (_NICKNAME_EMOJI, _nickname_emoji, _has_nickname_emoji),
     (_APP_EMOJI_SLOT, _app_emoji, _has_app_emoji),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),
