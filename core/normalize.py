@@ -2083,25 +2083,29 @@ def _has_spoken_slash(lower: str, _: Found | None) -> bool:
 # in if you want references: /in/ tomas - ferreira - 9b2".
 _PROFILE_PATH = re.compile(
     r"(?<![\w.])(?:linked ?in|li) *(?::|->|\u2192|=>)? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
-    r"|(?<![\w./:])/ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
+    # (the first slash left out too, after LinkedIn: "LinkedIn — in / daniel-okafor")
+    r"|(?<![\w./:])(?:/ *)?in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
 )
 _LINKEDIN_BEFORE = re.compile(r"\blinked ?in\b[^.!?\n]{0,80}$")
 _PROFILE_NAME = re.compile(r"[a-z0-9] *- *[a-z0-9]|\d")
 
 
 def _profile_path(m: re.Match[str], text: str) -> str | None:
-    if m.group(0).startswith("/") and not (
+    if not m.group(0).startswith("l") and not (
         # (a profile's name has a hyphen or a digit in it: "/in/ paths to ids" has not)
         _PROFILE_NAME.search(m.group(0))
         and _LINKEDIN_BEFORE.search(m.string, max(0, m.start() - 100), m.start())
     ):
         return None  # "/in/progress": a path of something else
-    name = text[m.start() : m.end()].split("/", 2)[2].replace(" ", "")
+    name = text[m.start() : m.end()].rsplit("/", 1)[1].replace(" ", "")
     return f"linkedin.com/in/{name}"
 
 
 def _has_profile_path(lower: str, _: Found | None) -> bool:
-    return "/in" in lower
+    return "/in" in lower or ("linked" in lower and _IN_SLASH.search(lower) is not None)
+
+
+_IN_SLASH = re.compile(r"\bin */ *[a-z0-9]")
 
 
 # An address written backwards ("moc.liamg@eod.nhoj", "read it backwards"): the part
