@@ -164,6 +164,15 @@ _CONTACT_PATH = re.compile(
 )
 
 
+# A page to book a call or a meeting with the site's owner: "harperlab.com/book",
+# "/book-a-call", "/schedule", "/appointments" (a call arranged outside the platform).
+_BOOKING_PATH = re.compile(
+    r"/(?:book(?:ing)?|book-?a-?(?:call|meeting|session|consultation|chat)|schedule(?:-a-call)?"
+    r"|appointments?|consultation|discovery-?call|free-?call|calendar)/?(?:$|[?#])",
+    re.IGNORECASE,
+)
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every link or bare domain, with what it leads to."""
     yield from _app_links(draft)
@@ -339,7 +348,11 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
         return "external_application", "breach"
     if owner == "other":
         return "project_link", "allowed"
-    if _CONTACT_PATH.search(path):
+    if _CONTACT_PATH.search(path) or _BOOKING_PATH.search(path):
+        if _BOOKING_PATH.search(path) and not _CONTACT_PATH.search(path):
+            if draft.context.role == "client" and _page_at_work(draft, start):
+                return "project_link", "allowed"  # "our /booking page is slow": the work
+            return "meeting_link", "breach"  # one's own page to book a call with
         if draft.context.role == "client" and lexicon.pattern("work", "form_faults").search(
             draft.sentence(start)
         ):
