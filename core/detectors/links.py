@@ -172,6 +172,11 @@ _BOOKING_PATH = re.compile(
     re.IGNORECASE,
 )
 
+_SHOWN_AS_WORK = re.compile(
+    r"\b(?:demo|sample|example|mock-?up|prototype|staging|test site|"
+    r"(?:one|site|page) (?:i|we) (?:did|built|made|designed|set up))\b"
+)
+
 
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every link or bare domain, with what it leads to."""
@@ -350,8 +355,10 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
         return "project_link", "allowed"
     if _CONTACT_PATH.search(path) or _BOOKING_PATH.search(path):
         if _BOOKING_PATH.search(path) and not _CONTACT_PATH.search(path):
-            if draft.context.role == "client" and _page_at_work(draft, start):
-                return "project_link", "allowed"  # "our /booking page is slow": the work
+            if _page_at_work(draft, start) or _SHOWN_AS_WORK.search(draft.sentence(start)):
+                # "our /booking page is slow", "one I did for a clinic (demo site)": the
+                # page is the work, not a call with the writer
+                return "project_link", "allowed"
             return "meeting_link", "breach"  # one's own page to book a call with
         if draft.context.role == "client" and lexicon.pattern("work", "form_faults").search(
             draft.sentence(start)
