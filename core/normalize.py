@@ -1768,7 +1768,9 @@ _NICKNAME_EMOJI = re.compile(
 
 
 def _nickname_emoji(m: re.Match[str], text: str) -> str | None:
-    if any(unicodedata.category(c) != "So" for c in m.group(1) if not c.isspace() and c != "\ufe0f"):
+    if any(
+        unicodedata.category(c) != "So" for c in m.group(1) if not c.isspace() and c != "\ufe0f"
+    ):
         return None  # "the → green one": an arrow, a sign of the text's own
     return text[m.start() : m.start(1)] + " "
 
@@ -1798,6 +1800,43 @@ def _provider_after(m: re.Match[str], text: str) -> str | None:
         return None
     local = text[m.start() : m.start(1)]
     return f"{local} at {m.group(2)}"
+
+
+# A line of its own giving an address as a name "on" its provider, the writer's signed
+# name or a handle-shaped one: "— Pablo Ruiz | Voice Talent\npablo ruiz vo on gmail"
+# -> "pabloruizvo at gmail" (not "calendar on outlook": no name of the writer's).
+_PROVIDER_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[\-\u2013\u2014>*][ \t]*)?"
+    r"([a-z][a-z0-9._\-]*(?: [a-z0-9][a-z0-9._\-]*){0,3}) on (?:the )?"
+    rf"({'|'.join(('googlemail', *_NAMED_MAIL))})(?: account| mail)?[ \t.]*$"
+)
+
+
+_MEDIA_TYPES = frozenset(
+    "mp3 mp4 mov wav avi mkv gif svg psd ai fig key pages numbers heic".split()
+)
+
+
+def _provider_line(m: re.Match[str], text: str) -> str | None:
+    local = text[m.start(1) : m.end(1)]
+    words = local.split()
+    if local.rsplit(".", 1)[-1] in _FILE_TYPES or local.rsplit(".", 1)[-1] in _MEDIA_TYPES:
+        return None  # "- final_cut.pdf on icloud": a file kept there
+    if not re.search(r"[._0-9]", local) and not (
+        # the first two words the writer's name, signed above ("Pablo Ruiz")
+        len(words) >= 2
+        and re.search(
+            rf"\b{re.escape(words[0].capitalize())}\s+{re.escape(words[1].capitalize())}\b",
+            text[max(0, m.start() - 200) : m.start()],
+        )
+    ):
+        return None  # "calendar on outlook", "shared slides on icloud": no name
+    joined = "".join(local.split())
+    return text[m.start() : m.start(1)] + f"{joined} at {m.group(2)}"
+
+
+def _has_provider_line(lower: str, _: Found | None) -> bool:
+    return " on " in lower and "\n" in lower
 
 
 _PROVIDER_AFTER_PROBE = re.compile(
@@ -2298,7 +2337,8 @@ def _split_provider(m: re.Match[str], text: str) -> str | None:
 # place to write to: "send it to my gee mail" -> "my gmail" (not the providers' own names
 # or two everyday words: "my hot mail" stays).
 _SOUNDED_PROVIDER = re.compile(
-    r"(?<=\b(?:my|ur)\s)("
+    # (and after "on" at a line's end: "pablo ruiz vo on gee mail", see _PROVIDER_LINE)
+    r"(?:(?<=\bmy\s)|(?<=\bur\s)|(?<=\bon\s)(?=[a-z \-]+[ \t.]*(?:\n|$)))("
     + "|".join(
         re.escape(k).replace(r"\ ", " ")
         for k in sorted(_SPLIT_PROVIDERS, key=len, reverse=True)
@@ -2313,7 +2353,7 @@ def _sounded_provider(m: re.Match[str], _: str) -> str:
 
 
 def _has_sounded_provider(lower: str, _: Found | None) -> bool:
-    return "my " in lower or "ur " in lower
+    return "my " in lower or "ur " in lower or "on " in lower
 
 
 # With no suffix after it ("ann at gee mail, or ..."), a name sounded out is enough, but
@@ -2790,6 +2830,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SHORT_SPELLED, _short_spelled, _probe(_SHORT_SPELLED_PROBE)),
     (_SPLIT_NAME, _split_name, _probe(_SPLIT_NAME_PROBE)),
     (_PROVIDER_AFTER, _provider_after, _probe(_PROVIDER_AFTER_PROBE)),
+    (_PROVIDER_LINE, _provider_line, _has_provider_line),
     (_NICKNAME_EMOJI, _nickname_emoji, _has_nickname_emoji),
     (_APP_EMOJI_SLOT, _app_emoji, _has_app_emoji),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
