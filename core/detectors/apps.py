@@ -158,7 +158,8 @@ class _Patterns:
             # no sign between when the name reads as one and the ID is the writer's own or
             # to be searched ("search ID linda_sz886", "my ID kate_88"; not "app ID wx_3f2")
             r"|(?:(?<=search id)|(?<=search for id)|(?<=search my id)|(?<=my id)|(?<=our id)"
-            r"|(?<=add id)|(?<=find id)|(?<=: id)|(?<=me id))(?=\s+@?(?:[a-z][a-z0-9]*[._][\w.]*\w|[a-z]{2,}\d[\w.]*)(?![\w@])))\s*"
+            r"|(?<=add id)|(?<=find id)|(?<=: id)|(?<=me id))"
+            r"(?=\s+@?(?:[a-z][a-z0-9]*[._][\w.]*\w|[a-z]{2,}\d[\w.]*)(?![\w@])))\s*"
             r"@?_?[a-z][\w.\-]{2,30}\w(?:#\d{4})?"
         )
         # ... 'I'm "pixelmaven" there', "my name there is Joana Vieira Designs"

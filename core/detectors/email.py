@@ -347,7 +347,8 @@ _PIECE_PROVIDERS = sorted(_STANDALONE_PROVIDERS, key=lambda name: (-len(name), n
 _JOIN = re.compile(
     r"\b(?:put|stick|glue|join|combine|merge)\s+(?:them|it|these|those|both|everything|it all|"
     r"the (?:pieces|parts|bits|halves|two(?: parts| halves)?))\s+together\b|"
-    r"\bput (?:the|an?) (?:@(?!\w)|(?:at sign|at symbol|dot)\b)|\bwhere (?:they|it) (?:go|goes|belongs?)\b|"
+    r"\bput (?:the|an?) (?:@(?!\w)|(?:at sign|at symbol|dot)\b)|"
+    r"\bwhere (?:they|it) (?:go|goes|belongs?)\b|"
     r"\b(?:first|second|other|last) (?:half|part|bit|piece) of (?:my|the|our) "
     r"(?:e-?mail|g-?mail|mail|address)\s*(?::|is\b|=)|"
     r"\b(?:first|second|other|last) (?:half|part|bit|piece)\s*(?:[:=]|is\b)|"
