@@ -658,7 +658,6 @@ _SPACED_HANDLE = re.compile(
     r"(?![a-z0-9_@]| ?\.\w| dot\b)"
 )
 _HANDLE_GAP = re.compile(r"[ \t\n]+")
-_WORD_THEN_GAP = re.compile(r"[\w.][ \t]?$")
 
 
 def _spaced_handle(m: re.Match[str], text: str) -> str | None:
@@ -671,8 +670,6 @@ def _spaced_handle(m: re.Match[str], text: str) -> str | None:
         if not all(a.endswith("_") or b.startswith("_") for a, b in itertools.pairwise(pieces)):
             return None
     joined = _HANDLE_GAP.sub("", run)
-    if "." in run and _WORD_THEN_GAP.search(text, max(0, m.start() - 2), m.start()):
-        return None  # "anna @ gmail . com": an address's "@", which other rewrites read
     if sum(c.isalnum() for c in joined) < 3:
         return None
     if not _HANDLE_GAP.search(run[1:].strip()):
@@ -843,7 +840,7 @@ def _spelled_pattern(
     # (four for a dash between spaces before a bracket: "514 - (two nine two)")
     # (the Arabic-script comma "،" and the ideographic "、" too: "صفر تین تین ایک، سات")
     gap = (
-        rf"(?:[ ,\u060c\u3001.\-()/\n{_DOT_LIKE}]{{1,4}}"
+        rf"(?:[ ,;\u060c\u3001.\-()/\n{_DOT_LIKE}]{{1,4}}"
         rf"|\]?[ ,.\-/\n]{{0,3}}\[|\][ ,.\-/\n]{{0,3}})"
     )
     run = re.compile(
@@ -1836,7 +1833,7 @@ def _provider_line(m: re.Match[str], text: str) -> str | None:
 
 
 def _has_provider_line(lower: str, _: Found | None) -> bool:
-    return " on " in lower and "\n" in lower
+    return " on " in lower
 
 
 _PROVIDER_AFTER_PROBE = re.compile(
@@ -2141,7 +2138,7 @@ def _profile_path(m: re.Match[str], text: str) -> str | None:
 
 
 def _has_profile_path(lower: str, _: Found | None) -> bool:
-    return "/in" in lower or ("linked" in lower and _IN_SLASH.search(lower) is not None)
+    return _IN_SLASH.search(lower) is not None
 
 
 _IN_SLASH = re.compile(r"\bin */ *[a-z0-9]")
@@ -2353,7 +2350,10 @@ def _sounded_provider(m: re.Match[str], _: str) -> str:
 
 
 def _has_sounded_provider(lower: str, _: Found | None) -> bool:
-    return "my " in lower or "ur " in lower or "on " in lower
+    return _SOUNDED_PROBE.search(lower) is not None
+
+
+_SOUNDED_PROBE = re.compile(r"\b(?:my|ur|on)\s")
 
 
 # With no suffix after it ("ann at gee mail, or ..."), a name sounded out is enough, but
@@ -2473,7 +2473,7 @@ _BRACKET_WORDS = lexicon.alternation(sorted(_AT_SET | {"dot", "period", r"\.", "
 _BRACKETED = re.compile(rf"\s?[\[({{<]\s{{0,2}}({_BRACKET_WORDS})\s{{0,2}}[\])}}>]\s?")
 _BRACKET_PROBE = re.compile(rf"[\[({{<]\s{{0,2}}(?:{_BRACKET_WORDS})\s{{0,2}}[\])}}>]")
 # Three single characters between single spaces: the middle of any spaced-out run.
-_SPACED_PROBE = re.compile(r" [a-z0-9@_./:] [a-z0-9@_./:] [a-z0-9@_./:] ")
+_SPACED_PROBE = re.compile(r" [a-z0-9@_./:#] [a-z0-9@_./:#] [a-z0-9@_./:#] ")
 _DIGIT_WORDS_NOT_O = (*_SPOKEN_NUMBERS, *_HUNDREDS, *_DOUBLE, *_TRIPLE)
 # A digit word, or the start of a digit group, right after a digit word.
 # "o" as a digit beside a digit group: the literal first, so the search is quick.
@@ -2605,12 +2605,12 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
             if (at and _WORD_RE.match(lower, at - 1)) or _WORD_RE.match(lower, end):
                 continue  # inside a longer word
             gap = end
-            while gap < len(lower) and gap - end < 4 and lower[gap] in " ,.-()/\n[]":
+            while gap < len(lower) and gap - end < 4 and lower[gap] in " ,;.-()/\n[]":
                 gap += 1
             if gap > end and gap in starts:
                 return True
             back = at
-            while back > 0 and at - back < 4 and lower[back - 1] in " ,.-()/\n[]":
+            while back > 0 and at - back < 4 and lower[back - 1] in " ,;.-()/\n[]":
                 back -= 1
             if back < at and back in ends:
                 return True
