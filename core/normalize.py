@@ -658,6 +658,7 @@ _SPACED_HANDLE = re.compile(
     r"(?![a-z0-9_@]| ?\.\w| dot\b)"
 )
 _HANDLE_GAP = re.compile(r"[ \t\n]+")
+_WORD_THEN_GAP = re.compile(r"[\w.][ \t]$")
 
 
 def _spaced_handle(m: re.Match[str], text: str) -> str | None:
@@ -670,6 +671,12 @@ def _spaced_handle(m: re.Match[str], text: str) -> str | None:
         if not all(a.endswith("_") or b.startswith("_") for a, b in itertools.pairwise(pieces)):
             return None
     joined = _HANDLE_GAP.sub("", run)
+    if (
+        "." in joined
+        and _WORD_THEN_GAP.search(text, max(0, m.start() - 2), m.start())
+        and _ADDRESS_END.fullmatch(joined.rsplit(".", 1)[1].lower())
+    ):
+        return None  # "hi @ studiofern . co": an address's "@", which the email detector reads
     if sum(c.isalnum() for c in joined) < 3:
         return None
     if not _HANDLE_GAP.search(run[1:].strip()):
@@ -971,10 +978,6 @@ def _digit_lines(m: re.Match[str], _: str) -> str | None:
         return None
     if len(groups[0]) < 2 and _MARKED_LINE.search(m.group(0)) is None:
         return None  # one digit a line, unmarked: the spaced-lines rewrite reads those
-    if not any(g.startswith("0") for g in groups) and [int(g) for g in groups] == sorted(
-        {int(g) for g in groups}
-    ):
-        return None  # "- 100\n- 250\n- 500": amounts rising, a list
     before = max(0, m.start() - 40)
     if not _CONTACT_BEFORE_COLUMN.search(m.string, before, m.start()):
         return None
@@ -1902,6 +1905,7 @@ _SUFFIXES = (
     r"ro|pt|store|shop|site|online|tech|studio|edu|gov|ac|mil|ch|se|no|dk|fi|be|ie|nz|za|ke|"
     r"gh|cz|gr|il|hu|sk|at|cc|tv|gg|design|agency|email|page|blog|pro|work)"
 )
+_ADDRESS_END = re.compile(_SUFFIXES)
 # An address with one symbol put for both its "@" and its dot, the key given beside it:
 # "d.nowak ☆ outlook ☆ com (first star = @, second = dot)"; or for the "@" alone before
 # a domain, when the draft says what the symbol stands for ("☆ = @").
