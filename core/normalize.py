@@ -1806,10 +1806,13 @@ def _provider_after(m: re.Match[str], text: str) -> str | None:
 # name or a handle-shaped one: "— Pablo Ruiz | Voice Talent\npablo ruiz vo on gmail"
 # -> "pabloruizvo at gmail" (not "calendar on outlook": no name of the writer's).
 _PROVIDER_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[\-\u2013\u2014>*][ \t]*)?"
+    r"(?m)(?:^[ \t]*(?:[\-\u2013\u2014>*][ \t]*)?|(?<=[:(,\"\u201c] )|(?<=[:(,\"\u201c]))"
     r"([a-z][a-z0-9._\-]*(?: [a-z0-9][a-z0-9._\-]*){0,3}) on (?:the )?"
-    rf"({'|'.join(('googlemail', *_NAMED_MAIL))})(?: account| mail)?[ \t.]*$"
+    rf"({'|'.join(('googlemail', *_NAMED_MAIL))})(?: account| mail)?"
+    # (ending its line, or its clause: "Contact: dev.k88 on the gmail account. ...")
+    r"(?=[ \t]*(?:[.,;:)\"\u201d!?]|$))"
 )
+_VERSION = re.compile(r"v?\d[\d.]*")
 
 
 _MEDIA_TYPES = frozenset(
@@ -1820,6 +1823,8 @@ _MEDIA_TYPES = frozenset(
 def _provider_line(m: re.Match[str], text: str) -> str | None:
     local = text[m.start(1) : m.end(1)]
     words = local.split()
+    if _VERSION.fullmatch(local):
+        return None  # "tested: v2.1 on outlook": a version
     if local.rsplit(".", 1)[-1] in _FILE_TYPES or local.rsplit(".", 1)[-1] in _MEDIA_TYPES:
         return None  # "- final_cut.pdf on icloud": a file kept there
     if not re.search(r"[._0-9]", local) and not (
@@ -2339,7 +2344,7 @@ def _split_provider(m: re.Match[str], text: str) -> str | None:
 # or two everyday words: "my hot mail" stays).
 _SOUNDED_PROVIDER = re.compile(
     # (and after "on" at a line's end: "pablo ruiz vo on gee mail", see _PROVIDER_LINE)
-    r"(?:(?<=\bmy\s)|(?<=\bur\s)|(?<=\bon\s)(?=[a-z \-]+[ \t.]*(?:\n|$)))("
+    r"(?:(?<=\bmy\s)|(?<=\bur\s)|(?<=\bon\s)(?=[a-z \-]+[ \t]*(?:[.,;:)\"\u201d!?]|\n|$)))("
     + "|".join(
         re.escape(k).replace(r"\ ", " ")
         for k in sorted(_SPLIT_PROVIDERS, key=len, reverse=True)
