@@ -1806,7 +1806,8 @@ def _provider_after(m: re.Match[str], text: str) -> str | None:
 # name or a handle-shaped one: "— Pablo Ruiz | Voice Talent\npablo ruiz vo on gmail"
 # -> "pabloruizvo at gmail" (not "calendar on outlook": no name of the writer's).
 _PROVIDER_LINE = re.compile(
-    r"(?m)(?:^[ \t]*(?:[\-\u2013\u2014>*][ \t]*)?|(?<=[:(,\"\u201c] )|(?<=[:(,\"\u201c]))"
+    # (a list's mark before it stays out of the match: "- dev.k88 on gmail")
+    r"(?m)(?:^|(?<=^[\-\u2013\u2014>*] )|(?<=[:(,\"\u201c] )|(?<=[:(,\"\u201c]))"
     r"([a-z][a-z0-9._\-]*(?: [a-z0-9][a-z0-9._\-]*){0,3}) on (?:the )?"
     rf"({'|'.join(('googlemail', *_NAMED_MAIL))})(?: account| mail)?"
     # (ending its line, or its clause: "Contact: dev.k88 on the gmail account. ...")
