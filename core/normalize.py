@@ -506,7 +506,9 @@ _JOIN_RUN = re.compile("(?!)joined")  # (not "(?!)": re would hand back _SPELLED
 # with spaced hyphens between the parts of a name: "x i a o - l i n - 2 0 2 3".
 _SPACED = re.compile(
     # (not from the "s" of "it's": "it's v e n m o dot com")
-    r"(?<![\w@./:])(?<!\w['\u2019])(?:[A-Za-z0-9@_./:] (?:- (?=\w))?){4,}[A-Za-z0-9@_./:](?![\w@])"
+    # (a tag's "#" before its digits too: "p i x e l # 4 4 0 2", Discord's old form)
+    r"(?<![\w@./:])(?<!\w['\u2019])(?:(?:[A-Za-z0-9@_./:]|#(?= \d)) (?:- (?=\w))?){4,}"
+    r"[A-Za-z0-9@_./:](?![\w@])"
 )
 
 
@@ -650,10 +652,13 @@ def _has_broken_at(lower: str, _: Found | None) -> bool:
 _SPACED_HANDLE = re.compile(
     r"(?<![\w@.])@[ \t]*[a-z_][a-z0-9_]*"
     r"(?:(?:(?<=_)|(?<![a-z0-9][a-z0-9]))[ \t]+[a-z0-9_]+"
-    r"|(?:[ \t]+|\n)(?=_|[a-z0-9](?![a-z0-9_]))[a-z0-9_]+)*"
+    r"|(?:[ \t]+|\n)(?=_|[a-z0-9](?![a-z0-9_]))[a-z0-9_]+"
+    # (dots with spaces round them: "@ sofi . ink . studio")
+    r"|[ \t]+\.[ \t]+[a-z0-9_]+)*"
     r"(?![a-z0-9_@]| ?\.\w| dot\b)"
 )
 _HANDLE_GAP = re.compile(r"[ \t\n]+")
+_WORD_THEN_GAP = re.compile(r"[\w.][ \t]$")
 
 
 def _spaced_handle(m: re.Match[str], text: str) -> str | None:
@@ -666,6 +671,12 @@ def _spaced_handle(m: re.Match[str], text: str) -> str | None:
         if not all(a.endswith("_") or b.startswith("_") for a, b in itertools.pairwise(pieces)):
             return None
     joined = _HANDLE_GAP.sub("", run)
+    if (
+        "." in joined
+        and _WORD_THEN_GAP.search(text, max(0, m.start() - 2), m.start())
+        and _ADDRESS_END.fullmatch(joined.rsplit(".", 1)[1].lower())
+    ):
+        return None  # "hi @ studiofern . co": an address's "@", which the email detector reads
     if sum(c.isalnum() for c in joined) < 3:
         return None
     if not _HANDLE_GAP.search(run[1:].strip()):
@@ -836,7 +847,7 @@ def _spelled_pattern(
     # (four for a dash between spaces before a bracket: "514 - (two nine two)")
     # (the Arabic-script comma "،" and the ideographic "、" too: "صفر تین تین ایک، سات")
     gap = (
-        rf"(?:[ ,\u060c\u3001.\-()/\n{_DOT_LIKE}]{{1,4}}"
+        rf"(?:[ ,;\u060c\u3001.\-()/\n{_DOT_LIKE}]{{1,4}}"
         rf"|\]?[ ,.\-/\n]{{0,3}}\[|\][ ,.\-/\n]{{0,3}})"
     )
     run = re.compile(
@@ -948,20 +959,34 @@ _DOTTED_DIGITS_PROBE = re.compile(r"\d\.\d\.\d")
 
 
 # A number given a group per line, after words that say a number follows: "Ring me on\n
-# 07700\n900\n461" (a column of figures with no such words stays as it is).
-_DIGIT_LINES = re.compile(r"(?<![\w.,])\d{2,5}(?:[ ]*\n[ ]*\d{1,5}){2,4}(?![\w.,])")
+# 07700\n900\n461" (a column of figures with no such words stays as it is). The lines may
+# be a list's items and a group's digits spaced out: "reach me:\n- 0\n- 4\n- 1 2\n- 3 4 5".
+_LINE_MARK = r"(?:[\-*\u2022\u00b7\u2013\u2014>][ ]+)?"
+_LINE_GROUP = r"\d(?: ?\d){0,4}"
+_DIGIT_LINES = re.compile(
+    rf"(?<![\w.,]){_LINE_GROUP}(?:[ ]*\n[ ]*{_LINE_MARK}{_LINE_GROUP}){{2,7}}(?![\w.,])"
+)
+_LINE_MARKS = re.compile(r"[ ]*\n[ ]*" + _LINE_MARK)
+# (the writer's own number: "reach me", "my cell", "call us")
+_WRITER_BEFORE = re.compile(r"\b(?:me|my|us|our|mine)\b")
+_MARKED_LINE = re.compile(r"\n[ ]*[\-*\u2022\u00b7\u2013\u2014>]")
 
 
 def _digit_lines(m: re.Match[str], _: str) -> str | None:
-    groups = m.group(0).split()
+    groups = [g.replace(" ", "") for g in _LINE_MARKS.split(m.group(0))]
     if not 7 <= sum(len(g) for g in groups) <= 15:
         return None
-    if not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start()):
+    if len(groups[0]) < 2 and _MARKED_LINE.search(m.group(0)) is None:
+        return None  # one digit a line, unmarked: the spaced-lines rewrite reads those
+    before = max(0, m.start() - 40)
+    if not _CONTACT_BEFORE_COLUMN.search(m.string, before, m.start()):
         return None
+    if not _WRITER_BEFORE.search(m.string, before, m.start()):
+        return None  # "call counts for the last four weeks:\n120\n95\n...": figures
     return " ".join(groups)
 
 
-_DIGIT_LINES_PROBE = re.compile(r"\d\d[ ]*\n[ ]*\d+[ ]*\n[ ]*\d")
+_DIGIT_LINES_PROBE = re.compile(r"\d[ ]*\n[ ]*" + _LINE_MARK + r"\d[ \d]*\n")
 
 
 # A mark between two number words that ends a group of digits.
@@ -974,8 +999,10 @@ def _spelled(
     tokens: re.Pattern[str] | None = None,
     weak: frozenset[str] = frozenset(),
 ) -> str | None:
-    if "\n" in m.group(0) and not _CONTACT_BEFORE_COLUMN.search(
-        m.string, max(0, m.start() - 40), m.start()
+    if (
+        "\n" in m.group(0)
+        and not _CONTACT_BEFORE_COLUMN.search(m.string, max(0, m.start() - 40), m.start())
+        and not _grouped_lines(m.group(0), tokens)
     ):
         return None  # "one\ntwo\nthree ...": a list, unless words before say "call me"
     digits: list[str] = []
@@ -1035,6 +1062,15 @@ def _spelled(
         # language before a date; only seven digits said in words make it a number
         return None
     return joined
+
+
+def _grouped_lines(said: str, tokens: re.Pattern[str] | None) -> bool:
+    """Whether a run broken over lines holds a group of three or more words on each
+    line ("nine one six,\\nfour seven two, oh eight eight three"): a number said in
+    groups that the line happens to break, not a list of one word a line."""
+    tokens = tokens or _spelled_pattern(frozenset(_WORDS_BY_LANGUAGE))[1]
+    lines = said.split("\n")
+    return len(lines) <= 3 and all(len(tokens.findall(line)) >= 3 for line in lines)
 
 
 # A date written with slashes, dots or dashes: read in a run of number words, the run is a
@@ -1721,6 +1757,28 @@ def _has_app_emoji(lower: str, _: Found | None) -> bool:
     return any(e in lower for e in _APP_EMOJI)
 
 
+# Emoji set between the words of an app's nickname ("on the 📸 gram", "the 💚 green app"):
+# dropped, so the nickname reads whole (vocabulary.toml, [app_nicknames]).
+_THE_NICKNAMES = lexicon.alternation(
+    [n.removeprefix("the ") for n in vocabulary()["app_nicknames"]["names"] if n.startswith("the ")]
+)
+_NICKNAME_EMOJI = re.compile(
+    rf"\bthe((?:[ \t]*[^\x00-\x7f\w\s]\ufe0f?)+)[ \t]+(?={_THE_NICKNAMES}(?![\w]))"
+)
+
+
+def _nickname_emoji(m: re.Match[str], text: str) -> str | None:
+    if any(
+        unicodedata.category(c) != "So" for c in m.group(1) if not c.isspace() and c != "\ufe0f"
+    ):
+        return None  # "the → green one": an arrow, a sign of the text's own
+    return text[m.start() : m.start(1)] + " "
+
+
+def _has_nickname_emoji(lower: str, _: Found | None) -> bool:
+    return not lower.isascii() and "the" in lower
+
+
 # The local part of an address with its provider named after it instead of "@": "my
 # email: ana.ruiz88 (the gmail one)", "mail me, ana_ruiz on outlook": read as "ana.ruiz88
 # at gmail", after an email word, and only a local part with a dot, an underscore or a
@@ -1742,6 +1800,49 @@ def _provider_after(m: re.Match[str], text: str) -> str | None:
         return None
     local = text[m.start() : m.start(1)]
     return f"{local} at {m.group(2)}"
+
+
+# A line of its own giving an address as a name "on" its provider, the writer's signed
+# name or a handle-shaped one: "— Pablo Ruiz | Voice Talent\npablo ruiz vo on gmail"
+# -> "pabloruizvo at gmail" (not "calendar on outlook": no name of the writer's).
+_PROVIDER_LINE = re.compile(
+    # (a list's mark before it stays out of the match: "- dev.k88 on gmail")
+    r"(?m)(?:^|(?<=^[\-\u2013\u2014>*] )|(?<=[:(,\"\u201c] )|(?<=[:(,\"\u201c]))"
+    r"([a-z][a-z0-9._\-]*(?: [a-z0-9][a-z0-9._\-]*){0,3}) on (?:the )?"
+    rf"({'|'.join(('googlemail', *_NAMED_MAIL))})(?: account| mail)?"
+    # (ending its line, or its clause: "Contact: dev.k88 on the gmail account. ...")
+    r"(?=[ \t]*(?:[.,;:)\"\u201d!?]|$))"
+)
+_VERSION = re.compile(r"v?\d[\d.]*")
+
+
+_MEDIA_TYPES = frozenset(
+    "mp3 mp4 mov wav avi mkv gif svg psd ai fig key pages numbers heic".split()
+)
+
+
+def _provider_line(m: re.Match[str], text: str) -> str | None:
+    local = text[m.start(1) : m.end(1)]
+    words = local.split()
+    if _VERSION.fullmatch(local):
+        return None  # "tested: v2.1 on outlook": a version
+    if local.rsplit(".", 1)[-1] in _FILE_TYPES or local.rsplit(".", 1)[-1] in _MEDIA_TYPES:
+        return None  # "- final_cut.pdf on icloud": a file kept there
+    if not re.search(r"[._0-9]", local) and not (
+        # the first two words the writer's name, signed above ("Pablo Ruiz")
+        len(words) >= 2
+        and re.search(
+            rf"\b{re.escape(words[0].capitalize())}\s+{re.escape(words[1].capitalize())}\b",
+            text[max(0, m.start() - 200) : m.start()],
+        )
+    ):
+        return None  # "calendar on outlook", "shared slides on icloud": no name
+    joined = "".join(local.split())
+    return text[m.start() : m.start(1)] + f"{joined} at {m.group(2)}"
+
+
+def _has_provider_line(lower: str, _: Found | None) -> bool:
+    return " on " in lower
 
 
 _PROVIDER_AFTER_PROBE = re.compile(
@@ -1810,6 +1911,7 @@ _SUFFIXES = (
     r"ro|pt|store|shop|site|online|tech|studio|edu|gov|ac|mil|ch|se|no|dk|fi|be|ie|nz|za|ke|"
     r"gh|cz|gr|il|hu|sk|at|cc|tv|gg|design|agency|email|page|blog|pro|work)"
 )
+_ADDRESS_END = re.compile(_SUFFIXES)
 # An address with one symbol put for both its "@" and its dot, the key given beside it:
 # "d.nowak ☆ outlook ☆ com (first star = @, second = dot)"; or for the "@" alone before
 # a domain, when the draft says what the symbol stands for ("☆ = @").
@@ -2027,25 +2129,29 @@ def _has_spoken_slash(lower: str, _: Found | None) -> bool:
 # in if you want references: /in/ tomas - ferreira - 9b2".
 _PROFILE_PATH = re.compile(
     r"(?<![\w.])(?:linked ?in|li) *(?::|->|\u2192|=>)? */ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
-    r"|(?<![\w./:])/ *in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
+    # (the first slash left out too, after LinkedIn: "LinkedIn — in / daniel-okafor")
+    r"|(?<![\w./:])(?:/ *)?in */ *[a-z0-9]+(?: *- *[a-z0-9]+)*"
 )
 _LINKEDIN_BEFORE = re.compile(r"\blinked ?in\b[^.!?\n]{0,80}$")
 _PROFILE_NAME = re.compile(r"[a-z0-9] *- *[a-z0-9]|\d")
 
 
 def _profile_path(m: re.Match[str], text: str) -> str | None:
-    if m.group(0).startswith("/") and not (
+    if not m.group(0).startswith("l") and not (
         # (a profile's name has a hyphen or a digit in it: "/in/ paths to ids" has not)
         _PROFILE_NAME.search(m.group(0))
         and _LINKEDIN_BEFORE.search(m.string, max(0, m.start() - 100), m.start())
     ):
         return None  # "/in/progress": a path of something else
-    name = text[m.start() : m.end()].split("/", 2)[2].replace(" ", "")
+    name = text[m.start() : m.end()].rsplit("/", 1)[1].replace(" ", "")
     return f"linkedin.com/in/{name}"
 
 
 def _has_profile_path(lower: str, _: Found | None) -> bool:
-    return "/in" in lower
+    return _IN_SLASH.search(lower) is not None
+
+
+_IN_SLASH = re.compile(r"\bin */ *[a-z0-9]")
 
 
 # An address written backwards ("moc.liamg@eod.nhoj", "read it backwards"): the part
@@ -2238,7 +2344,8 @@ def _split_provider(m: re.Match[str], text: str) -> str | None:
 # place to write to: "send it to my gee mail" -> "my gmail" (not the providers' own names
 # or two everyday words: "my hot mail" stays).
 _SOUNDED_PROVIDER = re.compile(
-    r"(?<=\b(?:my|ur)\s)("
+    # (and after "on" at a line's end: "pablo ruiz vo on gee mail", see _PROVIDER_LINE)
+    r"(?:(?<=\bmy\s)|(?<=\bur\s)|(?<=\bon\s)(?=[a-z \-]+[ \t]*(?:[.,;:)\"\u201d!?]|\n|$)))("
     + "|".join(
         re.escape(k).replace(r"\ ", " ")
         for k in sorted(_SPLIT_PROVIDERS, key=len, reverse=True)
@@ -2253,7 +2360,10 @@ def _sounded_provider(m: re.Match[str], _: str) -> str:
 
 
 def _has_sounded_provider(lower: str, _: Found | None) -> bool:
-    return "my " in lower or "ur " in lower
+    return _SOUNDED_PROBE.search(lower) is not None
+
+
+_SOUNDED_PROBE = re.compile(r"\b(?:my|ur|on)\s")
 
 
 # With no suffix after it ("ann at gee mail, or ..."), a name sounded out is enough, but
@@ -2373,7 +2483,7 @@ _BRACKET_WORDS = lexicon.alternation(sorted(_AT_SET | {"dot", "period", r"\.", "
 _BRACKETED = re.compile(rf"\s?[\[({{<]\s{{0,2}}({_BRACKET_WORDS})\s{{0,2}}[\])}}>]\s?")
 _BRACKET_PROBE = re.compile(rf"[\[({{<]\s{{0,2}}(?:{_BRACKET_WORDS})\s{{0,2}}[\])}}>]")
 # Three single characters between single spaces: the middle of any spaced-out run.
-_SPACED_PROBE = re.compile(r" [a-z0-9@_./:] [a-z0-9@_./:] [a-z0-9@_./:] ")
+_SPACED_PROBE = re.compile(r" [a-z0-9@_./:#] [a-z0-9@_./:#] [a-z0-9@_./:#] ")
 _DIGIT_WORDS_NOT_O = (*_SPOKEN_NUMBERS, *_HUNDREDS, *_DOUBLE, *_TRIPLE)
 # A digit word, or the start of a digit group, right after a digit word.
 # "o" as a digit beside a digit group: the literal first, so the search is quick.
@@ -2505,12 +2615,12 @@ def _has_digit_word_run(lower: str, found: Found | None) -> bool:
             if (at and _WORD_RE.match(lower, at - 1)) or _WORD_RE.match(lower, end):
                 continue  # inside a longer word
             gap = end
-            while gap < len(lower) and gap - end < 4 and lower[gap] in " ,.-()/\n[]":
+            while gap < len(lower) and gap - end < 4 and lower[gap] in " ,;.-()/\n[]":
                 gap += 1
             if gap > end and gap in starts:
                 return True
             back = at
-            while back > 0 and at - back < 4 and lower[back - 1] in " ,.-()/\n[]":
+            while back > 0 and at - back < 4 and lower[back - 1] in " ,;.-()/\n[]":
                 back -= 1
             if back < at and back in ends:
                 return True
@@ -2730,6 +2840,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], Replacer, Gate], ...] = (
     (_SHORT_SPELLED, _short_spelled, _probe(_SHORT_SPELLED_PROBE)),
     (_SPLIT_NAME, _split_name, _probe(_SPLIT_NAME_PROBE)),
     (_PROVIDER_AFTER, _provider_after, _probe(_PROVIDER_AFTER_PROBE)),
+    (_PROVIDER_LINE, _provider_line, _has_provider_line),
+    (_NICKNAME_EMOJI, _nickname_emoji, _has_nickname_emoji),
     (_APP_EMOJI_SLOT, _app_emoji, _has_app_emoji),
     (_LOOK_ALIKE_TOKEN, _look_alike_word, _has_look_alike_letters),
     (_SPOKEN_DOT, _spoken_dot, _has_spoken_dot),

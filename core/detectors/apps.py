@@ -154,7 +154,12 @@ class _Patterns:
             # "viber or line, handle on both is yukitrans": the apps just named
             r"(?:on|for|across) (?:both|either|each|all (?:of them|three|two))(?: of them)?))?\s*"
             # ("ID starts with lily. Then underscore ...": given a piece at a time)
-            r"(?:is\s+the\s+same\s*:|is|:|=|(?:starts|begins)\s+with)\s*"
+            r"(?:is\s+the\s+same\s*:|is|:|=|(?:starts|begins)\s+with"
+            # no sign between when the name reads as one and the ID is the writer's own or
+            # to be searched ("search ID linda_sz886", "my ID kate_88"; not "app ID wx_3f2")
+            r"|(?:(?<=search id)|(?<=search for id)|(?<=search my id)|(?<=my id)|(?<=our id)"
+            r"|(?<=add id)|(?<=find id)|(?<=: id)|(?<=me id))"
+            r"(?=\s+@?(?:[a-z][a-z0-9]*[._][\w.]*\w|[a-z]{2,}\d[\w.]*)(?![\w@])))\s*"
             r"@?_?[a-z][\w.\-]{2,30}\w(?:#\d{4})?"
         )
         # ... 'I'm "pixelmaven" there', "my name there is Joana Vieira Designs"

@@ -66,7 +66,11 @@ def detect(draft: Draft) -> Iterator[Match]:
         # "please transfer USDC on ERC-20 to 0x...": money asked to go to it is a breach,
         # whatever the work is about; otherwise the work's words may make it its subject.
         if pay_to is None:
-            if _CODE.search(sentence) or work.sample_value(draft, m.start()):
+            if (
+                _CODE.search(sentence)
+                or work.sample_value(draft, m.start())
+                or _test_accounts(draft, m.start())
+            ):
                 status = "topic"  # a contract or transaction the work is about
             elif cues.DEVELOPMENT.search(sentence) and not re.search(
                 r"\b(?:send|pay|payment|transfer|deposit|tip)\b", sentence
@@ -115,6 +119,26 @@ _CODE = re.compile(
     r"\b(?:token contract|smart contract|contract address|testnet|sepolia|goerli|holesky|"
     r"mainnet|reverts?|abi|solidity|deploy\w*|etherscan|tx hash|transaction hash|approve\(\))"
 )
+
+
+# A development chain's public test accounts, named before an address in its sentence
+# ("the Hardhat default accounts, e.g. 0xf39F..."): keys everybody has, nobody's wallet.
+_TEST_ACCOUNTS = re.compile(
+    r"\b(?:hardhat|anvil|ganache|(?:default|test|dev|dummy|burner)\s+"
+    r"(?:accounts?|wallets?|keys?|addresses))\b"
+)
+# A sentence's end before the address: its full stop, then a capital ("... accounts. My").
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
+def _test_accounts(draft: Draft, start: int) -> bool:
+    if _TEST_ACCOUNTS.search(draft.sentence(start)):
+        return True
+    lead = draft.text[max(0, start - 80) : start]
+    breaks = list(_SENTENCE_BREAK.finditer(lead))
+    if breaks:
+        lead = lead[breaks[-1].end() :]
+    return _TEST_ACCOUNTS.search(lead.lower()) is not None
 
 
 def _chain(m: re.Match[str]) -> str | None:

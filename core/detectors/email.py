@@ -347,7 +347,8 @@ _PIECE_PROVIDERS = sorted(_STANDALONE_PROVIDERS, key=lambda name: (-len(name), n
 _JOIN = re.compile(
     r"\b(?:put|stick|glue|join|combine|merge)\s+(?:them|it|these|those|both|everything|it all|"
     r"the (?:pieces|parts|bits|halves|two(?: parts| halves)?))\s+together\b|"
-    r"\bput (?:the|an?) (?:@|at sign|at symbol|dot)\b|\bwhere (?:they|it) (?:go|goes|belongs?)\b|"
+    r"\bput (?:the|an?) (?:@(?!\w)|(?:at sign|at symbol|dot)\b)|"
+    r"\bwhere (?:they|it) (?:go|goes|belongs?)\b|"
     r"\b(?:first|second|other|last) (?:half|part|bit|piece) of (?:my|the|our) "
     r"(?:e-?mail|g-?mail|mail|address)\s*(?::|is\b|=)|"
     r"\b(?:first|second|other|last) (?:half|part|bit|piece)\s*(?:[:=]|is\b)|"
@@ -393,7 +394,8 @@ _CLAIM = re.compile(
     # "the name on my profile": the name one's own
     r"\bname (?:on|from|in) (?:my|our|this) (?:upwork )?profile\b|"
     r"[\"'\u2018\u201c][a-z0-9][a-z0-9._-]{1,30}[\"'\u2019\u201d]|"
-    r"\b[a-z][a-z0-9]+(?:[._]| dot )[a-z0-9]{2,}\b|"
+    # (one-letter parts before the last: "anna.k.writes", "j.m.okafor")
+    r"\b[a-z][a-z0-9]*(?:(?:[._]| dot )[a-z0-9]+)*(?:[._]| dot )[a-z0-9]{2,}\b|"
     # a name with digits glued on, as handles are made: "jakubnowak88"
     r"\b[a-z]{3,}[a-z._-]*\d{2,4}\b"
 )

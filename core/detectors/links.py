@@ -201,6 +201,20 @@ _CONTACT_PATH = re.compile(
 )
 
 
+# A page to book a call or a meeting with the site's owner: "harperlab.com/book",
+# "/book-a-call", "/schedule", "/appointments" (a call arranged outside the platform).
+_BOOKING_PATH = re.compile(
+    r"/(?:book(?:ing)?|book-?a-?(?:call|meeting|session|consultation|chat)|schedule(?:-a-call)?"
+    r"|appointments?|consultation|discovery-?call|free-?call|calendar)/?(?:$|[?#])",
+    re.IGNORECASE,
+)
+
+_SHOWN_AS_WORK = re.compile(
+    r"\b(?:demo|sample|example|mock-?up|prototype|staging|test site|"
+    r"(?:one|site|page) (?:i|we) (?:did|built|made|designed|set up))\b"
+)
+
+
 def detect(draft: Draft) -> Iterator[Match]:
     """Yield every link or bare domain, with what it leads to."""
     yield from _app_links(draft)
@@ -435,7 +449,13 @@ def _classify(draft: Draft, host: str, path: str, start: int) -> tuple[str, Stat
         return "external_application", "breach"
     if owner == "other":
         return "project_link", "allowed"
-    if _CONTACT_PATH.search(path):
+    if _CONTACT_PATH.search(path) or _BOOKING_PATH.search(path):
+        if _BOOKING_PATH.search(path) and not _CONTACT_PATH.search(path):
+            if _page_at_work(draft, start) or _SHOWN_AS_WORK.search(draft.sentence(start)):
+                # "our /booking page is slow", "one I did for a clinic (demo site)": the
+                # page is the work, not a call with the writer
+                return "project_link", "allowed"
+            return "meeting_link", "breach"  # one's own page to book a call with
         if draft.context.role == "client" and lexicon.pattern("work", "form_faults").search(
             draft.sentence(start)
         ):

@@ -52,6 +52,7 @@ _OTHER_NUMBER_CUE = tuple(
     downloads followers users subscribers apn parcel drawing dwg docket
     membership member certificate certification cert credential registration reg passport
     accreditation badge validation transcript enrollment enrolment student employee npi
+    rev revision filename
     #""".split()
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
