@@ -1451,12 +1451,23 @@ def _is_topic(draft: Draft, m: re.Match[str]) -> bool:
     # Close to the app's name: "integrate PayPal checkout", "so customers pay via Stripe
     # on the new store". A word about some other work in the sentence ("the SEO retainer
     # keeps going through PayPal") does not make the payment the subject.
+    if _APP_AS_VERB.match(draft.lower, end):
+        return False  # "for the extra 2 reels, can I just venmo you?": a person paid
     a, b = draft.sentence_bounds(at)
     lo = max(a, at - _TOPIC_BEFORE)
     # Not from another clause: "I don't want Upwork billing, we pay with Venmo".
     for clause in cues.new_clause().finditer(draft.lower, lo, at):
         lo = clause.end()
     return bool(cues.DEVELOPMENT.search(draft.lower, lo, min(b, end + _TOPIC_AFTER)))
+
+
+# A payment app used as the verb of paying somebody ("venmo you", "zelle me the rest"):
+# no work noun nearby makes that a subject of the work (but "a Stripe you can test" is
+# the app, then a new clause's subject).
+_APP_AS_VERB = re.compile(
+    r"\s+(?:you|u|ya|me|us)\b(?!\s+(?:can|could|will|would|should|may|might|need|want|"
+    r"have|are|were|get|see|use|do|did|don['\u2019]?t)\b)"
+)
 
 
 @cache
