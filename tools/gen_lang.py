@@ -30,7 +30,8 @@ LANGUAGES = {
     "bn": ("bn", "bn"), "tl": (None, "fil"), "ar": ("ar", "ar"), "id": ("id", "id"),
     "zh": (None, "zh"), "vi": ("vi", "vi"), "ko": ("ko", "ko"), "tr": ("tr", "tr"),
     "it": ("it", "it"), "nl": ("nl", None), "pl": ("pl", None), "cs": ("cs", None),
-    "hu": ("hu", None), "ro": ("ro", None), "hbs": ("sr", None),
+    "hu": ("hu", None), "ro": ("ro", None), "hbs": ("sr", None), "sv": ("sv", None),
+    "fi": ("fi", None),
 }  # fmt: skip
 #: CLDR names of "@" and "." that are not what anybody types inside an address
 #: (a topic, a description of the glyph, a word that means something else).

@@ -37,7 +37,7 @@ _CANDIDATE = re.compile(
 )
 # Words that introduce a phone number (matched as whole words).
 _PHONE_CUE = tuple(
-    """call calls phone ph tel telephone mobile mob cell cellphone number no. num text sms
+    """call calls phone ph tel telephone mobile mob cell cellphone number no. num text txt sms
     whatsapp whats_app viber signal telegram imo reach contact ring dial hotline landline
     fax wa line voicemail digits""".replace("_", " ").split()
 )
