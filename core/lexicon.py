@@ -683,6 +683,11 @@ def _evidence_tables() -> dict[str, Any]:
         for entries in language.data.get("apps", {}).values():
             for entry in entries if isinstance(entries, list) else ():
                 shared |= _cue_words(entry)[0]
+    # The apps and rails every draft is read for ("JazzCash", "Easypaisa" in an English
+    # request): names, not one language's words, wherever a language file also cites them.
+    for entries in _vocabulary_apps().values():
+        for entry in entries if isinstance(entries, list) else ():
+            shared |= _app_names(str(entry))
     weights: dict[str, dict[str, int]] = {}
     pairs: dict[str, set[str]] = {}
     heard: dict[str, set[str]] = {}
@@ -726,12 +731,36 @@ def _evidence_tables() -> dict[str, Any]:
     }
 
 
+#: What a name in vocabulary.toml's [apps] may hold between its letters: an optional
+#: space or dash ("easy\\s?paisa", "e-?transfer").
+_NAME_GAP = re.compile(r"\\s[?*+]|\[[^\]]*\][?*]|\\?[-.]\?|\(\?:|[()?]")
+
+
+def _app_names(entry: str) -> set[str]:
+    """The one-word names an app entry of vocabulary.toml matches, written together
+    ("easy\\s?paisa" gives "easypaisa"), folded."""
+    names = set()
+    for choice in entry.split("|"):
+        glued = _NAME_GAP.sub("", choice).lower()
+        if glued.isalpha():
+            names.add(fold(glued))
+    return names
+
+
+def _vocabulary_apps() -> dict[str, Any]:
+    from presend.core.rulepack import vocabulary  # noqa: PLC0415 - import cycle
+
+    apps: dict[str, Any] = vocabulary().get("apps", {})
+    return apps
+
+
 @cache
 def _evidence() -> _Evidence:
     from presend.core import __version__, rulecache  # noqa: PLC0415 - import cycle
 
     folder = resources.files("presend.core").joinpath("rules", "lang")
     files = [p for p in folder.iterdir() if p.name.endswith(".toml")]
+    files.append(resources.files("presend.core").joinpath("rules", "vocabulary.toml"))
     made = folder.joinpath("generated")
     if made.is_dir():
         files += [p for p in made.iterdir() if p.name.endswith(".toml")]

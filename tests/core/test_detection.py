@@ -112,3 +112,23 @@ def test_the_words_are_read_once_each() -> None:
     # Evidence counts a word once however often it stands in the draft.
     once = lexicon.scores("nemůžu poslat")[0]
     assert lexicon.scores("nemůžu nemůžu nemůžu poslat poslat")[0] == once
+
+
+def _one_word_app_names() -> list[str]:
+    from presend.core.rulepack import vocabulary
+
+    names = set()
+    for entries in vocabulary()["apps"].values():
+        for entry in entries:
+            names |= lexicon._app_names(str(entry))
+    return sorted(names)
+
+
+def test_app_names_are_no_language_s_words() -> None:
+    """A regional wallet or app named in an English request ("JazzCash or Easypaisa")
+    is a name, not a word of the language whose file also cites it."""
+    names = _one_word_app_names()
+    assert {"easypaisa", "jazzcash", "bkash"} <= set(names)
+    for first, second in zip(names, names[1:] + names[:1], strict=True):
+        text = f"Please do the next payment on {first} or {second}, the withdrawal is late."
+        assert lexicon.present(text.lower()) == {"en"}, (first, second)
