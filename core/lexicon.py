@@ -14,7 +14,7 @@ import itertools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -145,20 +145,28 @@ def _with_plain_spellings(data: dict[str, Any]) -> dict[str, Any]:
     letters, as many type them on an English keyboard ("nie moge", "nu pot", "mozes"):
     each entry with such a letter gets its plain twin beside it. Letters are all a
     pattern's syntax leaves alone, so the twin is a pattern too."""
+    return _with_twins(data, _plain_twin, _PLAIN_SECTIONS)
+
+
+def _with_twins(
+    data: dict[str, Any], twin: Callable[[str], str | None], sections: frozenset[str]
+) -> dict[str, Any]:
+    """``data`` with each string entry of ``sections`` (and of the number cues) followed
+    by its ``twin`` where that differs and is not listed already."""
 
     def both(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: both(v) for k, v in value.items()}
         if isinstance(value, list):
-            plain = [_plain_twin(v) for v in value if isinstance(v, str)]
-            return value + [v for v in dict.fromkeys(plain) if v and v not in value]
+            spelled = [twin(v) for v in value if isinstance(v, str)]
+            return value + [v for v in dict.fromkeys(spelled) if v and v not in value]
         return value
 
     out = dict(data)
     for section, table in data.items():
         if not isinstance(table, dict):
             continue
-        if section in _PLAIN_SECTIONS:
+        if section in sections:
             out[section] = both(table)
         elif section == "numbers":
             out[section] = {k: both(v) if k in _PLAIN_NUMBER_KEYS else v for k, v in table.items()}
@@ -246,22 +254,7 @@ def _with_greeklish(data: dict[str, Any]) -> dict[str, Any]:
     """A language file written in Greek letters (``[lang] greeklish = true``), each cue
     entry also spelled as Greek typed in Latin letters: "kalhspera, steile mou to kinhto
     sou" is Greek."""
-
-    def both(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: both(v) for k, v in value.items()}
-        if isinstance(value, list):
-            spelled = [to_greeklish(v) for v in value if isinstance(v, str)]
-            return value + [v for v in dict.fromkeys(spelled) if v and v not in value]
-        return value
-
-    out = dict(data)
-    for section, table in data.items():
-        if isinstance(table, dict) and section in _GREEKLISH_SECTIONS:
-            out[section] = both(table)
-        elif section == "numbers" and isinstance(table, dict):
-            out[section] = {k: both(v) if k in _PLAIN_NUMBER_KEYS else v for k, v in table.items()}
-    return out
+    return _with_twins(data, to_greeklish, _GREEKLISH_SECTIONS)
 
 
 def _plain_twin(entry: str) -> str | None:
